@@ -1,0 +1,1 @@
+"""A stateful emulator of the HiveMQ REST API's MQTT Clients endpoints."""

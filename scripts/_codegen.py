@@ -1,0 +1,57 @@
+"""Runs openapi-python-client on openapi.yaml; shared by generate.py and check_generated.py."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "openapi.yaml"
+CONFIG = ROOT / "codegen" / "config.yaml"
+TEMPLATES = ROOT / "codegen" / "templates"
+PACKAGE = "hivemq_rest_generated"
+TARGET = ROOT / "generated" / PACKAGE
+
+
+def generate_into(folder: Path) -> Path:
+    """Generate the package into folder/PACKAGE and return that path."""
+    out = folder / PACKAGE
+    env = dict(os.environ)
+    # The post hooks call "ruff": make it the one pinned beside this Python.
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    command = [
+        sys.executable,
+        "-m",
+        "openapi_python_client",
+        "generate",
+        "--path",
+        str(SPEC),
+        "--config",
+        str(CONFIG),
+        "--custom-template-path",
+        str(TEMPLATES),
+        "--meta",
+        "none",
+        "--output-path",
+        str(out),
+        "--overwrite",
+        "--fail-on-warning",
+    ]
+    result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0 or not (out / "__init__.py").is_file():
+        sys.stderr.write(result.stdout + result.stderr)
+        raise SystemExit(f"openapi-python-client failed with exit code {result.returncode}")
+    shutil.rmtree(out / ".ruff_cache", ignore_errors=True)
+    return out
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under folder, by its relative POSIX path, skipping caches."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts and ".ruff_cache" not in path.parts
+    }

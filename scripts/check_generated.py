@@ -1,0 +1,46 @@
+"""Fail, printing the diff, when generated/ is not what openapi.yaml makes.
+
+Usage: python scripts/check_generated.py   (exit 0: up to date, 1: stale)
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+import tempfile
+from pathlib import Path
+
+from _codegen import TARGET, generate_into, tree
+
+
+def stale_diff() -> str:
+    """The unified diff from the checked-in package to a fresh generation ("" if equal)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = tree(generate_into(Path(tmp)))
+    current = tree(TARGET) if TARGET.is_dir() else {}
+    lines: list[str] = []
+    for name in sorted(current.keys() | fresh.keys()):
+        old, new = current.get(name), fresh.get(name)
+        if old == new:
+            continue
+        old_text = (old or b"").decode("utf-8", "replace").splitlines(keepends=True)
+        new_text = (new or b"").decode("utf-8", "replace").splitlines(keepends=True)
+        from_name = f"a/generated/{TARGET.name}/{name}" if old is not None else "/dev/null"
+        to_name = f"b/generated/{TARGET.name}/{name}" if new is not None else "/dev/null"
+        lines.extend(difflib.unified_diff(old_text, new_text, from_name, to_name))
+    return "".join(lines)
+
+
+def main() -> int:
+    """Print the diff and return 1 when generated/ is stale."""
+    diff = stale_diff()
+    if diff:
+        sys.stdout.write(diff)
+        print("\ngenerated/ is stale: run `python scripts/generate.py` and commit the result.")
+        return 1
+    print("generated/ matches openapi.yaml")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
