@@ -13,11 +13,11 @@ from pathlib import Path
 from _codegen import TARGET, generate_into, tree
 
 
-def stale_diff() -> str:
-    """The unified diff from the checked-in package to a fresh generation ("" if equal)."""
+def stale_diff(target: Path = TARGET) -> str:
+    """The unified diff from the package at target to a fresh generation ("" if equal)."""
     with tempfile.TemporaryDirectory() as tmp:
         fresh = tree(generate_into(Path(tmp)))
-    current = tree(TARGET) if TARGET.is_dir() else {}
+    current = tree(target) if target.is_dir() else {}
     lines: list[str] = []
     for name in sorted(current.keys() | fresh.keys()):
         old, new = current.get(name), fresh.get(name)

@@ -22,12 +22,12 @@ class ClientList:
 
     Attributes:
         items (list[Client] | Unset):
-        field_links (None | PaginationCursor | Unset): Where the next page is. `next` is a relative URL that holds the
-            next cursor, percent-encoded; it is absent on the last page.
+        links (None | PaginationCursor | Unset): Where the next page is. `next` is a relative URL that holds the next
+            cursor, percent-encoded; it is absent on the last page.
     """
 
     items: list[Client] | Unset = UNSET
-    field_links: None | PaginationCursor | Unset = UNSET
+    links: None | PaginationCursor | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,21 +40,21 @@ class ClientList:
                 items_item = items_item_data.to_dict()
                 items.append(items_item)
 
-        field_links: dict[str, Any] | None | Unset
-        if isinstance(self.field_links, Unset):
-            field_links = UNSET
-        elif isinstance(self.field_links, PaginationCursor):
-            field_links = self.field_links.to_dict()
+        links: dict[str, Any] | None | Unset
+        if isinstance(self.links, Unset):
+            links = UNSET
+        elif isinstance(self.links, PaginationCursor):
+            links = self.links.to_dict()
         else:
-            field_links = self.field_links
+            links = self.links
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
         if items is not UNSET:
             field_dict["items"] = items
-        if field_links is not UNSET:
-            field_dict["_links"] = field_links
+        if links is not UNSET:
+            field_dict["_links"] = links
 
         return field_dict
 
@@ -73,7 +73,7 @@ class ClientList:
 
                 items.append(items_item)
 
-        def _parse_field_links(data: object) -> None | PaginationCursor | Unset:
+        def _parse_links(data: object) -> None | PaginationCursor | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -90,11 +90,11 @@ class ClientList:
                 pass
             return cast(None | PaginationCursor | Unset, data)
 
-        field_links = _parse_field_links(d.pop("_links", UNSET))
+        links = _parse_links(d.pop("_links", UNSET))
 
         client_list = cls(
             items=items,
-            field_links=field_links,
+            links=links,
         )
 
         client_list.additional_properties = d

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Set up a development environment: .venv with the project and every extra the
+# tests use, and the npm tools the tests start. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+    "$PYTHON" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet -e '.[dev]'
+if [ -f package-lock.json ]; then
+    npm ci --no-audit --no-fund --loglevel=error
+fi

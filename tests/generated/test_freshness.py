@@ -1,0 +1,34 @@
+"""scripts/check_generated.py notices a generated/ that openapi.yaml would not make."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from _codegen import TARGET
+from check_generated import stale_diff
+
+
+def test_checked_in_package_is_fresh() -> None:
+    assert stale_diff() == ""
+
+
+def test_hand_edit_is_reported(tmp_path: Path) -> None:
+    copy = tmp_path / TARGET.name
+    shutil.copytree(TARGET, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    edited = copy / "models" / "client.py"
+    edited.write_text(edited.read_text() + "# hand edit\n")
+    (copy / "models" / "stray.py").write_text("x = 1\n")
+    (copy / "errors.py").unlink()
+
+    diff = stale_diff(copy)
+
+    assert "+++ b/generated/hivemq_rest_generated/models/client.py" in diff
+    assert "-# hand edit" in diff
+    assert "--- a/generated/hivemq_rest_generated/models/stray.py" in diff
+    assert "+++ b/generated/hivemq_rest_generated/errors.py" in diff
