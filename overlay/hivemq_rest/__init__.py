@@ -1,10 +1,66 @@
-"""hivemq_rest: the Python client for the HiveMQ broker's REST API."""
+"""hivemq_rest: the Python client for the HiveMQ broker's REST API (MQTT clients).
 
-from importlib.metadata import PackageNotFoundError, version
+from hivemq_rest import HiveMQClient
 
-try:
-    __version__ = version("hivemq-rest-client")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0+unknown"
+with HiveMQClient("http://localhost:8888") as hivemq:
+    for client_id in hivemq.iter_client_ids():
+        print(client_id, hivemq.is_connected(client_id))
+"""
 
-__all__ = ["__version__"]
+from hivemq_rest_generated.models import (
+    ClientDetails,
+    ClientSubscription,
+    ClientSubscriptionQos,
+    ClientSubscriptionRetainHandling,
+    Connection,
+)
+
+from ._async_client import AsyncHiveMQClient, ClientDetailsStream
+from ._base_client import ClientSettings
+from ._client import HiveMQClient
+from ._errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ClientNotFoundError,
+    CursorExpiredError,
+    HiveMQError,
+    InvalidClientIdError,
+    PermissionDeniedError,
+    RateLimitError,
+    ServiceUnavailableError,
+    UnexpectedResponseError,
+)
+from ._ids import validate_client_id
+from ._retry import RetryPolicy
+from ._version import __version__
+
+__all__ = [
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncHiveMQClient",
+    "AuthenticationError",
+    "BadRequestError",
+    "ClientDetails",
+    "ClientDetailsStream",
+    "ClientNotFoundError",
+    "ClientSettings",
+    "ClientSubscription",
+    "ClientSubscriptionQos",
+    "ClientSubscriptionRetainHandling",
+    "Connection",
+    "CursorExpiredError",
+    "HiveMQClient",
+    "HiveMQError",
+    "InvalidClientIdError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RetryPolicy",
+    "ServiceUnavailableError",
+    "UnexpectedResponseError",
+    "__version__",
+    "validate_client_id",
+]

@@ -1,0 +1,243 @@
+"""AsyncHiveMQClient: the asyncio client, and fetching many clients' details at once."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterable, AsyncIterator, Iterable
+from types import TracebackType
+from typing import Literal, Self, Unpack
+
+import httpx
+from hivemq_rest_generated.models import ClientDetails, ClientSubscription, Connection
+
+from . import _operations as op
+from ._base_client import BaseClient, ClientSettings
+from ._constants import DEFAULT_BASE_URL, MAX_PAGE_SIZE
+from ._errors import ClientNotFoundError, CursorExpiredError
+from ._ids import validate_client_id
+from ._paging import ClientIdListing, CursorTrail, OnCursorExpired
+from ._transport import RawPathAiohttpTransport
+
+__all__ = ["AsyncHiveMQClient", "ClientDetailsStream"]
+
+DEFAULT_CONCURRENCY = 32
+
+
+class AsyncHiveMQClient(BaseClient):
+    """A client of the HiveMQ REST API's MQTT client endpoints (asyncio).
+
+    The same methods as HiveMQClient, as coroutines and async iterators, and
+    ``fetch_clients`` for many details at bounded concurrency. ``transport``
+    is "aiohttp" (default: aiohttp under httpx, far less CPU per request),
+    "httpx" (httpx's own pool) or an httpx transport object (tests).
+    """
+
+    def __init__(
+        self,
+        base_url: str | httpx.URL = DEFAULT_BASE_URL,
+        *,
+        transport: Literal["aiohttp", "httpx"] | httpx.AsyncBaseTransport = "aiohttp",
+        **settings: Unpack[ClientSettings],
+    ) -> None:
+        super().__init__(base_url, **settings)
+        chosen: httpx.AsyncBaseTransport | None
+        if transport == "aiohttp":
+            chosen = RawPathAiohttpTransport(verify=self._connection.tls)
+        elif transport == "httpx":
+            chosen = None
+        elif isinstance(transport, httpx.AsyncBaseTransport):
+            chosen = transport
+        else:
+            raise ValueError(
+                f"transport must be 'aiohttp', 'httpx' or a transport, not {transport!r}"
+            )
+        self._http = httpx.AsyncClient(**self._connection.client_kwargs(), transport=chosen)
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the connections."""
+        await self._http.aclose()
+
+    async def _send(self, call: op.Call) -> httpx.Response:
+        state = self._attempts()
+        while True:
+            state.start()
+            if self.limiter is not None:
+                await asyncio.sleep(self.limiter.reserve())
+            try:
+                response = await self._http.request(call.method, call.path, params=call.params)
+            except httpx.TransportError as error:
+                wait = state.wait_after_error(error)
+                if wait is None:
+                    raise self._connection_error(call, error) from error
+                self._log_retry(call, state, type(error).__name__, wait)
+            else:
+                wait = state.wait_after_response(response)
+                if wait is None:
+                    return self._finish(call, response, state)
+                self._log_retry(call, state, f"HTTP {response.status_code}", wait)
+            await asyncio.sleep(wait)
+
+    def iter_client_id_pages(
+        self, page_size: int = MAX_PAGE_SIZE, on_cursor_expired: OnCursorExpired = "restart"
+    ) -> AsyncIterator[list[str]]:
+        """Every session's client id, a page at a time (see HiveMQClient.iter_client_id_pages)."""
+        return self._walk(ClientIdListing(page_size, on_cursor_expired))
+
+    async def _walk(self, listing: ClientIdListing) -> AsyncIterator[list[str]]:
+        while not listing.done:
+            try:
+                response = await self._send(op.list_clients(listing.params()))
+            except CursorExpiredError as error:
+                listing.restart(error)
+                continue
+            ids = listing.take_page(response)
+            if ids:
+                yield ids
+
+    def iter_client_ids(
+        self, page_size: int = MAX_PAGE_SIZE, on_cursor_expired: OnCursorExpired = "restart"
+    ) -> AsyncIterator[str]:
+        """Every session's client id, in constant memory (see HiveMQClient.iter_client_ids)."""
+        return _flatten(self.iter_client_id_pages(page_size, on_cursor_expired))
+
+    async def get_client(self, client_id: str) -> ClientDetails:
+        """A client's session and connection details. ClientNotFoundError if unknown."""
+        return op.parse_client_details(await self._send(op.client_details(client_id)))
+
+    async def get_connection_state(self, client_id: str) -> Connection:
+        """The client's connection state (``.connected``). ClientNotFoundError if unknown."""
+        return op.parse_connection_state(await self._send(op.connection_state(client_id)))
+
+    async def is_connected(self, client_id: str) -> bool:
+        """Whether the client is connected now."""
+        return (await self.get_connection_state(client_id)).connected is True
+
+    def iter_subscriptions(self, client_id: str) -> AsyncIterator[ClientSubscription]:
+        """The client's subscriptions; follows a ``_links.next`` cursor if the server sends one."""
+        validate_client_id(client_id)
+        return self._subscriptions(client_id)
+
+    async def _subscriptions(self, client_id: str) -> AsyncIterator[ClientSubscription]:
+        trail, cursor = CursorTrail(), None
+        while True:
+            response = await self._send(op.subscriptions(client_id, cursor))
+            items, cursor = op.parse_subscriptions(response, trail)
+            for item in items:
+                yield item
+            if cursor is None:
+                return
+
+    async def disconnect(self, client_id: str, prevent_will_message: bool = False) -> None:
+        """Disconnect the client; a persistent session stays. The will is sent unless prevented."""
+        await self._send(op.disconnect(client_id, prevent_will_message))
+
+    async def invalidate_session(self, client_id: str, prevent_will_message: bool = False) -> None:
+        """Remove the client's session, disconnecting it if it is connected."""
+        await self._send(op.invalidate_session(client_id, prevent_will_message))
+
+    def fetch_clients(
+        self,
+        client_ids: Iterable[str] | AsyncIterable[str],
+        concurrency: int = DEFAULT_CONCURRENCY,
+    ) -> ClientDetailsStream:
+        """The details of many clients, at most ``concurrency`` requests in flight.
+
+        An async iterator of ClientDetails, in the order the answers arrive.
+        Ids that vanished (404) are skipped and listed in ``.vanished``; any
+        other failure stops the stream and is raised. Ids may come from an
+        async iterator, e.g. ``iter_client_ids()``: they are read as needed.
+        """
+        return ClientDetailsStream(self, client_ids, concurrency)
+
+
+async def _flatten(pages: AsyncIterator[list[str]]) -> AsyncIterator[str]:
+    async for page in pages:
+        for item in page:
+            yield item
+
+
+async def _each(items: Iterable[str] | AsyncIterable[str]) -> AsyncIterator[str]:
+    if isinstance(items, AsyncIterable):
+        async for item in items:
+            yield item
+    else:
+        for item in items:
+            yield item
+
+
+class ClientDetailsStream:
+    """The async iterator that ``AsyncHiveMQClient.fetch_clients`` returns.
+
+    ``vanished`` lists the ids that were gone (404) when their turn came;
+    ``fetched`` counts the details handed out.
+    """
+
+    def __init__(
+        self,
+        client: AsyncHiveMQClient,
+        client_ids: Iterable[str] | AsyncIterable[str],
+        concurrency: int,
+    ) -> None:
+        if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
+            raise ValueError(f"concurrency must be an int of at least 1, not {concurrency!r}")
+        self._client = client
+        self._ids = client_ids
+        self._concurrency = concurrency
+        self.vanished: list[str] = []
+        self.fetched = 0
+        self._started = False
+
+    def __aiter__(self) -> AsyncIterator[ClientDetails]:
+        if self._started:
+            raise RuntimeError("a ClientDetailsStream can be iterated only once")
+        self._started = True
+        return self._run()
+
+    async def _one(self, client_id: str) -> ClientDetails | None:
+        try:
+            return await self._client.get_client(client_id)
+        except ClientNotFoundError:
+            self.vanished.append(client_id)
+            return None
+
+    async def _run(self) -> AsyncIterator[ClientDetails]:
+        pending: set[asyncio.Task[ClientDetails | None]] = set()
+        try:
+            async for client_id in _each(self._ids):
+                validate_client_id(client_id)
+                if len(pending) >= self._concurrency:
+                    done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+                    for details in _results(done):
+                        self.fetched += 1
+                        yield details
+                pending.add(asyncio.create_task(self._one(client_id)))
+            while pending:
+                done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+                for details in _results(done):
+                    self.fetched += 1
+                    yield details
+        finally:
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
+
+
+def _results(done: set[asyncio.Task[ClientDetails | None]]) -> list[ClientDetails]:
+    """The details of finished fetches; the first failure is raised."""
+    found = []
+    for task in done:
+        details = task.result()
+        if details is not None:
+            found.append(details)
+    return found

@@ -1,0 +1,119 @@
+"""What the sync and async clients share: settings, retry decisions, error mapping."""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Mapping
+from typing import TypedDict
+
+import httpx
+
+from ._constants import DEFAULT_BASE_URL, DEFAULT_TIMEOUT
+from ._errors import APIConnectionError, APITimeoutError, error_for_response
+from ._operations import Call
+from ._pacing import RateLimiter
+from ._retry import RetryPolicy, RetryState
+from ._transport import ClientCert, Connection, StrPath, auth_for, parse_base_url, ssl_context
+
+log = logging.getLogger("hivemq_rest")
+
+
+class ClientSettings(TypedDict, total=False):
+    """The keyword arguments both clients take besides the base URL.
+
+    username, password: HTTP Basic credentials. token: a bearer token.
+    timeout: seconds or an httpx.Timeout (default: 5 s to connect, 30 s else).
+    verify: check the server's certificate (default True). ca_file: a CA
+    bundle to trust. client_cert: a certificate file with its key, or a
+    (certificate, key) pair. headers: extra headers on every request.
+    retry: a RetryPolicy. requests_per_second: a limit shared by everything
+    the client sends. follow_redirects: follow 3xx (default False).
+    seed: seeds the backoff jitter (reproducible tests).
+    """
+
+    username: str | None
+    password: str | None
+    token: str | None
+    timeout: float | httpx.Timeout | None
+    verify: bool
+    ca_file: StrPath | None
+    client_cert: ClientCert | None
+    headers: Mapping[str, str] | None
+    retry: RetryPolicy | None
+    requests_per_second: float | None
+    follow_redirects: bool
+    seed: int | None
+
+
+class BaseClient:
+    """Settings and sans-I/O request handling shared by HiveMQClient and AsyncHiveMQClient."""
+
+    def __init__(
+        self,
+        base_url: str | httpx.URL = DEFAULT_BASE_URL,
+        *,
+        username: str | None = None,
+        password: str | None = None,
+        token: str | None = None,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        verify: bool = True,
+        ca_file: StrPath | None = None,
+        client_cert: ClientCert | None = None,
+        headers: Mapping[str, str] | None = None,
+        retry: RetryPolicy | None = None,
+        requests_per_second: float | None = None,
+        follow_redirects: bool = False,
+        seed: int | None = None,
+    ) -> None:
+        self._connection = Connection(
+            base_url=parse_base_url(base_url),
+            auth=auth_for(username, password, token),
+            timeout=timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout),
+            tls=ssl_context(verify, ca_file, client_cert),
+            headers=dict(headers or {}),
+            follow_redirects=follow_redirects,
+        )
+        self.retry = retry if retry is not None else RetryPolicy()
+        self.limiter = None if requests_per_second is None else RateLimiter(requests_per_second)
+        self._rng = random.Random(seed)  # noqa: S311 -- backoff jitter, not secrets
+
+    @property
+    def base_url(self) -> httpx.URL:
+        """The URL the API paths are appended to (scheme, host, port, path prefix)."""
+        return self._connection.base_url
+
+    def _attempts(self) -> RetryState:
+        return RetryState(self.retry, self._rng)
+
+    def _finish(self, call: Call, response: httpx.Response, state: RetryState) -> httpx.Response:
+        """The response if it is a success, else its typed error."""
+        if response.is_success:
+            return response
+        if response.status_code == 404 and call.idempotent_delete and state.may_have_acted:
+            # An earlier attempt may have done the work before its connection
+            # failed; the resource being gone now is the outcome we wanted.
+            log.info("%s %s: gone after an earlier attempt; taken as done", call.method, call.path)
+            return response
+        raise error_for_response(response)
+
+    @staticmethod
+    def _connection_error(call: Call, error: httpx.TransportError) -> APIConnectionError:
+        cls = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
+        reason = str(error) or type(error).__name__
+        return cls(f"{call.method} {call.path}: {reason}")
+
+    @staticmethod
+    def _log_retry(call: Call, state: RetryState, why: str, wait: float) -> None:
+        log.warning(
+            "%s %s: %s; attempt %d of %d in %.2fs",
+            call.method,
+            call.path,
+            why,
+            state.attempt + 1,
+            state.policy.max_attempts,
+            wait,
+        )
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={str(self.base_url)!r})"

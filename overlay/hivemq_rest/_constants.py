@@ -1,0 +1,32 @@
+"""Defaults and limits, in one place."""
+
+from __future__ import annotations
+
+from typing import Final
+
+import httpx
+
+DEFAULT_BASE_URL: Final = "http://localhost:8888"
+
+# The generated client waits forever by default; an operator's tool must not.
+DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=5.0)
+
+# Page sizes the server accepts for the client listing.
+MIN_PAGE_SIZE: Final = 50
+MAX_PAGE_SIZE: Final = 2500
+
+# MQTT 3.1.1/5 §3.1.3.1: a client id is UTF-8 of at most 65,535 bytes.
+MAX_CLIENT_ID_BYTES: Final = 65_535
+
+# Statuses worth another attempt: the request was not acted on.
+RETRY_STATUSES: Final = frozenset({429, 502, 503, 504})
+DEFAULT_MAX_ATTEMPTS: Final = 4
+DEFAULT_BACKOFF_BASE: Final = 0.25
+DEFAULT_BACKOFF_CAP: Final = 8.0
+DEFAULT_RETRY_AFTER_CAP: Final = 60.0
+
+# How often a listing may start again after its cursor expired.
+DEFAULT_MAX_LISTING_RESTARTS: Final = 3
+
+# How much of a body an error message quotes.
+BODY_EXCERPT_CHARS: Final = 200

@@ -1,0 +1,112 @@
+"""When to try a request again, and how long to wait first."""
+
+from __future__ import annotations
+
+import datetime
+import email.utils
+import random
+
+import attrs
+import httpx
+
+from ._constants import (
+    DEFAULT_BACKOFF_BASE,
+    DEFAULT_BACKOFF_CAP,
+    DEFAULT_MAX_ATTEMPTS,
+    DEFAULT_RETRY_AFTER_CAP,
+    RETRY_STATUSES,
+)
+
+__all__ = ["RetryPolicy", "RetryState", "parse_retry_after"]
+
+# Transport failures after which the server never saw the request.
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+# Transport failures worth another attempt at all.
+_RETRYABLE = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+
+
+def _at_least_one(_: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < 1:
+        raise ValueError(f"{attribute.name} must be at least 1, not {value}")
+
+
+def _not_negative(_: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if not value >= 0:
+        raise ValueError(f"{attribute.name} must be 0 or more, not {value}")
+
+
+@attrs.frozen
+class RetryPolicy:
+    """How a client retries 429, 502, 503, 504, connection errors and timeouts.
+
+    Waits use exponential backoff with full jitter: before attempt n+1 the
+    client sleeps a random time between 0 and min(backoff_cap,
+    backoff_base * 2**(n-1)) seconds, unless the response said Retry-After
+    (seconds or an HTTP date), which is honoured up to retry_after_cap.
+    ``max_attempts=1`` (or ``RetryPolicy.disabled()``) switches retries off.
+    """
+
+    max_attempts: int = attrs.field(default=DEFAULT_MAX_ATTEMPTS, validator=_at_least_one)
+    backoff_base: float = attrs.field(default=DEFAULT_BACKOFF_BASE, validator=_not_negative)
+    backoff_cap: float = attrs.field(default=DEFAULT_BACKOFF_CAP, validator=_not_negative)
+    retry_after_cap: float = attrs.field(default=DEFAULT_RETRY_AFTER_CAP, validator=_not_negative)
+
+    @classmethod
+    def disabled(cls) -> RetryPolicy:
+        """A policy that sends every request once."""
+        return cls(max_attempts=1)
+
+    def backoff(self, attempt: int, rng: random.Random) -> float:
+        """Full-jitter wait after the given (1-based) failed attempt."""
+        ceiling = min(self.backoff_cap, self.backoff_base * 2 ** (attempt - 1))
+        return rng.uniform(0.0, ceiling)
+
+
+def parse_retry_after(value: str | None, now: datetime.datetime | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP date), or None."""
+    if value is None:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=datetime.UTC)
+    now = now or datetime.datetime.now(datetime.UTC)
+    return max(0.0, (when - now).total_seconds())
+
+
+@attrs.define
+class RetryState:
+    """The attempts of one request. Sans I/O: the caller sends and sleeps."""
+
+    policy: RetryPolicy
+    rng: random.Random
+    attempt: int = 0
+    #: True once an attempt failed in a way that leaves open whether the
+    #: server acted on it (the request may have been sent).
+    may_have_acted: bool = False
+
+    def start(self) -> None:
+        """Count a new attempt."""
+        self.attempt += 1
+
+    def wait_after_response(self, response: httpx.Response) -> float | None:
+        """Seconds to wait before retrying this response, or None to stop here."""
+        if response.status_code not in RETRY_STATUSES or self.attempt >= self.policy.max_attempts:
+            return None
+        retry_after = parse_retry_after(response.headers.get("retry-after"))
+        if retry_after is not None:
+            return min(retry_after, self.policy.retry_after_cap)
+        return self.policy.backoff(self.attempt, self.rng)
+
+    def wait_after_error(self, error: httpx.TransportError) -> float | None:
+        """Seconds to wait before retrying after a transport error, or None to give up."""
+        if not isinstance(error, _NOT_SENT):
+            self.may_have_acted = True
+        if not isinstance(error, _RETRYABLE) or self.attempt >= self.policy.max_attempts:
+            return None
+        return self.policy.backoff(self.attempt, self.rng)
