@@ -1,0 +1,154 @@
+"""_paging: cursors out of next URLs, and the listing's walk, restarts and guards."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hivemq_rest import CursorExpiredError, UnexpectedResponseError
+from hivemq_rest._paging import ClientIdListing, CursorTrail, check_page_size, cursor_from_next
+
+
+def _page(body: Any) -> httpx.Response:
+    request = httpx.Request("GET", "http://h/api/v1/mqtt/clients")
+    content = body if isinstance(body, bytes) else json.dumps(body).encode()
+    return httpx.Response(200, content=content, request=request)
+
+
+def _ids_page(ids: list[str], next_url: str | None = None) -> httpx.Response:
+    body: dict[str, Any] = {"items": [{"id": i} for i in ids]}
+    if next_url is not None:
+        body["_links"] = {"next": next_url}
+    return _page(body)
+
+
+def _expired() -> CursorExpiredError:
+    return CursorExpiredError(
+        status=410, title="Cursor not valid anymore", detail="", method="GET", path="/x"
+    )
+
+
+@pytest.mark.parametrize(
+    ("next_url", "cursor"),
+    [
+        ("/api/v1/mqtt/clients?cursor=abc&limit=100", "abc"),
+        ("/api/v1/mqtt/clients?limit=100&cursor=a2V5%3D%3D", "a2V5=="),
+        ("/api/v1/mqtt/clients?cursor=a%2Bb%2Fc", "a+b/c"),
+        ("/api/v1/mqtt/clients?cursor=a+b", "a+b"),
+        ("/api/v1/mqtt/clients?cursor=a%2525", "a%25"),
+        ("/api/v1/mqtt/clients?%63ursor=x", "x"),
+        ("/api/v1/mqtt/clients?cursor=", ""),
+        ("/api/v1/mqtt/clients?limit=100", None),
+        ("/api/v1/mqtt/clients?xcursor=1&cursorx=2", None),
+        ("https://other.example/api/v1/mqtt/clients?cursor=q-_", "q-_"),
+    ],
+)
+def test_cursor_from_next(next_url: str, cursor: str | None) -> None:
+    assert cursor_from_next(next_url) == cursor
+
+
+@given(st.text(min_size=1, alphabet=st.characters(exclude_categories=("Cs",))))
+def test_any_cursor_survives_percent_encoding(cursor: str) -> None:
+    next_url = f"/api/v1/mqtt/clients?limit=50&cursor={quote(cursor, safe='')}"
+    assert cursor_from_next(next_url) == cursor
+
+
+@pytest.mark.parametrize("size", [50, 51, 500, 2500])
+def test_page_size_in_range(size: int) -> None:
+    assert check_page_size(size) == size
+
+
+@pytest.mark.parametrize("size", [49, 0, -1, 2501, 10**9, 50.0, "100", True, None])
+def test_page_size_out_of_range(size: object) -> None:
+    with pytest.raises(ValueError, match=r"page_size must be an int from 50 to 2500"):
+        check_page_size(size)
+
+
+def test_on_cursor_expired_is_checked() -> None:
+    with pytest.raises(ValueError, match="on_cursor_expired"):
+        ClientIdListing(100, "retry")  # type: ignore[arg-type]
+
+
+def test_walk_follows_the_decoded_cursor() -> None:
+    listing = ClientIdListing(50)
+    assert listing.params() == {"limit": 50}
+    assert listing.take_page(_ids_page(["a", "b"], "/api/v1/mqtt/clients?cursor=c%3D1&limit=50")) == ["a", "b"]
+    assert listing.params() == {"limit": 50, "cursor": "c=1"}
+    assert not listing.done
+    assert listing.take_page(_ids_page(["c"])) == ["c"]
+    assert listing.done
+
+
+@pytest.mark.parametrize("links", [None, {}, {"next": None}, {"next": ""}])
+def test_last_page_without_next(links: Any) -> None:
+    listing = ClientIdListing(50)
+    listing.take_page(_page({"items": [{"id": "a"}], "_links": links}))
+    assert listing.done
+
+
+def test_repeated_cursor_fails() -> None:
+    listing = ClientIdListing(50)
+    listing.take_page(_ids_page(["a"], "/x?cursor=same"))
+    with pytest.raises(UnexpectedResponseError, match="cursor it gave before"):
+        listing.take_page(_ids_page(["b"], "/x?cursor=same"))
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b"<html>502</html>", "not JSON"),
+        (b'{"items": [{"id": "a"}', "not JSON"),
+        ([], "items with an id"),
+        ({"items": None}, "items with an id"),
+        ({"items": [{"name": "a"}]}, "items with an id"),
+        ({"items": ["a"]}, "items with an id"),
+        ({"items": [{"id": 7}]}, "not a string"),
+        ({"items": [{"id": None}]}, "not a string"),
+        ({"items": [], "_links": "next"}, "_links is not an object"),
+        ({"items": [], "_links": {"next": 5}}, "not a string"),
+        ({"items": [], "_links": {"next": "/x?limit=5"}}, "has no cursor"),
+        ({"items": [], "_links": {"next": "/x?cursor=%ff"}}, "has no cursor"),
+    ],
+)
+def test_malformed_pages_are_typed_errors(body: Any, message: str) -> None:
+    with pytest.raises(UnexpectedResponseError, match=message) as caught:
+        ClientIdListing(50).take_page(_page(body))
+    assert caught.value.status == 200
+
+
+def test_restart_yields_only_new_ids() -> None:
+    listing = ClientIdListing(50)
+    listing.take_page(_ids_page(["a", "b"], "/x?cursor=1"))
+    listing.restart(_expired())
+    assert listing.params() == {"limit": 50}
+    assert listing.restarts == 1
+    # The same cursor may come back after a restart: it is a new walk.
+    assert listing.take_page(_ids_page(["b", "c", "a"], "/x?cursor=1")) == ["c"]
+    listing.restart(_expired())
+    assert listing.take_page(_ids_page(["a", "d", "c", "b"])) == ["d"]
+
+
+def test_restarts_are_bounded() -> None:
+    listing = ClientIdListing(50, max_restarts=2)
+    listing.restart(_expired())
+    listing.restart(_expired())
+    with pytest.raises(CursorExpiredError, match="gave up after 2 restarts"):
+        listing.restart(_expired())
+
+
+def test_raise_mode_raises_the_expiry() -> None:
+    listing = ClientIdListing(50, "raise")
+    error = _expired()
+    with pytest.raises(CursorExpiredError) as caught:
+        listing.restart(error)
+    assert caught.value is error
+
+
+def test_trail_accepts_absent_links() -> None:
+    assert CursorTrail().next_cursor(_page({}), None) is None
