@@ -78,7 +78,9 @@ def test_on_cursor_expired_is_checked() -> None:
 def test_walk_follows_the_decoded_cursor() -> None:
     listing = ClientIdListing(50)
     assert listing.params() == {"limit": 50}
-    assert listing.take_page(_ids_page(["a", "b"], "/api/v1/mqtt/clients?cursor=c%3D1&limit=50")) == ["a", "b"]
+    assert listing.take_page(
+        _ids_page(["a", "b"], "/api/v1/mqtt/clients?cursor=c%3D1&limit=50")
+    ) == ["a", "b"]
     assert listing.params() == {"limit": 50, "cursor": "c=1"}
     assert not listing.done
     assert listing.take_page(_ids_page(["c"])) == ["c"]

@@ -53,7 +53,9 @@ def test_disabled_policy_never_retries() -> None:
     assert state.wait_after_error(httpx.ConnectError("refused", request=_REQUEST)) is None
 
 
-@pytest.mark.parametrize("bad", [{"max_attempts": 0}, {"backoff_base": -1.0}, {"retry_after_cap": -5.0}])
+@pytest.mark.parametrize(
+    "bad", [{"max_attempts": 0}, {"backoff_base": -1.0}, {"retry_after_cap": -5.0}]
+)
 def test_policy_validates(bad: dict[str, float]) -> None:
     with pytest.raises(ValueError, match="must be"):
         RetryPolicy(**bad)  # type: ignore[arg-type]
