@@ -9,15 +9,6 @@ from urllib.parse import unquote
 
 import httpx
 import pytest
-from hivemq_rest_generated.api.mqtt_clients import (
-    disconnect_client,
-    get_mqtt_client_connection_state,
-    get_mqtt_client_details,
-    get_subscriptions_for_mqtt_client,
-    invalidate_client_session,
-)
-from hypothesis import given
-
 from hivemq_rest import (
     APIConnectionError,
     APITimeoutError,
@@ -33,6 +24,15 @@ from hivemq_rest import (
     UnexpectedResponseError,
     __version__,
 )
+from hivemq_rest_generated.api.mqtt_clients import (
+    disconnect_client,
+    get_mqtt_client_connection_state,
+    get_mqtt_client_details,
+    get_subscriptions_for_mqtt_client,
+    invalidate_client_session,
+)
+from hypothesis import given
+
 from tests.overlay.fake_api import FakeAPI, details, ids_page, problem
 from tests.overlay.strategies import valid_ids
 
@@ -290,10 +290,10 @@ def test_listing_restarts_after_410() -> None:
 
 def test_listing_raise_mode() -> None:
     api = FakeAPI().script(ids_page(["a"], "c1"), problem(410, "Cursor not valid anymore", "gone"))
-    ids = []
+    ids: list[str] = []
+    listing = _listing(api, on_cursor_expired="raise")
     with pytest.raises(CursorExpiredError, match="410 Cursor not valid anymore: gone"):
-        for client_id in _listing(api, on_cursor_expired="raise"):
-            ids.append(client_id)
+        ids.extend(listing)
     assert ids == ["a"]
 
 
@@ -395,9 +395,12 @@ def test_retries_503_then_succeeds(sleeps: list[float]) -> None:
 
 def test_retries_run_out(sleeps: list[float]) -> None:
     api = FakeAPI(default=problem(503, "Endpoint not active yet", "upgrade running"))
-    with _client(api, retry=RetryPolicy(max_attempts=3, backoff_base=0)) as hivemq:
-        with pytest.raises(ServiceUnavailableError, match="upgrade running"):
-            hivemq.get_client("a")
+    retry = RetryPolicy(max_attempts=3, backoff_base=0)
+    with (
+        _client(api, retry=retry) as hivemq,
+        pytest.raises(ServiceUnavailableError, match="upgrade running"),
+    ):
+        hivemq.get_client("a")
     assert len(api.requests) == 3
     assert len(sleeps) == 2
 
@@ -421,9 +424,9 @@ def test_connection_errors_are_retried_then_typed(sleeps: list[float]) -> None:
 
 def test_timeouts_are_typed(sleeps: list[float]) -> None:
     api = FakeAPI(default=httpx.ReadTimeout("timed out"))
-    with _client(api, retry=RetryPolicy(max_attempts=2, backoff_base=0)) as hivemq:
-        with pytest.raises(APITimeoutError):
-            hivemq.get_client("a")
+    retry = RetryPolicy(max_attempts=2, backoff_base=0)
+    with _client(api, retry=retry) as hivemq, pytest.raises(APITimeoutError):
+        hivemq.get_client("a")
     assert len(api.requests) == 2
 
 

@@ -6,7 +6,6 @@ import pickle
 
 import httpx
 import pytest
-
 from hivemq_rest import (
     APIStatusError,
     AuthenticationError,

@@ -5,11 +5,11 @@ from __future__ import annotations
 from urllib.parse import unquote
 
 import pytest
+from hivemq_rest import InvalidClientIdError, validate_client_id
+from hivemq_rest._ids import client_id_segment
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hivemq_rest import InvalidClientIdError, validate_client_id
-from hivemq_rest._ids import client_id_segment
 from tests.overlay.strategies import AWKWARD_IDS, valid_ids
 
 _UNRESERVED = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~%")

@@ -8,11 +8,10 @@ from urllib.parse import quote
 
 import httpx
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
-
 from hivemq_rest import CursorExpiredError, UnexpectedResponseError
 from hivemq_rest._paging import ClientIdListing, CursorTrail, check_page_size, cursor_from_next
+from hypothesis import given
+from hypothesis import strategies as st
 
 
 def _page(body: Any) -> httpx.Response:
@@ -53,7 +52,7 @@ def test_cursor_from_next(next_url: str, cursor: str | None) -> None:
     assert cursor_from_next(next_url) == cursor
 
 
-@given(st.text(min_size=1, alphabet=st.characters(exclude_categories=("Cs",))))
+@given(st.text(min_size=1, alphabet=st.characters(codec="utf-8")))
 def test_any_cursor_survives_percent_encoding(cursor: str) -> None:
     next_url = f"/api/v1/mqtt/clients?limit=50&cursor={quote(cursor, safe='')}"
     assert cursor_from_next(next_url) == cursor

@@ -8,11 +8,10 @@ import random
 
 import httpx
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
-
 from hivemq_rest import RetryPolicy
 from hivemq_rest._retry import RetryState, parse_retry_after
+from hypothesis import given
+from hypothesis import strategies as st
 
 _REQUEST = httpx.Request("GET", "http://h/")
 
