@@ -1,0 +1,214 @@
+"""AsyncHiveMQClient against a scripted peer, and fetch_clients' concurrency and reporting."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import TypeVar
+from urllib.parse import unquote
+
+import httpx
+import pytest
+from hivemq_rest import (
+    AsyncHiveMQClient,
+    ClientNotFoundError,
+    CursorExpiredError,
+    InvalidClientIdError,
+    RetryPolicy,
+    ServiceUnavailableError,
+    UnexpectedResponseError,
+)
+
+from tests.overlay.fake_api import FakeAPI, details, ids_page, problem
+from tests.overlay.strategies import AWKWARD_IDS
+
+T = TypeVar("T")
+NO_WAIT = RetryPolicy(backoff_base=0.0)
+
+
+def run(make: Callable[[AsyncHiveMQClient], Awaitable[T]], api: FakeAPI, **settings: object) -> T:
+    """Run a coroutine against a client on the scripted peer."""
+
+    async def main() -> T:
+        settings.setdefault("retry", NO_WAIT)
+        async with AsyncHiveMQClient(
+            "http://broker:8888",
+            transport=api.async_transport(),
+            **settings,  # type: ignore[arg-type]
+        ) as hivemq:
+            return await make(hivemq)
+
+    return asyncio.run(main())
+
+
+async def _collect(items: AsyncIterator[T]) -> list[T]:
+    return [item async for item in items]
+
+
+def test_operations() -> None:
+    api = FakeAPI().script(
+        details("a/b", connected=True),
+        httpx.Response(200, json={"connection": {"connected": True}}),
+        httpx.Response(200, json={"items": [{"topicFilter": "t", "qos": "AT_MOST_ONCE"}]}),
+        httpx.Response(204),
+        httpx.Response(204),
+    )
+
+    async def steps(hivemq: AsyncHiveMQClient) -> list[object]:
+        found = [
+            (await hivemq.get_client("a/b")).id,
+            await hivemq.is_connected("a/b"),
+            [s.topic_filter for s in await _collect(hivemq.iter_subscriptions("a/b"))],
+        ]
+        await hivemq.disconnect("a/b", prevent_will_message=True)
+        await hivemq.invalidate_session("a/b")
+        return found
+
+    assert run(steps, api) == ["a/b", True, ["t"]]
+    assert [f"{r.method} {r.url.raw_path.decode()}" for r in api.requests] == [
+        "GET /api/v1/mqtt/clients/a%2Fb",
+        "GET /api/v1/mqtt/clients/a%2Fb/connection",
+        "GET /api/v1/mqtt/clients/a%2Fb/subscriptions",
+        "DELETE /api/v1/mqtt/clients/a%2Fb/connection?preventWillMessage=true",
+        "DELETE /api/v1/mqtt/clients/a%2Fb?preventWillMessage=false",
+    ]
+
+
+def test_listing_with_restart() -> None:
+    api = FakeAPI().script(
+        ids_page(["a", "b"], "c1"),
+        problem(410, "Cursor not valid anymore"),
+        ids_page(["a", "c"], "c1"),
+        ids_page(["d"]),
+    )
+    assert run(lambda h: _collect(h.iter_client_ids(page_size=100)), api) == ["a", "b", "c", "d"]
+
+
+def test_listing_raise_mode() -> None:
+    api = FakeAPI().script(ids_page(["a"], "c1"), problem(410, "Cursor not valid anymore"))
+    with pytest.raises(CursorExpiredError):
+        run(lambda h: _collect(h.iter_client_ids(on_cursor_expired="raise")), api)
+
+
+def test_bad_arguments_fail_before_sending() -> None:
+    api = FakeAPI()
+
+    async def steps(hivemq: AsyncHiveMQClient) -> None:
+        with pytest.raises(ValueError, match="page_size"):
+            hivemq.iter_client_ids(page_size=10)
+        with pytest.raises(InvalidClientIdError):
+            hivemq.iter_subscriptions("")
+        with pytest.raises(InvalidClientIdError):
+            await hivemq.get_client("\x00")
+        with pytest.raises(ValueError, match="concurrency"):
+            hivemq.fetch_clients(["a"], concurrency=0)
+
+    run(steps, api)
+    assert api.requests == []
+
+
+def test_transport_choice_is_checked() -> None:
+    with pytest.raises(ValueError, match="transport"):
+        AsyncHiveMQClient(transport="curl")  # type: ignore[arg-type]
+
+
+def test_retries() -> None:
+    api = FakeAPI().script(
+        problem(503, "Endpoint not active yet"), httpx.ConnectError("refused"), details("a")
+    )
+    assert run(lambda h: h.get_client("a"), api).id == "a"
+    assert len(api.requests) == 3
+    api = FakeAPI(default=problem(503, "Endpoint not active yet"))
+    with pytest.raises(ServiceUnavailableError):
+        run(lambda h: h.get_client("a"), api, retry=RetryPolicy(max_attempts=2, backoff_base=0))
+    assert len(api.requests) == 2
+
+
+class _SlowPeer:
+    """An async transport that answers details after a pause and tracks concurrency."""
+
+    def __init__(
+        self, gone: frozenset[str] = frozenset(), fail: frozenset[str] = frozenset()
+    ) -> None:
+        self.gone, self.fail = gone, fail
+        self.in_flight = 0
+        self.peak = 0
+        self.started: list[str] = []
+
+    async def __call__(self, request: httpx.Request) -> httpx.Response:
+        client_id = unquote(request.url.raw_path.decode().rsplit("/", 1)[1])
+        self.started.append(client_id)
+        self.in_flight += 1
+        self.peak = max(self.peak, self.in_flight)
+        try:
+            await asyncio.sleep(0.002)
+        finally:
+            self.in_flight -= 1
+        if client_id in self.gone:
+            return problem(404, "Resource not found", f"Resource with id '{client_id}' not found")
+        if client_id in self.fail:
+            return httpx.Response(500, text="boom")
+        return httpx.Response(200, json={"client": {"id": client_id}})
+
+
+def _fetch(peer: _SlowPeer, ids: object, concurrency: int) -> tuple[list[str], list[str], int]:
+    async def main() -> tuple[list[str], list[str], int]:
+        async with AsyncHiveMQClient(transport=httpx.MockTransport(peer), retry=NO_WAIT) as hivemq:
+            stream = hivemq.fetch_clients(ids, concurrency=concurrency)  # type: ignore[arg-type]
+            got = [str(d.id) async for d in stream]
+            return got, stream.vanished, stream.fetched
+
+    return asyncio.run(main())
+
+
+def test_fetch_clients_bounded_and_complete() -> None:
+    peer = _SlowPeer(gone=frozenset({"c7", "c13"}))
+    ids = [f"c{i}" for i in range(100)]
+    got, vanished, fetched = _fetch(peer, ids, concurrency=8)
+    assert sorted(got) == sorted(set(ids) - {"c7", "c13"})
+    assert sorted(vanished) == ["c13", "c7"]
+    assert fetched == 98
+    assert peer.peak == 8
+
+
+def test_fetch_clients_reads_an_async_source_lazily() -> None:
+    peer = _SlowPeer()
+
+    async def source() -> AsyncIterator[str]:
+        for client_id in AWKWARD_IDS:
+            yield client_id
+
+    got, vanished, _ = _fetch(peer, source(), concurrency=3)
+    assert sorted(got) == sorted(AWKWARD_IDS)
+    assert vanished == []
+    assert peer.peak <= 3
+
+
+def test_fetch_clients_surfaces_other_failures_and_stops() -> None:
+    peer = _SlowPeer(fail=frozenset({"c5"}))
+    with pytest.raises(UnexpectedResponseError, match="500"):
+        _fetch(peer, [f"c{i}" for i in range(1000)], concurrency=4)
+    assert len(peer.started) < 50
+    assert peer.in_flight == 0
+
+
+def test_fetch_clients_refuses_a_bad_id_in_the_stream() -> None:
+    peer = _SlowPeer()
+    with pytest.raises(InvalidClientIdError):
+        _fetch(peer, ["a", "b", ""], concurrency=2)
+
+
+def test_fetch_clients_can_be_iterated_once() -> None:
+    async def main() -> None:
+        async with AsyncHiveMQClient(transport=httpx.MockTransport(_SlowPeer())) as hivemq:
+            stream = hivemq.fetch_clients(["a"])
+            assert [d.id async for d in stream] == ["a"]
+            with pytest.raises(RuntimeError, match="only once"):
+                stream.__aiter__()
+
+    asyncio.run(main())
+
+
+def test_not_found_is_typed() -> None:
+    with pytest.raises(ClientNotFoundError):
+        run(lambda h: h.get_client("x"), FakeAPI(default=problem(404, "Resource not found")))
