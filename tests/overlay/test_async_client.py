@@ -55,7 +55,7 @@ def test_operations() -> None:
     )
 
     async def steps(hivemq: AsyncHiveMQClient) -> list[object]:
-        found = [
+        found: list[object] = [
             (await hivemq.get_client("a/b")).id,
             await hivemq.is_connected("a/b"),
             [s.topic_filter for s in await _collect(hivemq.iter_subscriptions("a/b"))],
