@@ -125,7 +125,17 @@ class RawPathAiohttpTransport(AiohttpTransport):
     then drops dot-segments, so a client called "." would be sent to another
     resource. Here the URL goes to aiohttp as already encoded. Errors are
     mapped to the httpx error that says whether the request may have been sent.
+    aiohttp's own silent second try of idempotent requests is switched off:
+    RetryPolicy is the one place that decides, so attempts stay as bounded
+    as configured.
     """
+
+    def get_client(self) -> aiohttp.ClientSession:
+        """The aiohttp session, without aiohttp's hidden retry."""
+        session = super().get_client()
+        if hasattr(session, "_retry_connection"):
+            session._retry_connection = False
+        return session
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Send one request over aiohttp."""

@@ -1,0 +1,195 @@
+"""_transport over real sockets: raw paths, TLS, client certificates, redirects, failures."""
+
+from __future__ import annotations
+
+import asyncio
+import ssl
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import trustme
+from hivemq_rest import (
+    APIConnectionError,
+    APITimeoutError,
+    AsyncHiveMQClient,
+    HiveMQClient,
+    RetryPolicy,
+    UnexpectedResponseError,
+)
+from hivemq_rest._ids import client_id_segment
+
+from tests.overlay.local_server import LocalServer, local_server, never_answers
+from tests.overlay.strategies import AWKWARD_IDS
+
+ASYNC_TRANSPORTS = ["aiohttp", "httpx"]
+NO_WAIT = RetryPolicy(backoff_base=0.0)
+
+
+def _sync_get(base_url: str, client_id: str, **settings: Any) -> object:
+    with HiveMQClient(base_url, **settings) as hivemq:
+        return hivemq.get_client(client_id).id
+
+
+def _async_get(base_url: str, client_id: str, transport: str, **settings: Any) -> object:
+    async def main() -> object:
+        async with AsyncHiveMQClient(base_url, transport=transport, **settings) as hivemq:  # type: ignore[arg-type]
+            return (await hivemq.get_client(client_id)).id
+
+    return asyncio.run(main())
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[LocalServer]:
+    with local_server() as running:
+        yield running
+
+
+@pytest.mark.parametrize("client_id", AWKWARD_IDS[:-1])
+def test_sync_sends_the_path_it_built(server: LocalServer, client_id: str) -> None:
+    seen = _sync_get(server.base_url + "/prefix", client_id)
+    assert seen == f"/prefix/api/v1/mqtt/clients/{client_id_segment(client_id)}"
+
+
+@pytest.mark.parametrize("transport", ASYNC_TRANSPORTS)
+def test_async_sends_the_path_it_built(server: LocalServer, transport: str) -> None:
+    async def main() -> list[object]:
+        async with AsyncHiveMQClient(server.base_url, transport=transport) as hivemq:  # type: ignore[arg-type]
+            return [(await hivemq.get_client(client_id)).id for client_id in AWKWARD_IDS]
+
+    seen = asyncio.run(main())
+    assert seen == [f"/api/v1/mqtt/clients/{client_id_segment(c)}" for c in AWKWARD_IDS]
+
+
+# -- TLS ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def ca() -> trustme.CA:
+    return trustme.CA()
+
+
+def _server_tls(ca: trustme.CA, require_client_cert: bool = False) -> ssl.SSLContext:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("127.0.0.1", "localhost").configure_cert(context)
+    if require_client_cert:
+        ca.configure_trust(context)
+        context.verify_mode = ssl.CERT_REQUIRED
+    return context
+
+
+@pytest.fixture(scope="module")
+def ca_file(ca: trustme.CA, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("tls") / "ca.pem"
+    ca.cert_pem.write_to_path(str(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def client_pem(ca: trustme.CA, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("tls") / "client.pem"
+    ca.issue_cert("ops@example.com").private_key_and_cert_chain_pem.write_to_path(str(path))
+    return path
+
+
+def _both(base_url: str, **settings: Any) -> list[object]:
+    results: list[object] = []
+    calls: list[Callable[[], object]] = [
+        lambda: _sync_get(base_url, "a", **settings),
+        lambda: _async_get(base_url, "a", "aiohttp", **settings),
+        lambda: _async_get(base_url, "a", "httpx", **settings),
+    ]
+    for call in calls:
+        try:
+            results.append(call())
+        except APIConnectionError as error:
+            results.append(type(error))
+    return results
+
+
+def test_tls_is_verified_by_default(ca: trustme.CA) -> None:
+    with local_server(tls=_server_tls(ca)) as tls_server:
+        results = _both(tls_server.base_url, retry=RetryPolicy.disabled())
+    assert results == [APIConnectionError] * 3
+
+
+def test_tls_with_the_ca_bundle(ca: trustme.CA, ca_file: Path) -> None:
+    with local_server(tls=_server_tls(ca)) as tls_server:
+        results = _both(tls_server.base_url, ca_file=ca_file)
+    assert results == ["/api/v1/mqtt/clients/a"] * 3
+
+
+def test_tls_unverified_on_request(ca: trustme.CA) -> None:
+    with local_server(tls=_server_tls(ca)) as tls_server:
+        results = _both(tls_server.base_url, verify=False)
+    assert results == ["/api/v1/mqtt/clients/a"] * 3
+
+
+def test_client_certificate(ca: trustme.CA, ca_file: Path, client_pem: Path) -> None:
+    with local_server(tls=_server_tls(ca, require_client_cert=True)) as tls_server:
+        without = _both(tls_server.base_url, ca_file=ca_file, retry=RetryPolicy.disabled())
+        with_cert = _both(tls_server.base_url, ca_file=ca_file, client_cert=client_pem)
+    assert without == [APIConnectionError] * 3
+    assert with_cert == ["/api/v1/mqtt/clients/a"] * 3
+
+
+# -- redirects and failures ------------------------------------------------------
+
+
+def test_redirect_to_another_host_drops_authorization() -> None:
+    with local_server() as target:
+
+        def redirect(
+            method: str, path: str, headers: dict[str, str]
+        ) -> tuple[int, dict[str, str], bytes]:
+            return 307, {"Location": target.base_url + path}, b""
+
+        with local_server(redirect) as origin:
+            _sync_get(origin.base_url, "a", token="tok-SECRET", follow_redirects=True)
+            _async_get(origin.base_url, "a", "aiohttp", token="tok-SECRET", follow_redirects=True)
+    assert [h.get("authorization") for _, _, h in origin.seen] == ["Bearer tok-SECRET"] * 2
+    assert [h.get("authorization") for _, _, h in target.seen] == [None, None]
+
+
+def test_redirects_are_not_followed_by_default() -> None:
+    def redirect(
+        method: str, path: str, headers: dict[str, str]
+    ) -> tuple[int, dict[str, str], bytes]:
+        return 302, {"Location": "http://127.0.0.1:9/"}, b""
+
+    with local_server(redirect) as origin:
+        calls: list[Callable[[], object]] = [
+            lambda: _sync_get(origin.base_url, "a"),
+            lambda: _async_get(origin.base_url, "a", "aiohttp"),
+            lambda: _async_get(origin.base_url, "a", "httpx"),
+        ]
+        for call in calls:
+            with pytest.raises(UnexpectedResponseError, match="302 Found") as caught:
+                call()
+            assert caught.value.status == 302
+    assert len(origin.seen) == 3
+
+
+def test_dropped_connections_are_retried_then_typed() -> None:
+    with local_server(lambda m, p, h: None) as dropping:
+        results = _both(dropping.base_url, retry=RetryPolicy(max_attempts=2, backoff_base=0))
+        attempts = len(dropping.seen)
+    assert results == [APIConnectionError] * 3
+    assert attempts == 6
+
+
+def test_refused_connection_is_typed() -> None:
+    with local_server() as gone:
+        base_url = gone.base_url
+    assert (
+        _both(base_url, retry=RetryPolicy(max_attempts=2, backoff_base=0))
+        == [APIConnectionError] * 3
+    )
+
+
+def test_server_that_never_answers_times_out() -> None:
+    with local_server(never_answers) as silent:
+        results = _both(silent.base_url, timeout=httpx.Timeout(0.3), retry=RetryPolicy.disabled())
+    assert results == [APITimeoutError] * 3
