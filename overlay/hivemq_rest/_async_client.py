@@ -13,7 +13,15 @@ from hivemq_rest_generated.models import ClientDetails, ClientSubscription, Conn
 from . import _operations as op
 from ._base_client import BaseClient, ClientSettings
 from ._constants import DEFAULT_BASE_URL, MAX_PAGE_SIZE
-from ._errors import ClientNotFoundError, CursorExpiredError
+from ._errors import (
+    APIConnectionError,
+    APIStatusError,
+    AuthenticationError,
+    ClientNotFoundError,
+    CursorExpiredError,
+    HiveMQError,
+    PermissionDeniedError,
+)
 from ._ids import validate_client_id
 from ._paging import ClientIdListing, CursorTrail, OnCursorExpired
 from ._transport import RawPathAiohttpTransport
@@ -21,6 +29,9 @@ from ._transport import RawPathAiohttpTransport
 __all__ = ["AsyncHiveMQClient", "ClientDetailsStream"]
 
 DEFAULT_CONCURRENCY = 32
+
+# Failures that mean every other request will fail too: never collected.
+_FATAL = (APIConnectionError, AuthenticationError, PermissionDeniedError)
 
 
 class AsyncHiveMQClient(BaseClient):
@@ -150,15 +161,21 @@ class AsyncHiveMQClient(BaseClient):
         self,
         client_ids: Iterable[str] | AsyncIterable[str],
         concurrency: int = DEFAULT_CONCURRENCY,
+        *,
+        on_failure: Literal["raise", "collect"] = "raise",
     ) -> ClientDetailsStream:
         """The details of many clients, at most ``concurrency`` requests in flight.
 
         An async iterator of ClientDetails, in the order the answers arrive.
-        Ids that vanished (404) are skipped and listed in ``.vanished``; any
-        other failure stops the stream and is raised. Ids may come from an
-        async iterator, e.g. ``iter_client_ids()``: they are read as needed.
+        Ids that vanished (404) are skipped and listed in ``.vanished``. Any
+        other failure stops the stream and is raised; with
+        ``on_failure="collect"``, a failure of one client's request (after
+        its retries) is put in ``.failed`` instead and the stream goes on,
+        but losing the server (connection errors, 401, 403) still stops it.
+        Ids may come from an async iterator, e.g. ``iter_client_ids()``:
+        they are read as needed.
         """
-        return ClientDetailsStream(self, client_ids, concurrency)
+        return ClientDetailsStream(self, client_ids, concurrency, on_failure)
 
 
 async def _flatten(pages: AsyncIterator[list[str]]) -> AsyncIterator[str]:
@@ -180,7 +197,8 @@ class ClientDetailsStream:
     """The async iterator that ``AsyncHiveMQClient.fetch_clients`` returns.
 
     ``vanished`` lists the ids that were gone (404) when their turn came;
-    ``fetched`` counts the details handed out.
+    ``failed`` the (id, error) pairs of requests that failed, when failures
+    are collected; ``fetched`` counts the details handed out.
     """
 
     def __init__(
@@ -188,13 +206,18 @@ class ClientDetailsStream:
         client: AsyncHiveMQClient,
         client_ids: Iterable[str] | AsyncIterable[str],
         concurrency: int,
+        on_failure: Literal["raise", "collect"] = "raise",
     ) -> None:
         if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
             raise ValueError(f"concurrency must be an int of at least 1, not {concurrency!r}")
+        if on_failure not in ("raise", "collect"):
+            raise ValueError(f"on_failure must be 'raise' or 'collect', not {on_failure!r}")
         self._client = client
         self._ids = client_ids
         self._concurrency = concurrency
+        self._collect = on_failure == "collect"
         self.vanished: list[str] = []
+        self.failed: list[tuple[str, HiveMQError]] = []
         self.fetched = 0
         self._started = False
 
@@ -209,6 +232,13 @@ class ClientDetailsStream:
             return await self._client.get_client(client_id)
         except ClientNotFoundError:
             self.vanished.append(client_id)
+            return None
+        except _FATAL:
+            raise
+        except APIStatusError as error:
+            if not self._collect:
+                raise
+            self.failed.append((client_id, error))
             return None
 
     async def _run(self) -> AsyncIterator[ClientDetails]:

@@ -10,6 +10,7 @@ from urllib.parse import unquote
 import httpx
 import pytest
 from hivemq_rest import (
+    APIConnectionError,
     AsyncHiveMQClient,
     ClientNotFoundError,
     CursorExpiredError,
@@ -190,6 +191,31 @@ def test_fetch_clients_surfaces_other_failures_and_stops() -> None:
         _fetch(peer, [f"c{i}" for i in range(1000)], concurrency=4)
     assert len(peer.started) < 50
     assert peer.in_flight == 0
+
+
+def test_fetch_clients_can_collect_failures_and_go_on() -> None:
+    peer = _SlowPeer(fail=frozenset({"c5", "c9"}))
+
+    async def main() -> tuple[list[str], list[tuple[str, int]]]:
+        async with AsyncHiveMQClient(transport=httpx.MockTransport(peer), retry=NO_WAIT) as hivemq:
+            stream = hivemq.fetch_clients([f"c{i}" for i in range(20)], 4, on_failure="collect")
+            got = sorted([str(d.id) async for d in stream])
+            return got, sorted((i, getattr(e, "status", 0)) for i, e in stream.failed)
+
+    got, failed = asyncio.run(main())
+    assert len(got) == 18
+    assert failed == [("c5", 500), ("c9", 500)]
+
+
+def test_fetch_clients_never_collects_a_lost_server() -> None:
+    async def main() -> None:
+        refused = FakeAPI(default=httpx.ConnectError("refused"))
+        async with AsyncHiveMQClient(transport=refused.async_transport(), retry=NO_WAIT) as hivemq:
+            stream = hivemq.fetch_clients(["a", "b"], on_failure="collect")
+            with pytest.raises(APIConnectionError):
+                _ = [d async for d in stream]
+
+    asyncio.run(main())
 
 
 def test_fetch_clients_refuses_a_bad_id_in_the_stream() -> None:
