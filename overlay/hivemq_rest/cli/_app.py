@@ -1,0 +1,335 @@
+"""The ``hivemq-rest`` commands."""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn, ParamSpec, TypeVar
+
+import attrs
+import click
+from rich.console import Console
+from rich.text import Text
+
+from .._async_client import AsyncHiveMQClient
+from .._base_client import ClientSettings
+from .._client import HiveMQClient
+from .._constants import DEFAULT_BASE_URL, MAX_PAGE_SIZE, MIN_PAGE_SIZE
+from .._errors import HiveMQError
+from .._version import __version__
+from ._exit import ExitCode, exit_code_for
+from ._export import ExportStats, export_clients, partial_path
+from ._progress import ExportProgress
+from ._render import details_json, details_table, print_json, subscriptions_table
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+stdout = Console(highlight=False, soft_wrap=True)
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+@attrs.frozen(repr=False)
+class Target:
+    """Where and how to reach the REST API; from options or HIVEMQ_REST_* variables."""
+
+    url: str
+    token: str | None
+    username: str | None
+    password: str | None
+    ca_file: str | None
+    insecure: bool
+    timeout: float
+    rate: float | None = None
+
+    def settings(self) -> ClientSettings:
+        """Keyword arguments for the clients."""
+        return ClientSettings(
+            token=self.token or None,
+            username=self.username or None,
+            password=self.password,
+            ca_file=self.ca_file,
+            verify=not self.insecure,
+            timeout=self.timeout,
+            requests_per_second=self.rate,
+        )
+
+
+def _fail(message: str, code: ExitCode) -> NoReturn:
+    stderr.print(Text(f"error: {message}"))
+    sys.exit(code)
+
+
+def _connection_options(command: Callable[P, R]) -> Callable[..., Any]:
+    """Add the options that say where the API is, and run the command with error handling."""
+
+    @click.option(
+        "--url",
+        envvar="HIVEMQ_REST_URL",
+        default=DEFAULT_BASE_URL,
+        show_default=True,
+        help="Base URL of the REST API (env HIVEMQ_REST_URL), with any path prefix.",
+    )
+    @click.option(
+        "--token", envvar="HIVEMQ_REST_TOKEN", help="Bearer token (env HIVEMQ_REST_TOKEN)."
+    )
+    @click.option(
+        "--username",
+        envvar="HIVEMQ_REST_USERNAME",
+        help="Basic auth user (env HIVEMQ_REST_USERNAME).",
+    )
+    @click.option(
+        "--password",
+        envvar="HIVEMQ_REST_PASSWORD",
+        help="Basic auth password (env HIVEMQ_REST_PASSWORD).",
+    )
+    @click.option(
+        "--ca-file",
+        type=click.Path(exists=True, dir_okay=False),
+        help="CA bundle to trust for https.",
+    )
+    @click.option("--insecure", is_flag=True, help="Do not verify the server's TLS certificate.")
+    @click.option(
+        "--timeout",
+        type=click.FloatRange(min=0.1),
+        default=30.0,
+        show_default=True,
+        help="Seconds.",
+    )
+    @click.option("--debug", is_flag=True, help="Log requests and show tracebacks.")
+    @functools.wraps(command)
+    def run(
+        *args: Any,
+        url: str,
+        token: str | None,
+        username: str | None,
+        password: str | None,
+        ca_file: str | None,
+        insecure: bool,
+        timeout: float,
+        debug: bool,
+        **kwargs: Any,
+    ) -> Any:
+        if debug:
+            logging.basicConfig(level=logging.DEBUG, format="%(name)s %(levelname)s %(message)s")
+        if insecure:
+            stderr.print("warning: TLS certificate verification is off (--insecure)")
+        target = Target(url, token, username, password, ca_file, insecure, timeout)
+        try:
+            return command(target, *args, **kwargs)  # type: ignore[arg-type]
+        except HiveMQError as error:
+            if debug:
+                traceback.print_exc()
+            _fail(str(error), exit_code_for(error))
+        except ValueError as error:  # settings the clients refused (URL, credentials)
+            if debug:
+                traceback.print_exc()
+            _fail(str(error), ExitCode.USAGE)
+        except KeyboardInterrupt:
+            _fail("interrupted", ExitCode.INTERRUPTED)
+        except BrokenPipeError:
+            # The reader went away (e.g. piped into head): stop quietly.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(ExitCode.OK)
+        except Exception as error:
+            if debug:
+                raise
+            _fail(
+                f"unexpected {type(error).__name__}: {error} (--debug shows more)", ExitCode.FAILURE
+            )
+
+    return run
+
+
+def _confirm(action: str, client_id: str, yes: bool) -> None:
+    if yes:
+        return
+    if not sys.stdin.isatty():
+        raise click.UsageError(f"{action} asks for confirmation: pass --yes when not on a terminal")
+    click.confirm(f"{action} client {client_id!r}?", abort=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="hivemq-rest")
+def main() -> None:
+    """Operate on the MQTT clients of a HiveMQ cluster through its REST API."""
+
+
+@main.group()
+def clients() -> None:
+    """List, inspect, disconnect and export MQTT clients (sessions)."""
+
+
+@clients.command("list")
+@click.option(
+    "--page-size",
+    type=click.IntRange(MIN_PAGE_SIZE, MAX_PAGE_SIZE),
+    default=MAX_PAGE_SIZE,
+    show_default=True,
+)
+@click.option("--json", "as_json", is_flag=True, help='One JSON object a line: {"id": ...}.')
+@_connection_options
+def list_clients(target: Target, page_size: int, as_json: bool) -> None:
+    """Stream every client id (online and offline); the count goes to stderr at the end."""
+    count = 0
+    out = sys.stdout
+    with HiveMQClient(target.url, **target.settings()) as hivemq:
+        for page in hivemq.iter_client_id_pages(page_size):
+            if as_json:
+                out.write("".join(f'{{"id":{_json_string(i)}}}\n' for i in page))
+            else:
+                out.write("".join(f"{i}\n" for i in page))
+            count += len(page)
+    out.flush()
+    stderr.print(f"{count} clients")
+
+
+def _json_string(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+_ID = click.argument("client_id")
+_JSON = click.option("--json", "as_json", is_flag=True, help="JSON instead of a table.")
+
+
+@clients.command("show")
+@_ID
+@_JSON
+@click.option("--include-password", is_flag=True, help="Show the client's password (base64).")
+@_connection_options
+def show(target: Target, client_id: str, as_json: bool, include_password: bool) -> None:
+    """A client's session and connection details."""
+    with HiveMQClient(target.url, **target.settings()) as hivemq:
+        details = hivemq.get_client(client_id)
+    if as_json:
+        print_json(stdout, details_json(details, include_password))
+    else:
+        stdout.print(details_table(details, include_password))
+
+
+@clients.command("state")
+@_ID
+@_JSON
+@_connection_options
+def state(target: Target, client_id: str, as_json: bool) -> None:
+    """Whether a client is connected."""
+    with HiveMQClient(target.url, **target.settings()) as hivemq:
+        connected = hivemq.is_connected(client_id)
+    if as_json:
+        print_json(stdout, {"id": client_id, "connected": connected})
+    else:
+        stdout.print(Text(f"{client_id}: {'connected' if connected else 'not connected'}"))
+
+
+@clients.command("subscriptions")
+@_ID
+@_JSON
+@_connection_options
+def subscriptions(target: Target, client_id: str, as_json: bool) -> None:
+    """A client's subscriptions."""
+    with HiveMQClient(target.url, **target.settings()) as hivemq:
+        items = list(hivemq.iter_subscriptions(client_id))
+    if as_json:
+        print_json(stdout, [item.to_dict() for item in items])
+    else:
+        stdout.print(subscriptions_table(items))
+
+
+_PREVENT_WILL = click.option(
+    "--prevent-will-message", is_flag=True, help="Do not publish the client's will."
+)
+_YES = click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+
+
+@clients.command("disconnect")
+@_ID
+@_PREVENT_WILL
+@_YES
+@_connection_options
+def disconnect(target: Target, client_id: str, prevent_will_message: bool, yes: bool) -> None:
+    """Disconnect a client; a persistent session stays."""
+    _confirm("Disconnect", client_id, yes)
+    with HiveMQClient(target.url, **target.settings()) as hivemq:
+        hivemq.disconnect(client_id, prevent_will_message=prevent_will_message)
+    stderr.print(Text(f"disconnected {client_id}"))
+
+
+@clients.command("invalidate")
+@_ID
+@_PREVENT_WILL
+@_YES
+@_connection_options
+def invalidate(target: Target, client_id: str, prevent_will_message: bool, yes: bool) -> None:
+    """Remove a client's session (and disconnect it)."""
+    _confirm("Invalidate the session of", client_id, yes)
+    with HiveMQClient(target.url, **target.settings()) as hivemq:
+        hivemq.invalidate_session(client_id, prevent_will_message=prevent_will_message)
+    stderr.print(Text(f"invalidated the session of {client_id}"))
+
+
+@clients.command("export")
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True
+)
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path), required=True
+)
+@click.option(
+    "--rate", type=click.FloatRange(min=0, min_open=True), help="Requests a second, at most."
+)
+@click.option("--concurrency", type=click.IntRange(1, 1000), default=32, show_default=True)
+@click.option(
+    "--page-size",
+    type=click.IntRange(MIN_PAGE_SIZE, MAX_PAGE_SIZE),
+    default=MAX_PAGE_SIZE,
+    show_default=True,
+)
+@click.option("--include-password", is_flag=True, help="Export the clients' passwords (base64).")
+@_connection_options
+def export(
+    target: Target,
+    fmt: str,
+    output: Path,
+    rate: float | None,
+    concurrency: int,
+    page_size: int,
+    include_password: bool,
+) -> None:
+    """Every client with its details, to a CSV or JSON Lines file."""
+    target = attrs.evolve(target, rate=rate)
+    with ExportProgress(stderr) as progress:
+        try:
+            stats = export_clients(
+                lambda: AsyncHiveMQClient(target.url, **target.settings()),
+                output,
+                "csv" if fmt == "csv" else "jsonl",
+                include_password=include_password,
+                page_size=page_size,
+                concurrency=concurrency,
+                progress=progress,
+            )
+        except BaseException:
+            stderr.print(Text(f"export stopped; rows so far kept in {partial_path(output)}"))
+            raise
+    _summary(stats, output)
+    if stats.failed:
+        sys.exit(ExitCode.INCOMPLETE)
+
+
+def _summary(stats: ExportStats, output: Path) -> None:
+    stderr.print(
+        Text(
+            f"exported {stats.exported}, vanished {stats.vanished}, failed {len(stats.failed)} "
+            f"-> {output}"
+        )
+    )
+    for client_id, error in stats.failed[:10]:
+        stderr.print(Text(f"  failed {client_id!r}: {error}"))
+    if len(stats.failed) > 10:
+        stderr.print(f"  ... and {len(stats.failed) - 10} more")

@@ -1,0 +1,42 @@
+"""Exit codes, and the one line an expected error prints."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from .._errors import (
+    APIConnectionError,
+    AuthenticationError,
+    ClientNotFoundError,
+    HiveMQError,
+    InvalidClientIdError,
+    PermissionDeniedError,
+)
+
+
+class ExitCode(IntEnum):
+    """What ``hivemq-rest`` exits with; documented in the README."""
+
+    OK = 0
+    FAILURE = 1  # unexpected: a bug, shown in full with --debug
+    USAGE = 2  # bad option or argument (click's own code), e.g. a page size out of range
+    UNREACHABLE = 3  # no HTTP answer: refused, DNS, TLS, timeout
+    NOT_FOUND = 4  # no such client (404)
+    AUTH = 5  # 401 or 403
+    INVALID_ID = 6  # not a valid MQTT client id; nothing was sent
+    SERVER = 7  # the server refused or failed otherwise (400, 410, 429, 5xx, bad body)
+    INCOMPLETE = 8  # an export finished, but some clients could not be fetched
+    INTERRUPTED = 130  # Ctrl-C
+
+
+def exit_code_for(error: HiveMQError) -> ExitCode:
+    """The exit code for an error of this package."""
+    if isinstance(error, InvalidClientIdError):
+        return ExitCode.INVALID_ID
+    if isinstance(error, APIConnectionError):
+        return ExitCode.UNREACHABLE
+    if isinstance(error, ClientNotFoundError):
+        return ExitCode.NOT_FOUND
+    if isinstance(error, AuthenticationError | PermissionDeniedError):
+        return ExitCode.AUTH
+    return ExitCode.SERVER
