@@ -1,1 +1,70 @@
-"""A stateful emulator of the HiveMQ REST API's MQTT Clients endpoints."""
+"""A stateful emulator of the HiveMQ REST API's MQTT Clients endpoints.
+
+It serves the six endpoints of ``openapi.yaml`` (list, details, invalidate,
+connection state, disconnect, subscriptions) from an in-memory
+:class:`SessionStore`, plus an admin API under ``/_emulator/`` to add sessions,
+read events and inject faults. Use it in-process::
+
+    store = SessionStore()
+    seed_sessions(store, 10_000, seed=1)
+    app = create_app(store)  # any ASGI server, or httpx.ASGITransport
+
+over HTTP in a test (``EmulatorServer``, or the pytest fixtures in
+:mod:`hivemq_rest_emulator.pytest_plugin`), or from the shell::
+
+    hivemq-emulator serve --port 0 --sessions 100000 --seed 1
+"""
+
+from ._app import EmulatorApp, create_app
+from ._cursor import InvalidCursorError
+from ._faults import ConnectionDroppedError, FaultConfig, Faults
+from ._handle import EmulatorHandle
+from ._model import (
+    QOS_LEVELS,
+    RETAIN_HANDLINGS,
+    CertificateInformation,
+    ConnectionDetails,
+    ProxyInformation,
+    Restrictions,
+    Session,
+    Subscription,
+    TlsInformation,
+    Tlv,
+    Will,
+    validate_client_id,
+)
+from ._parse import InvalidBodyError, session_from_json
+from ._seed import seed_sessions
+from ._server import EmulatorServer
+from ._store import DuplicateSessionError, Event, ExpiredCursorError, Page, SessionStore
+
+__all__ = [
+    "QOS_LEVELS",
+    "RETAIN_HANDLINGS",
+    "CertificateInformation",
+    "ConnectionDetails",
+    "ConnectionDroppedError",
+    "DuplicateSessionError",
+    "EmulatorApp",
+    "EmulatorHandle",
+    "EmulatorServer",
+    "Event",
+    "ExpiredCursorError",
+    "FaultConfig",
+    "Faults",
+    "InvalidBodyError",
+    "InvalidCursorError",
+    "Page",
+    "ProxyInformation",
+    "Restrictions",
+    "Session",
+    "SessionStore",
+    "Subscription",
+    "TlsInformation",
+    "Tlv",
+    "Will",
+    "create_app",
+    "seed_sessions",
+    "session_from_json",
+    "validate_client_id",
+]

@@ -83,7 +83,7 @@ def test_async_awkward_ids(hivemq_emulator: EmulatorHandle, transport: str) -> N
             return ids
 
     assert asyncio.run(main()) == AWKWARD_IDS
-    assert hivemq_emulator.store.count() == 0
+    assert hivemq_emulator.store.ids() == []
 
 
 def test_listing_every_session_once(hivemq_emulator: EmulatorHandle) -> None:
