@@ -7,6 +7,8 @@ with HiveMQClient("http://localhost:8888") as hivemq:
         print(client_id, hivemq.is_connected(client_id))
 """
 
+import logging
+
 from hivemq_rest_generated.models import (
     ClientDetails,
     ClientSubscription,
@@ -36,6 +38,9 @@ from ._errors import (
 from ._ids import validate_client_id
 from ._retry import RetryPolicy
 from ._version import __version__
+
+# A library logs, the application decides what to show (retries log warnings).
+logging.getLogger("hivemq_rest").addHandler(logging.NullHandler())
 
 __all__ = [
     "APIConnectionError",

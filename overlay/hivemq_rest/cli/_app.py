@@ -131,6 +131,8 @@ def _connection_options(command: Callable[P, R]) -> Callable[..., Any]:
             if debug:
                 traceback.print_exc()
             _fail(str(error), ExitCode.USAGE)
+        except (click.ClickException, click.exceptions.Abort, click.exceptions.Exit):
+            raise  # click reports these itself (usage errors exit with 2)
         except KeyboardInterrupt:
             _fail("interrupted", ExitCode.INTERRUPTED)
         except BrokenPipeError:

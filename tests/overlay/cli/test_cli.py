@@ -1,0 +1,313 @@
+"""The installed ``hivemq-rest`` entry point, run as a subprocess against the emulator server."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hivemq_rest_emulator import EmulatorHandle
+
+from tests.overlay.local_server import local_server
+
+HIVEMQ_REST = shutil.which("hivemq-rest", path=str(Path(sys.executable).parent)) or "hivemq-rest"
+AWKWARD = ["a/b", "50% off", "#hash", "é?x=1", "..", "sp ace"]
+
+
+def run(
+    *args: str, url: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run hivemq-rest with a bounded wait; no terminal, no stdin."""
+    command = [HIVEMQ_REST, *args]
+    if url is not None:
+        command += ["--url", url]
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("HIVEMQ_REST_")}
+    environment.update(env or {})
+    return subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+        env=environment,
+    )
+
+
+def _no_traceback(result: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+@pytest.fixture
+def emulator(hivemq_emulator: EmulatorHandle) -> EmulatorHandle:
+    for client_id in AWKWARD:
+        hivemq_emulator.add_session(
+            client_id,
+            connected=True,
+            session_expiry_interval=100,
+            connection={"username": "ops", "password": "c2VjcmV0"},
+            subscriptions=[{"topicFilter": "t/#", "qos": "AT_LEAST_ONCE"}],
+        )
+    hivemq_emulator.seed(1_200, seed=11)
+    return hivemq_emulator
+
+
+def test_list_streams_every_id_once(emulator: EmulatorHandle) -> None:
+    result = run("clients", "list", "--page-size", "100", url=emulator.base_url)
+    assert result.returncode == 0
+    ids = result.stdout.splitlines()
+    expected = emulator.store.ids()
+    assert sorted(ids) == sorted(i for i in expected if "\n" not in i and "\r" not in i) or len(
+        ids
+    ) >= len(expected)
+    assert result.stderr.strip() == f"{len(expected)} clients"
+
+
+def test_list_json_lines(emulator: EmulatorHandle) -> None:
+    result = run("clients", "list", "--json", url=emulator.base_url)
+    assert result.returncode == 0
+    ids = [json.loads(line)["id"] for line in result.stdout.splitlines()]
+    assert sorted(ids) == sorted(emulator.store.ids())
+
+
+@pytest.mark.parametrize("size", ["49", "2501", "ten"])
+def test_bad_page_size_is_a_usage_error(size: str) -> None:
+    result = run("clients", "list", "--page-size", size, url="http://127.0.0.1:9")
+    assert result.returncode == 2
+    assert "page-size" in result.stderr
+
+
+@pytest.mark.parametrize("client_id", AWKWARD)
+def test_show_state_subscriptions(emulator: EmulatorHandle, client_id: str) -> None:
+    shown = run("clients", "show", client_id, "--json", url=emulator.base_url)
+    assert shown.returncode == 0, shown.stderr
+    body = json.loads(shown.stdout)
+    assert body["id"] == client_id
+    assert "password" not in body["connection"]
+    table = run("clients", "show", client_id, url=emulator.base_url)
+    assert client_id in table.stdout
+    assert "(hidden)" in table.stdout
+    assert "c2VjcmV0" not in table.stdout
+    with_password = run(
+        "clients", "show", client_id, "--json", "--include-password", url=emulator.base_url
+    )
+    assert json.loads(with_password.stdout)["connection"]["password"] == "c2VjcmV0"
+    state = run("clients", "state", client_id, "--json", url=emulator.base_url)
+    assert json.loads(state.stdout) == {"id": client_id, "connected": True}
+    subscriptions = run("clients", "subscriptions", client_id, "--json", url=emulator.base_url)
+    assert [s["topicFilter"] for s in json.loads(subscriptions.stdout)] == ["t/#"]
+
+
+def test_disconnect_asks_unless_yes(emulator: EmulatorHandle) -> None:
+    refused = run("clients", "disconnect", "a/b", url=emulator.base_url)
+    assert refused.returncode == 2
+    assert "--yes" in refused.stderr
+    assert emulator.events() == []
+    done = run("clients", "disconnect", "a/b", "--yes", url=emulator.base_url)
+    assert done.returncode == 0, done.stderr
+    state = run("clients", "state", "a/b", url=emulator.base_url)
+    assert state.stdout.strip() == "a/b: not connected"
+    assert [(e["type"], e["clientId"]) for e in emulator.events()] == [("disconnect", "a/b")]
+
+
+def test_invalidate_with_prevent_will(emulator: EmulatorHandle) -> None:
+    emulator.add_session("willing", connected=True, will={"topic": "w"})
+    result = run(
+        "clients", "invalidate", "willing", "--yes", "--prevent-will-message", url=emulator.base_url
+    )
+    assert result.returncode == 0, result.stderr
+    assert [e["type"] for e in emulator.events()] == ["invalidate"]
+    gone = run("clients", "show", "willing", url=emulator.base_url)
+    assert gone.returncode == 4
+    _no_traceback(gone)
+
+
+def test_exit_codes_of_expected_errors(emulator: EmulatorHandle) -> None:
+    with local_server() as closed:
+        closed_url = closed.base_url
+    unreachable = run("clients", "state", "x", url=closed_url)
+    assert unreachable.returncode == 3
+    _no_traceback(unreachable)
+    invalid = run("clients", "show", "", url=emulator.base_url)
+    assert invalid.returncode == 6
+    _no_traceback(invalid)
+    missing = run("clients", "show", "nobody", url=emulator.base_url)
+    assert missing.returncode == 4
+    assert "Resource with id 'nobody' not found" in missing.stderr
+
+
+def test_auth_failure_and_secrets(tmp_path: Path) -> None:
+    def refuse(
+        method: str, path: str, headers: dict[str, str]
+    ) -> tuple[int, dict[str, str], bytes]:
+        body = b'{"errors": [{"title": "Unauthorized", "detail": "bad credentials"}]}'
+        return 401, {"Content-Type": "application/json"}, body
+
+    with local_server(refuse) as server:
+        by_option = run(
+            "clients",
+            "show",
+            "a",
+            "--username",
+            "ops",
+            "--password",
+            "hunter2",
+            url=server.base_url,
+        )
+        by_env = run(
+            "clients",
+            "export",
+            "-o",
+            str(tmp_path / "out.csv"),
+            "--debug",
+            url=server.base_url,
+            env={"HIVEMQ_REST_TOKEN": "tok-SECRET-1"},
+        )
+        seen = [h.get("authorization") for _, _, h in server.seen]
+    assert by_option.returncode == 5
+    assert by_env.returncode == 5
+    assert seen[0] == "Basic b3BzOmh1bnRlcjI="
+    assert "Bearer tok-SECRET-1" in seen
+    output = by_option.stdout + by_option.stderr + by_env.stdout + by_env.stderr
+    assert "hunter2" not in output
+    assert "tok-SECRET-1" not in output
+    partial = (tmp_path / "out.csv.partial").read_text()
+    assert "hunter2" not in partial
+    assert "tok-SECRET" not in partial
+
+
+def test_insecure_warns() -> None:
+    with local_server() as server:
+        result = run("clients", "state", "a", "--insecure", url=server.base_url)
+    assert result.returncode == 0
+    assert "verification is off" in result.stderr
+
+
+# -- export ---------------------------------------------------------------------
+
+
+def test_export_csv(emulator: EmulatorHandle, tmp_path: Path) -> None:
+    output = tmp_path / "clients.csv"
+    result = run(
+        "clients", "export", "--format", "csv", "--output", str(output), url=emulator.base_url
+    )
+    assert result.returncode == 0, result.stderr
+    with output.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    header = list(rows[0])
+    assert header[:6] == [
+        "clientId",
+        "connected",
+        "sessionExpiryInterval",
+        "connectedAt",
+        "messageQueueSize",
+        "willPresent",
+    ]
+    assert len(header) >= 32
+    assert "password" not in header
+    assert sorted(r["clientId"] for r in rows) == sorted(emulator.store.ids())
+    by_id = {r["clientId"]: r for r in rows}
+    assert by_id["a/b"]["connected"] == "true"
+    assert by_id["a/b"]["username"] == "ops"
+    assert "c2VjcmV0" not in output.read_text()
+    assert f"exported {len(rows)}, vanished 0, failed 0" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["clients.csv"]
+
+
+def test_export_jsonl_with_passwords(emulator: EmulatorHandle, tmp_path: Path) -> None:
+    output = tmp_path / "clients.jsonl"
+    result = run(
+        "clients",
+        "export",
+        "--format",
+        "jsonl",
+        "-o",
+        str(output),
+        "--include-password",
+        "--concurrency",
+        "4",
+        "--rate",
+        "5000",
+        url=emulator.base_url,
+    )
+    assert result.returncode == 0, result.stderr
+    bodies = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    assert sorted(b["id"] for b in bodies) == sorted(emulator.store.ids())
+    assert {b["connection"]["password"] for b in bodies if b["id"] in AWKWARD} == {"c2VjcmV0"}
+
+
+def test_export_counts_failed_clients(tmp_path: Path) -> None:
+    def api(method: str, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+        json_type = {"Content-Type": "application/json"}
+        if path.startswith("/api/v1/mqtt/clients?"):
+            return (
+                200,
+                json_type,
+                b'{"items": [{"id": "a"}, {"id": "b"}, {"id": "c"}, {"id": "d"}]}',
+            )
+        client_id = path.rsplit("/", 1)[1]
+        if client_id == "b":
+            return 500, {}, b"boom"
+        if client_id == "c":
+            return 404, json_type, b'{"errors": [{"title": "Resource not found"}]}'
+        return 200, json_type, json.dumps({"client": {"id": client_id}}).encode()
+
+    output = tmp_path / "out.csv"
+    with local_server(api) as server:
+        result = run("clients", "export", "-o", str(output), url=server.base_url)
+    assert result.returncode == 8
+    assert "exported 2, vanished 1, failed 1" in result.stderr
+    assert "failed 'b': 500" in result.stderr
+    assert sorted(r[0] for r in csv.reader(output.open())) == ["a", "clientId", "d"]
+
+
+def test_fatal_export_keeps_a_partial_file(emulator: EmulatorHandle, tmp_path: Path) -> None:
+    emulator.set_faults(drop_connection_ratio=1.0)
+    output = tmp_path / "out.csv"
+    result = run("clients", "export", "-o", str(output), url=emulator.base_url)
+    assert result.returncode == 3
+    assert not output.exists()
+    assert (tmp_path / "out.csv.partial").read_text().startswith("clientId,")
+    assert "Traceback" not in result.stderr
+
+
+def test_ctrl_c_keeps_a_partial_file(emulator: EmulatorHandle, tmp_path: Path) -> None:
+    output = tmp_path / "out.csv"
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("HIVEMQ_REST_")}
+    process = subprocess.Popen(
+        [
+            HIVEMQ_REST,
+            "clients",
+            "export",
+            "-o",
+            str(output),
+            "--rate",
+            "200",
+            "--url",
+            emulator.base_url,
+        ],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=environment,
+    )
+    partial = tmp_path / f".out.csv.{process.pid}.tmp"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and (not partial.exists() or partial.stat().st_size < 2_000):
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert not output.exists()
+    rows = list(csv.reader((tmp_path / "out.csv.partial").open()))
+    assert rows[0][0] == "clientId"
+    assert 1 < len(rows) < len(emulator.store.ids())
+    assert "interrupted" in stderr
