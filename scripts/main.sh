@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The main job, on the embedded default: start the emulator with 20,000
+# sessions (awkward ids among them), export them all with details to CSV,
+# show one client with an awkward id, disconnect it, show that its state
+# changed, and stop the emulator. Sets everything up first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+export PATH="$PWD/.venv/bin:$PATH"
+
+out="demo-output"
+mkdir -p "$out"
+log="$out/emulator.log"
+hivemq-emulator serve --host 127.0.0.1 --port 0 --sessions "${SESSIONS:-20000}" --seed 1 >"$log" 2>&1 &
+emulator=$!
+trap 'kill "$emulator" 2>/dev/null || true; wait "$emulator" 2>/dev/null || true' EXIT
+
+url=""
+for _ in $(seq 1 300); do
+    url="$(grep -o 'http://[0-9.:]*' "$log" | head -n 1 || true)"
+    [ -n "$url" ] && break
+    kill -0 "$emulator" 2>/dev/null || { cat "$log"; exit 1; }
+    sleep 0.1
+done
+[ -n "$url" ] || { echo "the emulator did not start"; cat "$log"; exit 1; }
+export HIVEMQ_REST_URL="$url"
+echo "== emulator at $url"
+
+echo "== export every client with details"
+hivemq-rest clients export --format csv --output "$out/clients.csv"
+
+# A connected client whose id needs percent-encoding in a URL.
+client_id="$(python - "$out/clients.csv" <<'PY'
+import csv, sys
+with open(sys.argv[1], newline="", encoding="utf-8") as f:
+    for row in csv.DictReader(f):
+        cid = row["clientId"]
+        if row["connected"] == "true" and (not cid.isascii() or set(cid) & set("/ %#?")):
+            print(cid)
+            break
+PY
+)"
+[ -n "$client_id" ] || { echo "no awkward connected client in the export"; exit 1; }
+
+echo "== show the client $client_id"
+hivemq-rest clients show -- "$client_id"
+echo "== its state, before and after a disconnect"
+hivemq-rest clients state -- "$client_id"
+hivemq-rest clients disconnect --yes -- "$client_id"
+hivemq-rest clients state -- "$client_id"
