@@ -132,7 +132,7 @@ class AsyncHiveMQClient(BaseClient):
 
     async def is_connected(self, client_id: str) -> bool:
         """Whether the client is connected now."""
-        return (await self.get_connection_state(client_id)).connected is True
+        return op.parse_is_connected(await self._send(op.connection_state(client_id)))
 
     def iter_subscriptions(self, client_id: str) -> AsyncIterator[ClientSubscription]:
         """The client's subscriptions; follows a ``_links.next`` cursor if the server sends one."""

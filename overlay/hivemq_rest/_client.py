@@ -119,7 +119,7 @@ class HiveMQClient(BaseClient):
 
     def is_connected(self, client_id: str) -> bool:
         """Whether the client is connected now."""
-        return self.get_connection_state(client_id).connected is True
+        return op.parse_is_connected(self._send(op.connection_state(client_id)))
 
     def iter_subscriptions(self, client_id: str) -> Iterator[ClientSubscription]:
         """The client's subscriptions; follows a ``_links.next`` cursor if the server sends one."""

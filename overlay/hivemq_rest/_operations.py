@@ -6,7 +6,8 @@ modules. The client id goes through the id guard, never through str.format.
 
 from __future__ import annotations
 
-from typing import Final
+from collections.abc import Mapping
+from typing import Any, Final, Protocol, Self, TypeVar
 
 import attrs
 import httpx
@@ -18,6 +19,7 @@ from hivemq_rest_generated.models import (
     Connection,
     ConnectionItem,
 )
+from hivemq_rest_generated.types import Unset
 
 from ._errors import malformed_response
 from ._ids import client_id_segment
@@ -32,6 +34,7 @@ __all__ = [
     "list_clients",
     "parse_client_details",
     "parse_connection_state",
+    "parse_is_connected",
     "parse_subscriptions",
     "subscriptions",
 ]
@@ -101,46 +104,57 @@ def invalidate_session(client_id: str, prevent_will_message: bool) -> Call:
     return Call("DELETE", path, _will(prevent_will_message), idempotent_delete=True)
 
 
-def parse_client_details(response: httpx.Response) -> ClientDetails:
-    """The ClientDetails of a 200 getMqttClientDetails response."""
+class _Model(Protocol):
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self: ...
+
+
+_M = TypeVar("_M", bound=_Model)
+
+
+def _parse(response: httpx.Response, model: type[_M], what: str) -> tuple[_M, dict[str, Any]]:
+    """The body as the given generated model (and as the raw JSON object)."""
     document = json_body(response)
     if not isinstance(document, dict):
-        raise malformed_response(response, "client details are not a JSON object")
+        raise malformed_response(response, f"{what} are not a JSON object")
     try:
-        client = ClientItem.from_dict(document).client
+        return model.from_dict(document), document
     except _PARSE_ERRORS as error:
-        raise malformed_response(response, f"client details do not parse ({error})") from None
-    if not isinstance(client, ClientDetails):
-        raise malformed_response(response, "the body has no client object")
-    return client
+        raise malformed_response(response, f"{what} do not parse ({error})") from None
+
+
+def parse_client_details(response: httpx.Response) -> ClientDetails:
+    """The ClientDetails of a 200 getMqttClientDetails response.
+
+    Every property is optional in the spec: a body without ``client`` gives
+    details whose fields are all UNSET.
+    """
+    client = _parse(response, ClientItem, "client details")[0].client
+    return ClientDetails() if isinstance(client, Unset) else client
 
 
 def parse_connection_state(response: httpx.Response) -> Connection:
     """The Connection of a 200 getMqttClientConnectionState response."""
-    document = json_body(response)
-    if not isinstance(document, dict):
-        raise malformed_response(response, "the connection state is not a JSON object")
-    try:
-        connection = ConnectionItem.from_dict(document).connection
-    except _PARSE_ERRORS as error:
-        raise malformed_response(
-            response, f"the connection state does not parse ({error})"
-        ) from None
-    if not isinstance(connection, Connection) or not isinstance(connection.connected, bool):
+    connection = _parse(response, ConnectionItem, "connection details")[0].connection
+    if isinstance(connection, Unset):
+        return Connection()
+    if not isinstance(connection.connected, bool | Unset):
         raise malformed_response(response, "connection.connected is not a boolean")
     return connection
+
+
+def parse_is_connected(response: httpx.Response) -> bool:
+    """Whether the client is connected, from a 200 getMqttClientConnectionState response."""
+    connected = parse_connection_state(response).connected
+    if isinstance(connected, Unset):
+        raise malformed_response(response, "the connection state does not say connected or not")
+    return connected
 
 
 def parse_subscriptions(
     response: httpx.Response, trail: CursorTrail
 ) -> tuple[list[ClientSubscription], str | None]:
     """A page of subscriptions and the cursor of the next page (None on the last)."""
-    document = json_body(response)
-    if not isinstance(document, dict) or not isinstance(document.get("items", []), list):
-        raise malformed_response(response, "subscriptions are not an object with an items list")
-    try:
-        page = ClientSubscriptionList.from_dict(document)
-    except _PARSE_ERRORS as error:
-        raise malformed_response(response, f"subscriptions do not parse ({error})") from None
-    items = page.items if isinstance(page.items, list) else []
+    page, document = _parse(response, ClientSubscriptionList, "subscriptions")
+    items = [] if isinstance(page.items, Unset) else page.items
     return items, trail.next_cursor(response, document.get("_links"))

@@ -135,7 +135,8 @@ class ClientIdListing:
         """The ids of a 200 page to hand on; moves the walk to the next page."""
         document = json_body(response)
         try:
-            ids = [item["id"] for item in document["items"]]
+            # No property is required by the spec: a page may leave out items.
+            ids = [item["id"] for item in document.get("items", ())]
             links = document.get("_links")
             # str.join raises TypeError for any id that is not a str: the
             # check every id needs, at C speed on this hot path.

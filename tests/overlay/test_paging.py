@@ -107,6 +107,7 @@ def test_repeated_cursor_fails() -> None:
         (b'{"items": [{"id": "a"}', "not JSON"),
         ([], "string id"),
         ({"items": None}, "string id"),
+        ({"items": {"id": "a"}}, "string id"),
         ({"items": [{"name": "a"}]}, "string id"),
         ({"items": ["a"]}, "string id"),
         ({"items": [{"id": 7}]}, "string id"),
