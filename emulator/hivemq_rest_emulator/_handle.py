@@ -1,0 +1,97 @@
+"""A running emulator as tests see it: app, store, URL and helpers."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ._app import EmulatorApp
+from ._faults import FaultConfig, Faults
+from ._model import Session
+from ._parse import session_from_json
+from ._seed import seed_sessions
+from ._store import Event, SessionStore
+
+_SNAKE = re.compile(r"_([a-z0-9])")
+
+
+def camel_case(key: str) -> str:
+    """``session_expiry_interval`` -> ``sessionExpiryInterval``; camelCase stays as it is."""
+    return _SNAKE.sub(lambda match: match.group(1).upper(), key)
+
+
+def camel_case_keys(value: Any) -> Any:
+    """``value`` with every dict key (recursively) in camelCase."""
+    if isinstance(value, dict):
+        return {camel_case(str(key)): camel_case_keys(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [camel_case_keys(item) for item in value]
+    return value
+
+
+class EmulatorHandle:
+    """The emulator behind a base URL, with shortcuts that bypass HTTP.
+
+    ``app`` is the ASGI application, ``store`` its :class:`SessionStore`,
+    ``faults`` its :class:`Faults`, ``base_url`` where a real server serves it
+    (empty if none does).
+    """
+
+    def __init__(self, app: EmulatorApp, base_url: str = "") -> None:
+        self.app = app
+        self.base_url = base_url
+
+    @property
+    def store(self) -> SessionStore:
+        """The sessions being served."""
+        return self.app.store
+
+    @property
+    def faults(self) -> Faults:
+        """The faults being injected."""
+        return self.app.faults
+
+    def url(self, path: str) -> str:
+        """``base_url`` + ``path``."""
+        return self.base_url + path
+
+    def add_session(self, id: str, **fields: Any) -> Session:
+        """Add a session from the admin API's JSON shape; keys may be snake_case or camelCase.
+
+        Example: ``add_session("a/b", connected=True, session_expiry_interval=0,
+        will={"topic": "t"}, subscriptions=[{"topic_filter": "x/#"}])``.
+        Raises ``InvalidBodyError`` or ``DuplicateSessionError``; returns a copy.
+        """
+        session = session_from_json({"id": id, **camel_case_keys(fields)})
+        self.store.add(session)
+        return session
+
+    def seed(self, n: int, seed: int = 0) -> int:
+        """Add ``n`` seeded sessions (see :func:`seed_sessions`)."""
+        return seed_sessions(self.store, n, seed)
+
+    def reset(self) -> None:
+        """Remove every session, event and fault (cursors issued so far expire)."""
+        self.store.reset()
+        self.faults.reset()
+
+    def events(self) -> list[Event]:
+        """The recorded events, oldest first."""
+        return self.store.events()
+
+    def set_faults(self, **fields: Any) -> FaultConfig:
+        """Replace the fault configuration; keys as in ``PUT /_emulator/faults``.
+
+        Keys may be snake_case (``unavailable_ratio=1.0``) or camelCase;
+        omitted keys take their defaults; ``expire_cursors=True`` expires every
+        cursor issued so far. Returns the configuration now in force.
+        """
+        config, expire = FaultConfig.from_json(camel_case_keys(fields))
+        self.faults.configure(config)
+        if expire:
+            self.store.expire_cursors()
+        return config
+
+    def expire_cursors(self) -> None:
+        """Make every cursor issued so far answer 410."""
+        self.store.expire_cursors()

@@ -1,0 +1,179 @@
+"""Serving the emulator with uvicorn: in a background thread or in the foreground.
+
+Both ways bind the socket first (port 0 picks a free port, so the real one is
+known) and use :class:`DroppingH11Protocol`, uvicorn's h11 protocol with one
+change: when the app raises :class:`ConnectionDroppedError` before sending anything,
+the socket is closed without a response. (Plain uvicorn would answer 500.)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import socket
+import threading
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any
+
+import uvicorn
+from starlette.types import ASGIApp, Receive, Scope, Send
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from ._faults import ConnectionDroppedError
+
+LOOPBACK = "127.0.0.1"
+
+
+class DroppingH11Protocol(H11Protocol):
+    """uvicorn's h11 protocol, closing the connection on :class:`ConnectionDroppedError`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        inner = self.app
+
+        async def app(scope: Scope, receive: Receive, send: Send) -> None:
+            try:
+                await inner(scope, receive, send)
+            except ConnectionDroppedError:
+                self.transport.abort()
+                # Let uvicorn notice the closed connection (connection_lost) so
+                # that it does not try to answer 500 on it.
+                for _ in range(3):
+                    await asyncio.sleep(0)
+
+        self.app = app
+
+
+def bind_socket(host: str, port: int) -> socket.socket:
+    """A TCP socket bound to ``(host, port)``, not yet listening."""
+    family, kind, proto, _, address = socket.getaddrinfo(
+        host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+    )[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def socket_url(sock: socket.socket) -> str:
+    """``http://host:port`` of a bound socket (IPv6 hosts in brackets)."""
+    host, port = sock.getsockname()[:2]
+    if ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
+def make_server(
+    app: ASGIApp, *, log_level: str = "warning", access_log: bool = False
+) -> uvicorn.Server:
+    """A uvicorn server for ``app`` with :class:`DroppingH11Protocol`."""
+    config = uvicorn.Config(
+        app,
+        http=DroppingH11Protocol,
+        lifespan="off",
+        log_level=log_level,
+        access_log=access_log,
+        ws="none",
+    )
+    return uvicorn.Server(config)
+
+
+async def serve(
+    app: ASGIApp,
+    host: str = LOOPBACK,
+    port: int = 0,
+    *,
+    on_ready: Callable[[str], None] | None = None,
+    log_level: str = "warning",
+    access_log: bool = False,
+) -> None:
+    """Serve ``app`` until stopped (SIGINT/SIGTERM in the main thread).
+
+    ``on_ready(url)`` is called once the server accepts connections.
+    """
+    sock = bind_socket(host, port)
+    server = make_server(app, log_level=log_level, access_log=access_log)
+    task = asyncio.ensure_future(server.serve(sockets=[sock]))
+    try:
+        while not server.started:
+            if task.done():
+                break
+            await asyncio.sleep(0.01)
+        if server.started and on_ready is not None:
+            on_ready(socket_url(sock))
+        await task
+    finally:
+        sock.close()
+
+
+class EmulatorServer:
+    """An ASGI app served by uvicorn in a background thread, for tests.
+
+    Use as a context manager, or call :meth:`start` and :meth:`stop`.
+    """
+
+    def __init__(self, app: ASGIApp, host: str = LOOPBACK, port: int = 0) -> None:
+        self.app = app
+        self.host = host
+        self.port = port
+        self.base_url = ""
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+        self._socket: socket.socket | None = None
+        self._error: BaseException | None = None
+
+    def start(self, timeout: float = 10.0) -> str:
+        """Start serving; return the base URL (``http://127.0.0.1:<port>``)."""
+        if self._thread is not None:
+            raise RuntimeError("the server is running already")
+        sock = bind_socket(self.host, self.port)
+        server = make_server(self.app)
+        self._socket, self._server = sock, server
+
+        def run() -> None:
+            try:
+                asyncio.run(server.serve(sockets=[sock]))
+            except BaseException as exc:  # reported by start()
+                self._error = exc
+
+        thread = threading.Thread(target=run, name="hivemq-emulator", daemon=True)
+        self._thread = thread
+        thread.start()
+        deadline = timeout
+        while not server.started and thread.is_alive() and deadline > 0:
+            thread.join(0.01)
+            deadline -= 0.01
+        if not server.started:
+            self.stop()
+            raise RuntimeError(f"the emulator server did not start: {self._error!r}")
+        self.base_url = socket_url(sock)
+        self.port = sock.getsockname()[1]
+        return self.base_url
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Stop serving and wait for the thread (at most ``timeout`` seconds)."""
+        if self._server is not None:
+            self._server.should_exit = True
+        if self._thread is not None:
+            self._thread.join(timeout)
+        if self._socket is not None:
+            with contextlib.suppress(OSError):
+                self._socket.close()
+        self._server = self._thread = self._socket = None
+
+    def __enter__(self) -> EmulatorServer:
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()

@@ -1,0 +1,45 @@
+"""pytest fixtures for the HiveMQ REST emulator.
+
+Load it from a conftest with ``pytest_plugins = ["hivemq_rest_emulator.pytest_plugin"]``
+(only in the root conftest; pytest refuses ``pytest_plugins`` in deeper ones) or
+import the fixtures into a conftest::
+
+    from hivemq_rest_emulator.pytest_plugin import hivemq_emulator, hivemq_emulator_server
+
+Fixtures:
+
+``hivemq_emulator_server`` (session scope)
+    One emulator served by uvicorn on ``127.0.0.1`` and a free port, in a
+    background thread, for the whole test session: an :class:`EmulatorHandle`.
+``hivemq_emulator`` (function scope)
+    The same handle, reset (no sessions, events or faults) before and after
+    each test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from ._app import create_app
+from ._handle import EmulatorHandle
+from ._server import EmulatorServer
+
+__all__ = ["hivemq_emulator", "hivemq_emulator_server"]
+
+
+@pytest.fixture(scope="session")
+def hivemq_emulator_server() -> Iterator[EmulatorHandle]:
+    """An emulator served over HTTP for the whole session (not reset between tests)."""
+    app = create_app()
+    with EmulatorServer(app) as server:
+        yield EmulatorHandle(app, server.base_url)
+
+
+@pytest.fixture
+def hivemq_emulator(hivemq_emulator_server: EmulatorHandle) -> Iterator[EmulatorHandle]:
+    """The session's emulator, empty and without faults for this test."""
+    hivemq_emulator_server.reset()
+    yield hivemq_emulator_server
+    hivemq_emulator_server.reset()
