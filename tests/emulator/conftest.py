@@ -1,8 +1,4 @@
-"""Fixtures of the emulator's own tests.
-
-The plugin's fixtures are imported rather than loaded with ``pytest_plugins``:
-pytest only honours ``pytest_plugins`` in the root conftest, and this one is not.
-"""
+"""Fixtures of the emulator's own tests (the plugin's come from the root conftest)."""
 
 from __future__ import annotations
 
@@ -11,9 +7,8 @@ from collections.abc import Iterator
 import httpx
 import pytest
 from hivemq_rest_emulator import EmulatorHandle
-from hivemq_rest_emulator.pytest_plugin import hivemq_emulator, hivemq_emulator_server
 
-__all__ = ["client", "hivemq_emulator", "hivemq_emulator_server"]
+__all__ = ["client"]
 
 
 @pytest.fixture
