@@ -24,7 +24,6 @@ from ._errors import (
 )
 from ._ids import validate_client_id
 from ._paging import ClientIdListing, CursorTrail, OnCursorExpired
-from ._transport import RawPathAiohttpTransport
 
 __all__ = ["AsyncHiveMQClient", "ClientDetailsStream"]
 
@@ -53,6 +52,9 @@ class AsyncHiveMQClient(BaseClient):
         super().__init__(base_url, **settings)
         chosen: httpx.AsyncBaseTransport | None
         if transport == "aiohttp":
+            # Imported here: only the async client on aiohttp pays for aiohttp.
+            from ._aiohttp import RawPathAiohttpTransport
+
             chosen = RawPathAiohttpTransport(verify=self._connection.tls)
         elif transport == "httpx":
             chosen = None

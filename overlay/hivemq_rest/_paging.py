@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from array import array
+import struct
 from typing import Any, Literal
 from urllib.parse import unquote, urlsplit
 
@@ -122,7 +122,8 @@ class ClientIdListing:
         self.done = False
         self._cursor: str | None = None
         self._trail = CursorTrail()
-        self._yielded: array[int] | None = array("q") if on_cursor_expired == "restart" else None
+        # The hashes of the ids handed out, packed as int64 (8 bytes an id).
+        self._yielded: bytearray | None = bytearray() if on_cursor_expired == "restart" else None
         self._skip: frozenset[int] = frozenset()
 
     def params(self) -> dict[str, str | int]:
@@ -150,7 +151,7 @@ class ClientIdListing:
         if self._skip:
             ids = [client_id for client_id in ids if hash(client_id) not in self._skip]
         if self._yielded is not None:
-            self._yielded.fromlist(list(map(hash, ids)))
+            self._yielded += struct.pack(f"{len(ids)}q", *map(hash, ids))
         return ids
 
     def restart(self, error: CursorExpiredError) -> None:
@@ -168,4 +169,4 @@ class ClientIdListing:
         self.restarts += 1
         self._cursor = None
         self._trail.clear()
-        self._skip = frozenset(self._yielded)
+        self._skip = frozenset(memoryview(self._yielded).cast("q"))

@@ -1,0 +1,88 @@
+"""The async client's default transport: aiohttp under httpx, sending paths as built.
+
+Imported only when an AsyncHiveMQClient uses it, so that the sync client and
+the command line do not pay for importing aiohttp.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import aiohttp
+import httpx
+import yarl
+from httpx_aiohttp import AiohttpTransport
+from httpx_aiohttp.transport import AiohttpResponseStream
+
+__all__ = ["RawPathAiohttpTransport"]
+
+
+class RawPathAiohttpTransport(AiohttpTransport):
+    """httpx-aiohttp's transport, sending the URL exactly as httpx built it.
+
+    Given a string, aiohttp re-quotes the URL: it decodes "%2E" to "." and
+    then drops dot-segments, so a client called "." would be sent to another
+    resource. Here the URL goes to aiohttp as already encoded. Errors are
+    mapped to the httpx error that says whether the request may have been sent.
+    aiohttp's own silent second try of idempotent requests is switched off:
+    RetryPolicy is the one place that decides, so attempts stay as bounded
+    as configured.
+    """
+
+    def get_client(self) -> aiohttp.ClientSession:
+        """The aiohttp session, without aiohttp's hidden retry."""
+        session = super().get_client()
+        if hasattr(session, "_retry_connection"):
+            session._retry_connection = False
+        return session
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Send one request over aiohttp."""
+        if not isinstance(self.client, aiohttp.ClientSession):
+            self.client = self.get_client()
+        timeout = request.extensions.get("timeout", {})
+        body = await request.aread()
+        try:
+            response = await self.client.request(
+                request.method,
+                yarl.URL(str(request.url), encoded=True),
+                headers=request.headers,
+                data=body or None,
+                allow_redirects=False,
+                auto_decompress=False,
+                timeout=aiohttp.ClientTimeout(
+                    sock_connect=timeout.get("connect"),
+                    sock_read=timeout.get("read"),
+                    connect=timeout.get("pool"),
+                ),
+            ).__aenter__()
+        except Exception as error:
+            raise _httpx_error(error, request) from error
+        return httpx.Response(
+            status_code=response.status,
+            headers=response.raw_headers,
+            stream=AiohttpResponseStream(response),
+            request=request,
+            extensions={"http_version": b"HTTP/1.1"},
+        )
+
+
+def _httpx_error(error: Exception, request: httpx.Request) -> Exception:
+    """The httpx error for an aiohttp one (or the error itself if it is no I/O error)."""
+    message = str(error) or type(error).__name__
+    mapped: type[httpx.TransportError]
+    if isinstance(error, aiohttp.ConnectionTimeoutError):
+        mapped = httpx.ConnectTimeout
+    elif isinstance(error, aiohttp.ClientConnectorError):
+        mapped = httpx.ConnectError
+    elif isinstance(error, aiohttp.ServerDisconnectedError):
+        mapped = httpx.RemoteProtocolError
+    elif isinstance(error, asyncio.TimeoutError | aiohttp.ServerTimeoutError):
+        mapped = httpx.ReadTimeout
+    elif isinstance(error, aiohttp.ClientPayloadError | aiohttp.ClientOSError):
+        mapped = httpx.ReadError
+    elif isinstance(error, aiohttp.ClientError):
+        mapped = httpx.NetworkError
+    else:
+        return error
+    return mapped(message, request=request)
