@@ -1,0 +1,120 @@
+"""openapi.yaml loaded for Schemathesis, with the suite's configuration and extra check.
+
+The schema is loaded once, at import: ``schema.parametrize()`` needs it when
+pytest collects. In read-only live mode (HIVEMQ_REST_URL set, and
+HIVEMQ_REST_ALLOW_DELETE not ``1``) :data:`SCHEMA` keeps only the GET
+operations, so no DELETE is ever generated, neither by the per-operation
+tests nor by the stateful links. :data:`FULL_SCHEMA` keeps every operation for
+the tests of the client (Prism), which never reach the broker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Final, TypeAlias
+from urllib.parse import parse_qsl, urlsplit
+
+import schemathesis
+from schemathesis import APIOperation, CheckContext, Response
+from schemathesis import Case as _Case
+from schemathesis.config import SchemathesisConfig
+from schemathesis.core.result import Err
+from schemathesis.specs.openapi.schemas import OpenApiSchema
+
+from ._live import live_config
+
+#: Schemathesis' generic types, as this suite uses them.
+Case: TypeAlias = _Case[Any]
+Operation: TypeAlias = APIOperation[Any, Any, Any, Any]
+Check: TypeAlias = Callable[[CheckContext, Response, Case], bool | None]
+
+ROOT: Final = Path(__file__).resolve().parent.parent
+SPEC_PATH: Final = ROOT / "openapi.yaml"
+CONFIG_PATH: Final = Path(__file__).resolve().parent / "schemathesis.toml"
+
+LIST_OPERATION_ID: Final = "getAllMqttClients"
+MIN_LIMIT: Final = 50
+MAX_LIMIT: Final = 2500
+
+
+def operation_id(case: Case) -> str:
+    """The operationId of the case's operation (every operation in openapi.yaml has one)."""
+    value = case.operation.definition.raw.get("operationId")
+    return str(value) if value is not None else case.operation.label
+
+
+def _is_plain_limit(value: str) -> bool:
+    return value.isascii() and value.isdigit() and str(int(value)) == value
+
+
+def listing_without_cursor_accepted(ctx: CheckContext, response: Response, case: Case) -> None:
+    """A valid listing request without a cursor gets a page (200), never an error.
+
+    Complements the positive-data check, which accepts 400 and 410 for
+    getAllMqttClients because a made-up cursor is rightly refused. The rule is
+    applied to the request as it was sent: no query parameter but at most one
+    ``limit`` written as a plain integer from 50 to 2500.
+    """
+    del ctx
+    if operation_id(case) != LIST_OPERATION_ID or case.method.upper() != "GET":
+        return
+    url = response.request.url or ""
+    pairs = parse_qsl(urlsplit(url).query, keep_blank_values=True)
+    if any(name != "limit" for name, _ in pairs) or len(pairs) > 1:
+        return
+    if pairs and not (_is_plain_limit(pairs[0][1]) and MIN_LIMIT <= int(pairs[0][1]) <= MAX_LIMIT):
+        return
+    if response.status_code != 200:
+        raise AssertionError(
+            f"{case.operation.label}: the valid request GET {url} "
+            f"was answered {response.status_code}, not 200: {response.content[:300]!r}"
+        )
+
+
+#: The suite's own checks, run after Schemathesis' built-in ones.
+EXTRA_CHECKS: Final[list[Check]] = [listing_without_cursor_accepted]
+
+
+def load_config() -> SchemathesisConfig:
+    """contract_tests/schemathesis.toml (never a schemathesis.toml of the working directory)."""
+    return SchemathesisConfig.from_path(CONFIG_PATH)
+
+
+def load_schema() -> OpenApiSchema:
+    """openapi.yaml with the suite's configuration, every operation."""
+    return schemathesis.openapi.from_path(SPEC_PATH, config=load_config())
+
+
+def for_this_run(schema: OpenApiSchema) -> OpenApiSchema:
+    """``schema`` without its DELETE operations in read-only live mode, else itself."""
+    live = live_config()
+    if live is None or live.allow_delete:
+        return schema
+    # Not include(method="GET"): with the [[operations]] entries of the
+    # config, Schemathesis ORs an include with its own filter, which lets
+    # every operation through.
+    filtered = schema.exclude(method="DELETE")
+    assert isinstance(filtered, OpenApiSchema)
+    return filtered
+
+
+def operations(schema: OpenApiSchema | None = None) -> list[Operation]:
+    """The operations of ``schema`` (default: this run's SCHEMA), in spec order."""
+    found = []
+    for result in (SCHEMA if schema is None else schema).get_all_operations():
+        if isinstance(result, Err):
+            raise result.err()
+        found.append(result.ok())
+    return found
+
+
+def operation_key(operation: Operation) -> str:
+    """The operationId, for test ids."""
+    return str(operation.definition.raw["operationId"])
+
+
+#: Every operation: what the client and Prism are tested with.
+FULL_SCHEMA: Final = load_schema()
+#: What the target is tested with: in read-only live mode, the GET operations only.
+SCHEMA: Final = for_this_run(FULL_SCHEMA)

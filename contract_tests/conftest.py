@@ -1,0 +1,81 @@
+"""Fixtures of the contract suite: the targets, the emulator server, Prism.
+
+``target`` is parametrized with the targets of the run (see
+:func:`contract_tests._targets.target_names`): ``asgi`` and ``http`` for the
+emulator, ``live`` for the broker at HIVEMQ_REST_URL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hivemq_rest_emulator import EmulatorApp
+
+from ._emulator import EmulatorServer, HttpAdmin, InProcessAdmin, in_process_app
+from ._live import live_config
+from ._prism import require_prism
+from ._targets import ASGI, HTTP, LIVE, Target, target_names
+
+
+@pytest.fixture(scope="session")
+def asgi_app() -> EmulatorApp:
+    """The in-process emulator app of the whole run."""
+    return in_process_app()
+
+
+@pytest.fixture(scope="session")
+def emulator_server() -> Iterator[EmulatorServer]:
+    """``hivemq-emulator serve`` on 127.0.0.1 and a free port, for the whole run."""
+    server = EmulatorServer()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def emulator_admin(emulator_server: EmulatorServer) -> Iterator[HttpAdmin]:
+    """Admin access to the emulator server."""
+    admin = HttpAdmin(emulator_server.base_url)
+    try:
+        yield admin
+    finally:
+        admin.close()
+
+
+@pytest.fixture(scope="session", params=target_names())
+def target(request: pytest.FixtureRequest) -> Target:
+    """One system under test (the test's id says which)."""
+    name: str = request.param
+    if name == ASGI:
+        app: EmulatorApp = request.getfixturevalue("asgi_app")
+        return Target(ASGI, {"app": app}, InProcessAdmin(app))
+    if name == HTTP:
+        admin: HttpAdmin = request.getfixturevalue("emulator_admin")
+        return Target(HTTP, {"base_url": admin.base_url}, admin)
+    assert name == LIVE
+    live = live_config()
+    assert live is not None
+    return Target(
+        LIVE,
+        {"base_url": live.base_url},
+        None,
+        allow_delete=live.allow_delete,
+        headers=live.headers,
+    )
+
+
+@pytest.fixture
+def prepared_target(target: Target) -> Target:
+    """The target, an emulator reset and loaded with the test sessions."""
+    target.prepare()
+    return target
+
+
+@pytest.fixture(scope="session")
+def prism() -> Path:
+    """The Prism CLI installed by ``npm ci``; the test fails (never skips) without it."""
+    return require_prism()

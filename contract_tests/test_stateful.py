@@ -1,0 +1,186 @@
+"""Stateful scenarios driven by the spec's links (the stateful phase).
+
+Each scenario starts by listing clients (the only operation without a
+clientId); the links of openapi.yaml then feed ``items/0/id`` to the other five
+operations. On the emulator every scenario starts from a reset store holding
+the awkward sessions, a different one first in the listing each time, so that
+the links carry ids like ``a/b``, ``50%``, ``#x`` and ``é``.
+
+Besides every Schemathesis check, the machine checks what the spec says in
+words, on the emulator (a live broker's clients come and go on their own):
+
+* an id the listing returned addresses its session: reads answer 200 until the
+  session is invalidated (or a disconnect may have ended it);
+* after invalidateClientSession every operation on that id answers 404 and the
+  listing no longer holds it;
+* after disconnectClient the client reads as not connected (or, for a session
+  that ends with its connection, 404).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from typing import Any, Final
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+import hypothesis
+from schemathesis import CheckFunction, Response
+from schemathesis.generation.stateful.state_machine import APIStateMachine
+
+from ._emulator import AWKWARD_IDS
+from ._schema import EXTRA_CHECKS, SCHEMA, Case, operation_id
+from ._targets import Target
+
+#: Scenarios per target; each has at most `max-steps` calls (schemathesis.toml).
+SCENARIOS: Final = 50
+SEED: Final = 20240601
+
+READS: Final = frozenset(
+    {"getMqttClientDetails", "getMqttClientConnectionState", "getSubscriptionsForMqttClient"}
+)
+LINKED: Final = READS | {"disconnectClient", "invalidateClientSession"}
+
+
+def wire_client_id(case: Case) -> str | None:
+    """The client id the server decodes from the request path (None without one).
+
+    Schemathesis percent-decodes a path parameter before it encodes it, and
+    keeps the encoded form in ``case.path_parameters``; decoding that once more
+    gives exactly the id the server saw. (So a link value ``%2F`` reaches the
+    server as ``/``: test_sessions.py covers such ids with pre-encoded values.)
+    """
+    value = case.path_parameters.get("clientId") if case.path_parameters else None
+    return unquote(value) if isinstance(value, str) else None
+
+
+def is_valid_request(case: Case, response: Response) -> bool:
+    """Whether the request as sent is one the spec allows (so the answer must be a success).
+
+    Judged on the wire: the query holds nothing but at most one
+    ``preventWillMessage`` of ``true`` or ``false`` on a DELETE, and nothing at
+    all on a GET of one client.
+    """
+    pairs = parse_qsl(urlsplit(response.request.url or "").query, keep_blank_values=True)
+    if case.method.upper() == "DELETE":
+        return len(pairs) <= 1 and all(
+            name == "preventWillMessage" and value in ("true", "false") for name, value in pairs
+        )
+    return not pairs
+
+
+class Coverage:
+    """What the scenarios of one run reached: (operationId, clientId, status) triples."""
+
+    def __init__(self) -> None:
+        self.calls: set[tuple[str, str, int]] = set()
+
+    def successes(self, operation: str) -> set[str]:
+        """Client ids that ``operation`` answered with a 2xx."""
+        return {cid for op, cid, status in self.calls if op == operation and status < 300}
+
+
+def _scenario_numbers() -> Iterator[int]:
+    return itertools.count()
+
+
+def build_machine(target: Target, coverage: Coverage) -> type[APIStateMachine]:
+    """The spec's state machine, bound to ``target`` and recording into ``coverage``."""
+    numbers = _scenario_numbers()
+    base = SCHEMA.as_state_machine()
+
+    class ContractMachine(base):  # type: ignore[valid-type,misc]
+        """One scenario against ``target``; the emulator is prepared anew in ``setup``."""
+
+        def setup(self) -> None:
+            target.prepare(next(numbers))
+            self.listed: set[str] = set()
+            self.gone: set[str] = set()
+            self.maybe_gone: set[str] = set()
+            self.disconnected: set[str] = set()
+
+        def get_call_kwargs(self, case: Case) -> dict[str, Any]:
+            return target.kwargs()
+
+        def after_call(self, response: Response, case: Case) -> None:
+            super().after_call(response, case)
+            client_id = wire_client_id(case)
+            if client_id is not None:
+                coverage.calls.add((operation_id(case), client_id, response.status_code))
+
+        def validate_response(
+            self,
+            response: Response,
+            case: Case,
+            additional_checks: list[CheckFunction] | None = None,
+            **kwargs: Any,
+        ) -> None:
+            checks: list[CheckFunction] = [*EXTRA_CHECKS, *(additional_checks or [])]
+            if target.is_emulator:
+                checks.append(self.spec_semantics)
+            super().validate_response(response, case, additional_checks=checks, **kwargs)
+
+        def spec_semantics(self, ctx: object, response: Response, case: Case) -> None:
+            """The words of the spec, on the emulator (see the module docstring)."""
+            del ctx
+            operation, status = operation_id(case), response.status_code
+            label = f"{case.operation.label} ({operation})"
+            if operation == "getAllMqttClients":
+                if status == 200:
+                    ids = {item["id"] for item in response.json()["items"]}
+                    stale = ids & self.gone
+                    assert not stale, f"{label}: invalidated sessions still listed: {stale}"
+                    self.listed |= ids
+                return
+            client_id = wire_client_id(case)
+            assert client_id is not None
+            if is_valid_request(case, response):
+                if client_id in self.gone:
+                    assert status == 404, (
+                        f"{label}: session {client_id!r} was invalidated, "
+                        f"yet the answer is {status}"
+                    )
+                elif client_id in self.listed and client_id not in self.maybe_gone:
+                    assert status in (200, 204), (
+                        f"{label}: {client_id!r} came from the listing, yet the answer is "
+                        f"{status}: {response.content[:300]!r}"
+                    )
+            if status == 200 and operation == "getMqttClientConnectionState":
+                connected = response.json()["connection"]["connected"]
+                if client_id in self.disconnected:
+                    assert connected is False, f"{label}: {client_id!r} still connected"
+            # What the server did, whatever else the request held (unknown query
+            # parameters are ignored, as by the broker).
+            if status == 204 and operation == "invalidateClientSession":
+                self.gone.add(client_id)
+            if status == 204 and operation == "disconnectClient":
+                # A session whose expiry interval is 0 ends with its connection.
+                self.disconnected.add(client_id)
+                self.maybe_gone.add(client_id)
+
+    ContractMachine.__name__ = ContractMachine.__qualname__ = f"ContractMachine_{target.name}"
+    return hypothesis.seed(SEED)(ContractMachine)
+
+
+def stateful_settings() -> hypothesis.settings:
+    """Hypothesis settings from schemathesis.toml (steps, no database), SCENARIOS scenarios."""
+    return hypothesis.settings(
+        SCHEMA.config.get_hypothesis_settings(phase="stateful"),
+        max_examples=SCENARIOS,
+        suppress_health_check=list(hypothesis.HealthCheck),
+    )
+
+
+def test_stateful(target: Target) -> None:
+    """Link-driven scenarios pass every check; on the emulator they reach the awkward ids."""
+    coverage = Coverage()
+    build_machine(target, coverage).run(settings=stateful_settings())
+    if not target.is_emulator:
+        return
+    # The scenarios must have followed every link to a real session, and the
+    # rotation must have led them to awkward ids: else they proved little.
+    for operation in sorted(LINKED if target.allow_delete else READS):
+        assert coverage.successes(operation), f"no scenario reached {operation} with a 2xx"
+    reached = set().union(*(coverage.successes(operation) for operation in READS))
+    awkward = reached & set(AWKWARD_IDS)
+    assert len(awkward) >= len(AWKWARD_IDS) // 2, f"awkward ids reached: {sorted(awkward)}"

@@ -1,0 +1,66 @@
+"""The suite's own machinery: the Prism pin, a missing Prism, bounded child processes."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+
+import pytest
+
+from . import _prism
+from ._process import ChildProcess, ProcessError
+from ._schema import ROOT
+
+PRISM_VERSION = "5.16.0"
+
+
+def test_prism_is_pinned_and_installed() -> None:
+    """package.json pins Prism exactly, the lock agrees, and ``npm ci`` installed that version."""
+    manifest = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
+    assert manifest["devDependencies"] == {"@stoplight/prism-cli": PRISM_VERSION}
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    assert lock["packages"][""]["devDependencies"] == {"@stoplight/prism-cli": PRISM_VERSION}
+    assert lock["packages"]["node_modules/@stoplight/prism-cli"]["version"] == PRISM_VERSION
+    binary = _prism.require_prism()
+    installed = ROOT / "node_modules" / "@stoplight" / "prism-cli" / "package.json"
+    assert json.loads(installed.read_text(encoding="utf-8"))["version"] == PRISM_VERSION
+    assert binary.resolve().is_relative_to(installed.parent)
+
+
+def test_missing_prism_fails_the_test(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without Prism a test fails (not skips), and the message says to run ``npm ci``."""
+    monkeypatch.setattr(_prism, "PRISM_PATH", ROOT / "node_modules" / ".bin" / "no-such-prism")
+    with pytest.raises(pytest.fail.Exception) as failure:
+        _prism.require_prism()
+    assert "npm ci" in str(failure.value)
+    assert "no-such-prism" in str(failure.value)
+
+
+def test_wait_for_line_is_bounded() -> None:
+    """A child that never prints the awaited line costs the timeout, then is stopped."""
+    child = ChildProcess(
+        [sys.executable, "-c", "import time; print('starting', flush=True); time.sleep(60)"],
+        name="sleeper",
+        stop_timeout=5.0,
+    )
+    with child:
+        started = time.monotonic()
+        with pytest.raises(ProcessError, match="within 1s") as error:
+            child.wait_for_line(re.compile("never printed"), timeout=1.0)
+        assert time.monotonic() - started < 5.0
+        assert "starting" in str(error.value)
+        pid = child.pid
+    with pytest.raises(ProcessError, match="not running"):
+        child.check_alive()
+    assert pid > 0
+
+
+def test_wait_for_line_sees_an_early_exit() -> None:
+    """A child that ends before its ready line is reported with its exit status at once."""
+    child = ChildProcess(
+        [sys.executable, "-c", "print('boom', flush=True); raise SystemExit(3)"], name="quitter"
+    )
+    with child, pytest.raises(ProcessError, match="exit status 3"):
+        child.wait_for_line(re.compile("listening"), timeout=30.0)
