@@ -311,3 +311,23 @@ def test_ctrl_c_keeps_a_partial_file(emulator: EmulatorHandle, tmp_path: Path) -
     assert rows[0][0] == "clientId"
     assert 1 < len(rows) < len(emulator.store.ids())
     assert "interrupted" in stderr
+
+
+def test_export_progress_only_on_a_terminal(emulator: EmulatorHandle, tmp_path: Path) -> None:
+    piped = run("clients", "export", "-o", str(tmp_path / "a.csv"), url=emulator.base_url)
+    # FORCE_COLOR makes rich treat stderr as a terminal, as a person's shell would be.
+    on_terminal = run(
+        "clients",
+        "export",
+        "-o",
+        str(tmp_path / "b.csv"),
+        url=emulator.base_url,
+        env={"FORCE_COLOR": "1"},
+    )
+    assert piped.returncode == on_terminal.returncode == 0
+    assert "listed" not in piped.stderr
+    total = len(emulator.store.ids())
+    assert f"listed {total:>9,}" in on_terminal.stderr
+    assert f"fetched {total:>9,}" in on_terminal.stderr
+    assert "/s" in on_terminal.stderr
+    assert "ETA" in on_terminal.stderr
