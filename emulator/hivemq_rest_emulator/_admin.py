@@ -17,11 +17,6 @@ PUT      /_emulator/faults        Replace it (omitted keys take defaults): 200 w
 =======  =======================  =====================================================
 
 Errors use the API's ``{"errors": [{"title", "detail"}]}`` shape.
-
-Behind a real MQTT broker (:class:`~hivemq_rest_emulator.BrokerBackend`) sessions
-come only from real MQTT clients: ``POST /_emulator/sessions`` and
-``POST /_emulator/seed`` answer 501 there; resetting disconnects every client
-(without wills) and removes every session.
 """
 
 from __future__ import annotations
@@ -35,7 +30,6 @@ from starlette.routing import Route
 
 from ._faults import FaultConfig, Faults
 from ._http import error_response, json_response, no_content
-from ._backend import SessionBackend
 from ._parse import InvalidBodyError, Reader, sessions_from_json
 from ._seed import seed_sessions
 from ._store import DuplicateSessionError, SessionStore
@@ -67,25 +61,12 @@ def _conflict(exc: DuplicateSessionError) -> Response:
     )
 
 
-def _not_in_memory() -> Response:
-    return error_response(
-        501,
-        "Not supported by this backend",
-        "Sessions can only be added to the in-memory store; "
-        "behind a real broker, connect MQTT clients instead",
-    )
-
-
 class AdminApi:
-    """The admin endpoints, bound to one session backend and one fault configuration."""
+    """The admin endpoints, bound to one store and one fault configuration."""
 
-    def __init__(self, backend: SessionBackend, faults: Faults) -> None:
-        self.backend = backend
+    def __init__(self, store: SessionStore, faults: Faults) -> None:
+        self.store = store
         self.faults = faults
-
-    def _store(self) -> SessionStore | None:
-        """The backend if it is the in-memory store (the only one sessions can be added to)."""
-        return self.backend if isinstance(self.backend, SessionStore) else None
 
     def routes(self) -> list[Route]:
         """Starlette routes, relative to ``/_emulator``."""
@@ -99,15 +80,12 @@ class AdminApi:
     async def sessions(self, request: Request) -> Response:
         """POST: add sessions; DELETE: reset everything."""
         if request.method == "DELETE":
-            self.backend.reset()
+            self.store.reset()
             self.faults.reset()
             return no_content()
-        store = self._store()
-        if store is None:
-            return _not_in_memory()
         try:
             sessions = sessions_from_json(await read_json(request))
-            store.add_many(sessions)
+            self.store.add_many(sessions)
         except InvalidBodyError as exc:
             return _bad_body(exc)
         except DuplicateSessionError as exc:
@@ -116,16 +94,13 @@ class AdminApi:
 
     async def seed(self, request: Request) -> Response:
         """POST: add ``count`` seeded sessions."""
-        store = self._store()
-        if store is None:
-            return _not_in_memory()
         try:
             reader = Reader(await read_json(request), "body", ("count", "seed"))
             if not reader.has("count"):
                 raise InvalidBodyError("body.count is required")
             count = reader.int_("count", 0, 0, MAX_SEED_COUNT)
             seed = reader.int_("seed", 0, -(2**63), 2**63 - 1)
-            created = seed_sessions(store, count, seed)
+            created = seed_sessions(self.store, count, seed)
         except InvalidBodyError as exc:
             return _bad_body(exc)
         except DuplicateSessionError as exc:
@@ -135,9 +110,9 @@ class AdminApi:
     async def events(self, request: Request) -> Response:
         """GET: the event log; DELETE: clear it."""
         if request.method == "DELETE":
-            self.backend.clear_events()
+            self.store.clear_events()
             return no_content()
-        return json_response({"events": self.backend.events()})
+        return json_response({"events": self.store.events()})
 
     async def fault_config(self, request: Request) -> Response:
         """GET: the faults in force; PUT: replace them."""
@@ -148,5 +123,5 @@ class AdminApi:
                 return _bad_body(exc)
             self.faults.configure(config)
             if expire:
-                self.backend.expire_cursors()
+                self.store.expire_cursors()
         return json_response(self.faults.config.to_json())
