@@ -13,12 +13,26 @@ over HTTP in a test (``EmulatorServer``, or the pytest fixtures in
 :mod:`hivemq_rest_emulator.pytest_plugin`), or from the shell::
 
     hivemq-emulator serve --port 0 --sessions 100000 --seed 1
+
+Any :class:`SessionBackend` can stand behind the HTTP API. Besides the
+in-memory store there is :class:`BrokerBackend`, a real MQTT broker (amqtt,
+MQTT 3.1.1) on loopback whose clients show up in the API and whose
+connections the API's DELETE requests close::
+
+    with BrokerBackend() as broker:  # broker.mqtt_host, broker.mqtt_port
+        app = create_app(broker)
+
+or ``hivemq-emulator serve --port 8888 --mqtt-port 1883``. ``BrokerBackend``
+is imported on first use, so the rest works without amqtt installed.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from ._app import EmulatorApp, create_app
+from ._backend import SessionBackend
 from ._cursor import InvalidCursorError
 from ._faults import ConnectionDroppedError, FaultConfig, Faults
-from ._handle import EmulatorHandle
+from ._handle import BrokerEmulatorHandle, EmulatorHandle
 from ._model import (
     QOS_LEVELS,
     RETAIN_HANDLINGS,
@@ -38,9 +52,14 @@ from ._seed import seed_sessions
 from ._server import EmulatorServer
 from ._store import DuplicateSessionError, Event, ExpiredCursorError, Page, SessionStore
 
+if TYPE_CHECKING:
+    from ._broker_backend import BrokerBackend
+
 __all__ = [
     "QOS_LEVELS",
     "RETAIN_HANDLINGS",
+    "BrokerBackend",
+    "BrokerEmulatorHandle",
     "CertificateInformation",
     "ConnectionDetails",
     "ConnectionDroppedError",
@@ -58,6 +77,7 @@ __all__ = [
     "ProxyInformation",
     "Restrictions",
     "Session",
+    "SessionBackend",
     "SessionStore",
     "Subscription",
     "TlsInformation",
@@ -68,3 +88,12 @@ __all__ = [
     "session_from_json",
     "validate_client_id",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``BrokerBackend`` on first use (it imports amqtt)."""
+    if name == "BrokerBackend":
+        from ._broker_backend import BrokerBackend
+
+        return BrokerBackend
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -17,6 +17,11 @@ PUT      /_emulator/faults        Replace it (omitted keys take defaults): 200 w
 =======  =======================  =====================================================
 
 Errors use the API's ``{"errors": [{"title", "detail"}]}`` shape.
+
+Behind a real MQTT broker (:class:`~hivemq_rest_emulator.BrokerBackend`) sessions
+come only from real MQTT clients: ``POST /_emulator/sessions`` and
+``POST /_emulator/seed`` answer 501 there; resetting disconnects every client
+(without wills) and removes every session.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from ._backend import SessionBackend
 from ._faults import FaultConfig, Faults
 from ._http import error_response, json_response, no_content
 from ._parse import InvalidBodyError, Reader, sessions_from_json
@@ -61,12 +67,25 @@ def _conflict(exc: DuplicateSessionError) -> Response:
     )
 
 
-class AdminApi:
-    """The admin endpoints, bound to one store and one fault configuration."""
+def _not_in_memory() -> Response:
+    return error_response(
+        501,
+        "Not supported by this backend",
+        "Sessions can only be added to the in-memory store; "
+        "behind a real broker, connect MQTT clients instead",
+    )
 
-    def __init__(self, store: SessionStore, faults: Faults) -> None:
-        self.store = store
+
+class AdminApi:
+    """The admin endpoints, bound to one session backend and one fault configuration."""
+
+    def __init__(self, backend: SessionBackend, faults: Faults) -> None:
+        self.backend = backend
         self.faults = faults
+
+    def _store(self) -> SessionStore | None:
+        """The backend if it is the in-memory store (the only one sessions can be added to)."""
+        return self.backend if isinstance(self.backend, SessionStore) else None
 
     def routes(self) -> list[Route]:
         """Starlette routes, relative to ``/_emulator``."""
@@ -80,12 +99,15 @@ class AdminApi:
     async def sessions(self, request: Request) -> Response:
         """POST: add sessions; DELETE: reset everything."""
         if request.method == "DELETE":
-            self.store.reset()
+            self.backend.reset()
             self.faults.reset()
             return no_content()
+        store = self._store()
+        if store is None:
+            return _not_in_memory()
         try:
             sessions = sessions_from_json(await read_json(request))
-            self.store.add_many(sessions)
+            store.add_many(sessions)
         except InvalidBodyError as exc:
             return _bad_body(exc)
         except DuplicateSessionError as exc:
@@ -94,13 +116,16 @@ class AdminApi:
 
     async def seed(self, request: Request) -> Response:
         """POST: add ``count`` seeded sessions."""
+        store = self._store()
+        if store is None:
+            return _not_in_memory()
         try:
             reader = Reader(await read_json(request), "body", ("count", "seed"))
             if not reader.has("count"):
                 raise InvalidBodyError("body.count is required")
             count = reader.int_("count", 0, 0, MAX_SEED_COUNT)
             seed = reader.int_("seed", 0, -(2**63), 2**63 - 1)
-            created = seed_sessions(self.store, count, seed)
+            created = seed_sessions(store, count, seed)
         except InvalidBodyError as exc:
             return _bad_body(exc)
         except DuplicateSessionError as exc:
@@ -110,9 +135,9 @@ class AdminApi:
     async def events(self, request: Request) -> Response:
         """GET: the event log; DELETE: clear it."""
         if request.method == "DELETE":
-            self.store.clear_events()
+            self.backend.clear_events()
             return no_content()
-        return json_response({"events": self.store.events()})
+        return json_response({"events": self.backend.events()})
 
     async def fault_config(self, request: Request) -> Response:
         """GET: the faults in force; PUT: replace them."""
@@ -123,5 +148,5 @@ class AdminApi:
                 return _bad_body(exc)
             self.faults.configure(config)
             if expire:
-                self.store.expire_cursors()
+                self.backend.expire_cursors()
         return json_response(self.faults.config.to_json())

@@ -27,6 +27,8 @@ from starlette.datastructures import QueryParams
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
+from ._backend import ExpiredCursorError, SessionBackend
+from ._cursor import InvalidCursorError
 from ._http import (
     error_response,
     json_response,
@@ -40,7 +42,6 @@ from ._render import (
     connection_item_json,
     subscription_list_json,
 )
-from ._store import ExpiredCursorError, InvalidCursorError, SessionStore
 
 LIST_PATH = "/api/v1/mqtt/clients"
 _PREFIX = LIST_PATH.encode("ascii").split(b"/")
@@ -133,10 +134,14 @@ def _not_found(client_id: str) -> Response:
 
 
 class ClientsApi:
-    """ASGI handler of ``/api/v1/mqtt/clients`` and everything below it (and 404 elsewhere)."""
+    """ASGI handler of ``/api/v1/mqtt/clients`` and everything below it (and 404 elsewhere).
 
-    def __init__(self, store: SessionStore) -> None:
-        self.store = store
+    It serves any :class:`~hivemq_rest_emulator.SessionBackend` and does not
+    know which one.
+    """
+
+    def __init__(self, backend: SessionBackend) -> None:
+        self.backend = backend
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Answer one HTTP request."""
@@ -144,7 +149,7 @@ class ClientsApi:
         await response(scope, receive, send)
 
     def respond(self, scope: Scope) -> Response:
-        """The response to one HTTP request (the store calls are quick and synchronous)."""
+        """The response to one HTTP request (the backend calls are quick and synchronous)."""
         path = request_path(scope)
         method = str(scope["method"]).upper()
         segments = path.split(b"/")
@@ -178,7 +183,7 @@ class ClientsApi:
         limit = parse_limit(params)
         cursor = params.get("cursor")
         try:
-            page = self.store.page(limit, cursor)
+            page = self.backend.page(limit, cursor)
         except InvalidCursorError:
             raise BadRequestError(
                 "Invalid query parameter", "Query parameter 'cursor' is not a valid cursor"
@@ -192,18 +197,18 @@ class ClientsApi:
 
     def _read(self, client_id: str, resource: bytes) -> Response:
         if resource == b"connection":
-            body = self.store.read(client_id, connection_item_json)
+            body = self.backend.read(client_id, connection_item_json)
         elif resource == b"subscriptions":
-            body = self.store.read(client_id, subscription_list_json)
+            body = self.backend.read(client_id, subscription_list_json)
         else:
-            body = self.store.read(client_id, client_item_json)
+            body = self.backend.read(client_id, client_item_json)
         if body is None:
             return _not_found(client_id)
         return json_response(body)
 
     def _delete(self, client_id: str, resource: bytes, prevent_will: bool) -> Response:
         if resource == b"connection":
-            found = self.store.disconnect(client_id, prevent_will_message=prevent_will)
+            found = self.backend.disconnect(client_id, prevent_will_message=prevent_will)
         else:
-            found = self.store.invalidate(client_id, prevent_will_message=prevent_will)
+            found = self.backend.invalidate(client_id, prevent_will_message=prevent_will)
         return no_content() if found else _not_found(client_id)

@@ -21,6 +21,7 @@ from starlette.types import Receive, Scope, Send
 
 from ._admin import AdminApi
 from ._api import ClientsApi
+from ._backend import SessionBackend
 from ._faults import ConnectionDroppedError, Faults
 from ._http import error_response, unavailable
 from ._store import SessionStore
@@ -52,10 +53,15 @@ def is_admin_path(path: str) -> bool:
 
 
 class EmulatorApp(Starlette):
-    """The emulator's Starlette application; ``store`` and ``faults`` are its state."""
+    """The emulator's Starlette application; ``backend`` and ``faults`` are its state.
 
-    def __init__(self, store: SessionStore, faults: Faults) -> None:
-        self.store = store
+    ``backend`` is any :class:`~hivemq_rest_emulator.SessionBackend`: the
+    in-memory :class:`SessionStore` (then also available as ``store``) or a
+    :class:`~hivemq_rest_emulator.BrokerBackend`.
+    """
+
+    def __init__(self, store: SessionBackend, faults: Faults) -> None:
+        self.backend = store
         self.faults = faults
         self.admin = AdminApi(store, faults)
         self.api = ClientsApi(store)
@@ -63,6 +69,16 @@ class EmulatorApp(Starlette):
             routes=[Mount(ADMIN_PREFIX, routes=self.admin.routes())],
             exception_handlers={HTTPException: _http_exception, Exception: _server_error},
         )
+
+    @property
+    def store(self) -> SessionStore:
+        """The in-memory store being served; ``TypeError`` if the backend is another one."""
+        if not isinstance(self.backend, SessionStore):
+            raise TypeError(
+                f"this emulator serves a {type(self.backend).__name__}, not a SessionStore; "
+                "use .backend"
+            )
+        return self.backend
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Serve one ASGI connection: admin requests via Starlette, API requests directly."""
@@ -84,10 +100,13 @@ class EmulatorApp(Starlette):
         await response(scope, receive, send)
 
 
-def create_app(store: SessionStore | None = None, faults: Faults | None = None) -> EmulatorApp:
+def create_app(store: SessionBackend | None = None, faults: Faults | None = None) -> EmulatorApp:
     """The emulator as an ASGI (Starlette) application serving ``store``.
 
-    Without a store it serves a new, empty one (``app.store``). ``app.faults``
-    holds the injected faults, none by default.
+    ``store`` is any :class:`~hivemq_rest_emulator.SessionBackend`: a
+    :class:`SessionStore` or a started
+    :class:`~hivemq_rest_emulator.BrokerBackend`. Without one it serves a new,
+    empty :class:`SessionStore` (``app.store``). ``app.faults`` holds the
+    injected faults, none by default.
     """
     return EmulatorApp(store if store is not None else SessionStore(), faults or Faults())

@@ -1,16 +1,20 @@
-"""A running emulator as tests see it: app, store, URL and helpers."""
+"""A running emulator as tests see it: app, backend, URL and helpers."""
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._app import EmulatorApp
+from ._backend import SessionBackend
 from ._faults import FaultConfig, Faults
 from ._model import Session
 from ._parse import session_from_json
 from ._seed import seed_sessions
 from ._store import Event, SessionStore
+
+if TYPE_CHECKING:
+    from ._broker_backend import BrokerBackend
 
 _SNAKE = re.compile(r"_([a-z0-9])")
 
@@ -32,9 +36,10 @@ def camel_case_keys(value: Any) -> Any:
 class EmulatorHandle:
     """The emulator behind a base URL, with shortcuts that bypass HTTP.
 
-    ``app`` is the ASGI application, ``store`` its :class:`SessionStore`,
-    ``faults`` its :class:`Faults`, ``base_url`` where a real server serves it
-    (empty if none does).
+    ``app`` is the ASGI application, ``backend`` its
+    :class:`~hivemq_rest_emulator.SessionBackend` (``store`` when that is the
+    in-memory :class:`SessionStore`), ``faults`` its :class:`Faults`,
+    ``base_url`` where a real server serves it (empty if none does).
     """
 
     def __init__(self, app: EmulatorApp, base_url: str = "") -> None:
@@ -42,8 +47,13 @@ class EmulatorHandle:
         self.base_url = base_url
 
     @property
+    def backend(self) -> SessionBackend:
+        """The sessions being served, whichever backend holds them."""
+        return self.app.backend
+
+    @property
     def store(self) -> SessionStore:
-        """The sessions being served."""
+        """The in-memory sessions being served; ``TypeError`` for another backend."""
         return self.app.store
 
     @property
@@ -72,12 +82,12 @@ class EmulatorHandle:
 
     def reset(self) -> None:
         """Remove every session, event and fault (cursors issued so far expire)."""
-        self.store.reset()
+        self.backend.reset()
         self.faults.reset()
 
     def events(self) -> list[Event]:
         """The recorded events, oldest first."""
-        return self.store.events()
+        return self.backend.events()
 
     def set_faults(self, **fields: Any) -> FaultConfig:
         """Replace the fault configuration; keys as in ``PUT /_emulator/faults``.
@@ -89,9 +99,34 @@ class EmulatorHandle:
         config, expire = FaultConfig.from_json(camel_case_keys(fields))
         self.faults.configure(config)
         if expire:
-            self.store.expire_cursors()
+            self.backend.expire_cursors()
         return config
 
     def expire_cursors(self) -> None:
         """Make every cursor issued so far answer 410."""
-        self.store.expire_cursors()
+        self.backend.expire_cursors()
+
+
+class BrokerEmulatorHandle(EmulatorHandle):
+    """An emulator in front of a real MQTT broker: the REST base URL and the MQTT address.
+
+    ``broker`` is the :class:`~hivemq_rest_emulator.BrokerBackend`; MQTT
+    clients connect to ``mqtt_host:mqtt_port``. :meth:`reset` disconnects
+    every client (without wills) and removes every session. ``store``,
+    :meth:`add_session` and :meth:`seed` raise ``TypeError``: a broker's
+    sessions come from real clients.
+    """
+
+    def __init__(self, app: EmulatorApp, broker: BrokerBackend, base_url: str = "") -> None:
+        super().__init__(app, base_url)
+        self.broker = broker
+
+    @property
+    def mqtt_host(self) -> str:
+        """The broker's address."""
+        return self.broker.mqtt_host
+
+    @property
+    def mqtt_port(self) -> int:
+        """The broker's MQTT port."""
+        return self.broker.mqtt_port

@@ -28,18 +28,15 @@ import threading
 from array import array
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from ._backend import Event, ExpiredCursorError, Page
 from ._cursor import InvalidCursorError, decode_cursor, encode_cursor
 from ._model import Session, validate_client_id
 from ._render import will_json
 from ._synth import synthesize
 
 _T = TypeVar("_T")
-
-Event = dict[str, Any]
-"""One recorded event: ``{"type": ..., "clientId": ..., ...}``."""
 
 __all__ = [
     "DuplicateSessionError",
@@ -59,23 +56,12 @@ class DuplicateSessionError(ValueError):
         self.client_id = client_id
 
 
-class ExpiredCursorError(Exception):
-    """The cursor was valid once, but the session set has changed since (HTTP 410)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    """One page of the client listing."""
-
-    ids: list[str]
-    next_cursor: str | None
-    """The cursor of the following page; ``None`` on the last page."""
-
-
 class SessionStore:
     """In-memory MQTT sessions, in insertion order, with cursors and an event log.
 
-    Use it directly in-process, or serve it with :func:`create_app`.
+    One of the two :class:`~hivemq_rest_emulator.SessionBackend` implementations
+    (the other is the broker-backed one). Use it directly in-process, or serve
+    it with :func:`create_app`.
     ``max_events`` bounds the event log (the oldest events are dropped).
     """
 

@@ -4,6 +4,13 @@
 serves the emulator with ``N`` seeded sessions until SIGINT or SIGTERM. Once it
 accepts connections it prints exactly one line, ``listening on http://HOST:PORT``
 (with the real port when ``--port 0`` asked for a free one), and flushes stdout.
+
+``hivemq-emulator serve --mqtt-port 1883 [--mqtt-host 127.0.0.1] ...`` serves
+the sessions of a real MQTT broker (amqtt, MQTT 3.1.1) instead, started first
+on that port (0: a free one). Once both accept connections it prints the line
+above and a second one, ``mqtt listening on mqtt://HOST:PORT``. Seeded
+sessions (``--sessions``) need the in-memory store and cannot be combined
+with it.
 """
 
 from __future__ import annotations
@@ -13,11 +20,16 @@ import asyncio
 import ipaddress
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ._app import create_app
+from ._backend import SessionBackend
 from ._seed import seed_sessions
 from ._server import LOOPBACK, serve
 from ._store import SessionStore
+
+if TYPE_CHECKING:
+    from ._broker_backend import BrokerBackend
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -44,6 +56,23 @@ def _parser() -> argparse.ArgumentParser:
         help="uvicorn's log level (default: %(default)s)",
     )
     serve_cmd.add_argument("--access-log", action="store_true", help="log every request")
+    serve_cmd.add_argument(
+        "--mqtt-port",
+        type=int,
+        default=None,
+        metavar="PORT",
+        help="serve a real MQTT broker's sessions; its MQTT port (0: a free one)",
+    )
+    serve_cmd.add_argument(
+        "--mqtt-host", default=LOOPBACK, help="the MQTT broker's address (default: %(default)s)"
+    )
+    serve_cmd.add_argument(
+        "--mqtt-session-expiry",
+        type=int,
+        default=None,
+        metavar="SECONDS",
+        help="how long the broker keeps a persistent session offline (default: forever)",
+    )
     return parser
 
 
@@ -56,34 +85,87 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def _ready(url: str) -> None:
-    print(f"listening on {url}", flush=True)
+def _error(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2
+
+
+def _check(args: argparse.Namespace) -> str | None:
+    """What is wrong with the arguments, if anything."""
+    if not 0 <= args.port <= 65_535:
+        return "--port must be between 0 and 65535"
+    if args.sessions < 0:
+        return "--sessions must not be negative"
+    if args.mqtt_port is not None:
+        if not 0 <= args.mqtt_port <= 65_535:
+            return "--mqtt-port must be between 0 and 65535"
+        if args.sessions:
+            return "--sessions needs the in-memory store; it cannot be used with --mqtt-port"
+    if args.mqtt_session_expiry is not None:
+        if args.mqtt_port is None:
+            return "--mqtt-session-expiry needs --mqtt-port"
+        if args.mqtt_session_expiry < 0:
+            return "--mqtt-session-expiry must not be negative"
+    return None
+
+
+def _warn_if_exposed(host: str, what: str) -> None:
+    if not _is_loopback(host):
+        print(
+            f"warning: serving {what} on {host} without authentication: "
+            "other machines may reach it",
+            file=sys.stderr,
+        )
+
+
+def _start_broker(args: argparse.Namespace) -> BrokerBackend:
+    from ._broker_backend import BrokerBackend  # needs amqtt, so only when asked for
+
+    broker = BrokerBackend(
+        args.mqtt_host, args.mqtt_port, session_expiry_interval=args.mqtt_session_expiry
+    )
+    return broker.start()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
-    if not 0 <= args.port <= 65_535:
-        print("error: --port must be between 0 and 65535", file=sys.stderr)
-        return 2
-    if args.sessions < 0:
-        print("error: --sessions must not be negative", file=sys.stderr)
-        return 2
-    if not _is_loopback(args.host):
-        print(
-            f"warning: serving on {args.host} without authentication: other machines may reach it",
-            file=sys.stderr,
-        )
-    store = SessionStore()
-    seed_sessions(store, args.sessions, args.seed)
-    app = create_app(store)
+    problem = _check(args)
+    if problem is not None:
+        return _error(problem)
+    _warn_if_exposed(args.host, "the REST API")
+    broker: BrokerBackend | None = None
+    backend: SessionBackend
+    if args.mqtt_port is None:
+        store = SessionStore()
+        seed_sessions(store, args.sessions, args.seed)
+        backend = store
+    else:
+        _warn_if_exposed(args.mqtt_host, "MQTT")
+        try:
+            broker = backend = _start_broker(args)
+        except ImportError as exc:
+            print(f"error: --mqtt-port needs the amqtt package: {exc}", file=sys.stderr)
+            return 1
+        except OSError as exc:
+            print(
+                f"error: cannot serve MQTT on {args.mqtt_host}:{args.mqtt_port}: {exc}",
+                file=sys.stderr,
+            )
+            return 1
+
+    def ready(url: str) -> None:
+        print(f"listening on {url}", flush=True)
+        if broker is not None:
+            print(f"mqtt listening on mqtt://{_host_port(broker)}", flush=True)
+
     try:
         asyncio.run(
             serve(
-                app,
+                create_app(backend),
                 args.host,
                 args.port,
-                on_ready=_ready,
+                on_ready=ready,
                 log_level=args.log_level,
                 access_log=args.access_log,
             )
@@ -93,7 +175,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    finally:
+        if broker is not None:
+            broker.stop()
     return 0
+
+
+def _host_port(broker: BrokerBackend) -> str:
+    host = broker.mqtt_host
+    if ":" in host:
+        host = f"[{host}]"
+    return f"{host}:{broker.mqtt_port}"
 
 
 if __name__ == "__main__":
