@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Protocol
 
@@ -72,6 +73,38 @@ def awkward_session(client_id: str, index: int) -> dict[str, Any]:
     if index % 3 == 0:
         session["will"] = {"topic": f"will/{index}", "payload": "bye", "qos": 1, "retain": False}
     return session
+
+
+@dataclass(frozen=True)
+class ExpectedSession:
+    """What the REST API must show of one hand-made session right after it was set up."""
+
+    client_id: str
+    connected: bool
+    #: (topicFilter, qos) pairs as the API writes them, in no particular order.
+    subscriptions: frozenset[tuple[str, str]]
+    #: Whether a disconnect ends the session (session expiry 0, a clean session).
+    ends_with_connection: bool
+    #: Whether a disconnect releases a will (unless preventWillMessage).
+    will_on_disconnect: bool
+
+
+def expected_awkward() -> list[ExpectedSession]:
+    """The hand-made sessions of :data:`AWKWARD_IDS` as :func:`prepare` leaves them."""
+    found = []
+    for index, client_id in enumerate(AWKWARD_IDS):
+        session = awkward_session(client_id, index)
+        connected = bool(session.get("connected", False))
+        found.append(
+            ExpectedSession(
+                client_id,
+                connected,
+                frozenset((s["topicFilter"], s["qos"]) for s in session["subscriptions"]),
+                session["sessionExpiryInterval"] == 0,
+                connected and "will" in session,
+            )
+        )
+    return found
 
 
 def sessions_for_scenario(scenario: int) -> list[dict[str, Any]]:

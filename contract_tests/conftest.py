@@ -2,7 +2,10 @@
 
 ``target`` is parametrized with the targets of the run (see
 :func:`contract_tests._targets.target_names`): ``asgi`` and ``http`` for the
-emulator, ``live`` for the broker at HIVEMQ_REST_URL.
+in-memory emulator, ``broker`` for the emulator in front of a real MQTT broker
+(the ``hivemq_broker_emulator_server`` fixture of the emulator's pytest
+plugin, loaded by the root conftest), ``live`` for the broker at
+HIVEMQ_REST_URL.
 """
 
 from __future__ import annotations
@@ -11,12 +14,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hivemq_rest_emulator import EmulatorApp
+from hivemq_rest_emulator import BrokerEmulatorHandle, EmulatorApp
 
+from ._broker import BrokerState
 from ._emulator import EmulatorServer, HttpAdmin, InProcessAdmin, in_process_app
 from ._live import live_config
+from ._mqtt import MqttFleet
 from ._prism import require_prism
-from ._targets import ASGI, HTTP, LIVE, Target, target_names
+from ._targets import ASGI, BROKER, HTTP, LIVE, MemoryState, Target, target_names
 
 
 @pytest.fixture(scope="session")
@@ -46,16 +51,33 @@ def emulator_admin(emulator_server: EmulatorServer) -> Iterator[HttpAdmin]:
         admin.close()
 
 
+@pytest.fixture(scope="session")
+def broker_state(
+    hivemq_broker_emulator_server: BrokerEmulatorHandle,
+) -> Iterator[BrokerState]:
+    """The broker-backed emulator and the real MQTT clients that make up its sessions."""
+    handle = hivemq_broker_emulator_server
+    fleet = MqttFleet(handle.mqtt_host, handle.mqtt_port)
+    try:
+        yield BrokerState(handle, fleet)
+    finally:
+        handle.reset()
+        fleet.close()
+
+
 @pytest.fixture(scope="session", params=target_names())
 def target(request: pytest.FixtureRequest) -> Target:
     """One system under test (the test's id says which)."""
     name: str = request.param
     if name == ASGI:
         app: EmulatorApp = request.getfixturevalue("asgi_app")
-        return Target(ASGI, {"app": app}, InProcessAdmin(app))
+        return Target(ASGI, {"app": app}, MemoryState(InProcessAdmin(app)))
     if name == HTTP:
         admin: HttpAdmin = request.getfixturevalue("emulator_admin")
-        return Target(HTTP, {"base_url": admin.base_url}, admin)
+        return Target(HTTP, {"base_url": admin.base_url}, MemoryState(admin))
+    if name == BROKER:
+        state: BrokerState = request.getfixturevalue("broker_state")
+        return Target(BROKER, {"base_url": state.handle.base_url}, state)
     assert name == LIVE
     live = live_config()
     assert live is not None
@@ -70,7 +92,7 @@ def target(request: pytest.FixtureRequest) -> Target:
 
 @pytest.fixture
 def prepared_target(target: Target) -> Target:
-    """The target, an emulator reset and loaded with the test sessions."""
+    """The target, an emulator reset and holding the test sessions."""
     target.prepare()
     return target
 

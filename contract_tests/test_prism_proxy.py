@@ -7,8 +7,14 @@ transport, and every test asserts that no exchange carried a violation (see
 those of the emulator's sessions. ``test_violations_are_detected`` shows that
 the detection works, in both directions.
 
-The emulator runs as ``hivemq-emulator serve`` (the ``emulator_server``
-fixture); each test resets it and loads the test sessions.
+Each test runs in front of two upstreams, named in its id:
+
+* ``http``: the in-memory emulator as ``hivemq-emulator serve`` (the
+  ``emulator_server`` fixture), reset and loaded with the awkward and seeded
+  sessions;
+* ``broker``: the emulator in front of a real MQTT broker, reset and holding
+  the sessions of real MQTT clients (see :mod:`contract_tests._broker`); a
+  disconnect or an invalidation must close the client's real connection.
 
 An id of dots alone (``..``) is left out here: the client sends it as
 ``%2E%2E``, which Prism's URL parser (WHATWG) takes for a dot segment and
@@ -17,7 +23,8 @@ removes before routing. The emulator tests cover that id directly.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 from urllib.parse import quote
@@ -27,36 +34,124 @@ import pytest
 from hivemq_rest import ClientNotFoundError, HiveMQClient, RetryPolicy
 from hivemq_rest_generated.types import Unset
 
+from ._broker import AWKWARD_IDS as BROKER_AWKWARD_IDS
+from ._broker import FILLER_COUNT, BrokerState
 from ._emulator import (
     AWKWARD_IDS,
     SEEDED_COUNT,
     UNKNOWN_ID,
-    EmulatorServer,
+    ExpectedSession,
     HttpAdmin,
-    awkward_session,
+    expected_awkward,
     prepare,
 )
 from ._prism import PrismServer, RecordingTransport
+from ._targets import BROKER, HTTP
 
 PAGE_SIZE: Final = 50
-#: Ids that Prism's router cannot pass on unchanged (see the module docstring).
-THROUGH_PRISM: Final = tuple(client_id for client_id in AWKWARD_IDS if client_id.strip("."))
 #: Seeded sessions whose reads also go through Prism, besides the awkward ones.
 SEEDED_SAMPLE: Final = 40
 
 
+def through_prism(client_ids: tuple[str, ...]) -> tuple[str, ...]:
+    """The ids that Prism's router passes on unchanged (see the module docstring)."""
+    return tuple(client_id for client_id in client_ids if client_id.strip("."))
+
+
+@dataclass
+class Upstream:
+    """What Prism stands in front of, and how a test sets it up.
+
+    ``admin`` reaches the emulator's admin API and listing over HTTP (events,
+    client ids, faults), bypassing Prism; ``setup`` resets the emulator,
+    creates the test sessions and returns the awkward ones as they must read;
+    ``check_disconnected`` fails if a client still has a real connection.
+    """
+
+    name: str
+    admin: HttpAdmin
+    setup: Callable[[], list[ExpectedSession]]
+    check_disconnected: Callable[[str], None]
+    awkward_ids: tuple[str, ...]
+    total: int
+
+    @property
+    def base_url(self) -> str:
+        """The emulator's base URL."""
+        return self.admin.base_url
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An upstream right after its setup, and its awkward sessions as they must read."""
+
+    upstream: Upstream
+    awkward: list[ExpectedSession]
+
+    @property
+    def admin(self) -> HttpAdmin:
+        """Admin access to the upstream."""
+        return self.upstream.admin
+
+    def through_prism(self) -> list[ExpectedSession]:
+        """The awkward sessions whose ids Prism passes on."""
+        return [e for e in self.awkward if e.client_id in through_prism(self.upstream.awkward_ids)]
+
+
+def _no_connection(client_id: str) -> None:
+    del client_id  # the in-memory emulator's sessions have no real connection
+
+
+@pytest.fixture(scope="module", params=[HTTP, BROKER])
+def upstream(request: pytest.FixtureRequest) -> Iterator[Upstream]:
+    """The emulator behind Prism: in memory (``http``) or in front of an MQTT broker."""
+    if request.param == HTTP:
+        admin: HttpAdmin = request.getfixturevalue("emulator_admin")
+
+        def setup_memory() -> list[ExpectedSession]:
+            prepare(admin)
+            return expected_awkward()
+
+        yield Upstream(
+            HTTP,
+            admin,
+            setup_memory,
+            _no_connection,
+            AWKWARD_IDS,
+            len(AWKWARD_IDS) + SEEDED_COUNT,
+        )
+        return
+    state: BrokerState = request.getfixturevalue("broker_state")
+
+    def setup_broker() -> list[ExpectedSession]:
+        state.prepare()
+        return state.expected_awkward()
+
+    broker_admin = HttpAdmin(state.handle.base_url)
+    try:
+        yield Upstream(
+            BROKER,
+            broker_admin,
+            setup_broker,
+            state.check_disconnected,
+            BROKER_AWKWARD_IDS,
+            len(BROKER_AWKWARD_IDS) + FILLER_COUNT,
+        )
+    finally:
+        broker_admin.close()
+
+
 @pytest.fixture(scope="module")
-def proxy(prism: Path, emulator_server: EmulatorServer) -> Iterator[PrismServer]:
+def proxy(prism: Path, upstream: Upstream) -> Iterator[PrismServer]:
     """``prism proxy --errors openapi.yaml <emulator>`` on 127.0.0.1, for this module."""
-    with PrismServer.proxy(prism, emulator_server.base_url) as server:
+    with PrismServer.proxy(prism, upstream.base_url) as server:
         yield server
 
 
 @pytest.fixture
-def admin(emulator_admin: HttpAdmin) -> HttpAdmin:
-    """The emulator server, reset and loaded with the test sessions."""
-    prepare(emulator_admin)
-    return emulator_admin
+def prepared(upstream: Upstream) -> Prepared:
+    """The upstream, reset and holding the test sessions."""
+    return Prepared(upstream, upstream.setup())
 
 
 @pytest.fixture
@@ -97,12 +192,13 @@ def client_path(client_id: str, suffix: str = "") -> str:
 
 
 def test_listing_pages_through_proxy(
-    client: HiveMQClient, admin: HttpAdmin, recorder: RecordingTransport, proxy: PrismServer
+    client: HiveMQClient, prepared: Prepared, recorder: RecordingTransport, proxy: PrismServer
 ) -> None:
     """Every id, exactly once, over several pages whose cursors Prism passes on."""
     pages = list(client.iter_client_id_pages(page_size=PAGE_SIZE))
-    expected = admin.client_ids()
-    assert len(expected) == len(AWKWARD_IDS) + SEEDED_COUNT
+    expected = prepared.admin.client_ids()
+    assert len(expected) == prepared.upstream.total
+    assert len(expected) > PAGE_SIZE
     assert [len(page) for page in pages[:-1]] == [PAGE_SIZE] * (len(pages) - 1)
     assert len(pages) == -(-len(expected) // PAGE_SIZE)
     ids = [client_id for page in pages for client_id in page]
@@ -113,11 +209,12 @@ def test_listing_pages_through_proxy(
 
 
 def test_reads_through_proxy(
-    client: HiveMQClient, admin: HttpAdmin, recorder: RecordingTransport, proxy: PrismServer
+    client: HiveMQClient, prepared: Prepared, recorder: RecordingTransport, proxy: PrismServer
 ) -> None:
     """Details, connection state and subscriptions, awkward ids first, match the emulator."""
-    seeded = [client_id for client_id in admin.client_ids() if client_id not in AWKWARD_IDS]
-    for client_id in [*THROUGH_PRISM, *seeded[:SEEDED_SAMPLE]]:
+    admin, awkward = prepared.admin, prepared.upstream.awkward_ids
+    others = [client_id for client_id in admin.client_ids() if client_id not in awkward]
+    for client_id in [*through_prism(awkward), *others[:SEEDED_SAMPLE]]:
         expected = direct(admin, client_path(client_id))["client"]
         details = client.get_client(client_id)
         assert details.id == client_id
@@ -134,20 +231,19 @@ def test_reads_through_proxy(
         raw = direct(admin, client_path(client_id, "/subscriptions"))["items"]
         assert [s.topic_filter for s in subscriptions] == [s["topicFilter"] for s in raw]
         assert [str(s.qos) for s in subscriptions] == [s["qos"] for s in raw]
-    for index, client_id in enumerate(AWKWARD_IDS):
-        if client_id in THROUGH_PRISM:
-            definition = awkward_session(client_id, index)
-            wanted = [s["topicFilter"] for s in definition["subscriptions"]]
-            assert [s.topic_filter for s in client.iter_subscriptions(client_id)] == wanted
-            assert client.is_connected(client_id) is definition.get("connected", False)
+    for session in prepared.through_prism():
+        client_id = session.client_id
+        got = {(s.topic_filter, str(s.qos)) for s in client.iter_subscriptions(client_id)}
+        assert got == session.subscriptions, client_id
+        assert client.is_connected(client_id) is session.connected, client_id
     assert_clean(recorder, proxy)
 
 
 def test_not_found_through_proxy(
-    client: HiveMQClient, admin: HttpAdmin, recorder: RecordingTransport, proxy: PrismServer
+    client: HiveMQClient, prepared: Prepared, recorder: RecordingTransport, proxy: PrismServer
 ) -> None:
     """An unknown id is ClientNotFoundError for every operation; Prism accepts the 404s."""
-    del admin
+    del prepared
     with pytest.raises(ClientNotFoundError):
         client.get_client(UNKNOWN_ID)
     with pytest.raises(ClientNotFoundError):
@@ -165,41 +261,64 @@ def test_not_found_through_proxy(
 
 
 def test_disconnect_and_invalidate_through_proxy(
-    client: HiveMQClient, admin: HttpAdmin, recorder: RecordingTransport, proxy: PrismServer
+    client: HiveMQClient, prepared: Prepared, recorder: RecordingTransport, proxy: PrismServer
 ) -> None:
-    """Disconnect and invalidate reach exactly the session named, awkward ids included."""
-    connected = [
-        client_id
-        for index, client_id in enumerate(AWKWARD_IDS)
-        if client_id in THROUGH_PRISM and awkward_session(client_id, index).get("connected")
-    ]
+    """Disconnect and invalidate reach exactly the session named, awkward ids included.
+
+    A session that ends with its connection (expiry 0, a clean MQTT session) is
+    gone after the disconnect; any other reads as not connected. On the broker
+    the client's real MQTT connection is closed either way.
+    """
+    admin, sessions = prepared.admin, prepared.through_prism()
+    connected = [session for session in sessions if session.connected]
     assert connected
-    for number, client_id in enumerate(connected):
+    assert [session for session in connected if not session.ends_with_connection]
+    prevented = [number % 2 == 0 for number in range(len(connected))]
+    for session, prevent in zip(connected, prevented, strict=True):
+        client_id = session.client_id
         assert client.is_connected(client_id)
-        client.disconnect(client_id, prevent_will_message=number % 2 == 0)
-        assert not client.is_connected(client_id)
-        assert client.get_client(client_id).id == client_id
+        client.disconnect(client_id, prevent_will_message=prevent)
+        prepared.upstream.check_disconnected(client_id)
+        if session.ends_with_connection:
+            with pytest.raises(ClientNotFoundError):
+                client.is_connected(client_id)
+        else:
+            assert not client.is_connected(client_id)
+            assert client.get_client(client_id).id == client_id
     disconnects = [event for event in admin.events() if event["type"] == "disconnect"]
-    assert [event["clientId"] for event in disconnects] == connected
-    assert [event["preventWillMessage"] for event in disconnects] == [
-        number % 2 == 0 for number in range(len(connected))
+    assert [event["clientId"] for event in disconnects] == [s.client_id for s in connected]
+    assert [event["preventWillMessage"] for event in disconnects] == prevented
+    assert [event["sessionRemoved"] for event in disconnects] == [
+        s.ends_with_connection for s in connected
     ]
-    for client_id in THROUGH_PRISM:
-        client.invalidate_session(client_id)
+    wills = [event["clientId"] for event in admin.events() if event["type"] == "will"]
+    assert wills == [
+        s.client_id
+        for s, prevent in zip(connected, prevented, strict=True)
+        if s.will_on_disconnect and not prevent
+    ]
+    remaining = [s.client_id for s in sessions if not (s.connected and s.ends_with_connection)]
+    for session in sessions:
+        if session.client_id in remaining:
+            client.invalidate_session(session.client_id)
+        else:
+            with pytest.raises(ClientNotFoundError):
+                client.invalidate_session(session.client_id)
         with pytest.raises(ClientNotFoundError):
-            client.get_client(client_id)
+            client.get_client(session.client_id)
     invalidated = [event["clientId"] for event in admin.events() if event["type"] == "invalidate"]
-    assert invalidated == list(THROUGH_PRISM)
-    remaining = set(admin.client_ids())
-    assert remaining.isdisjoint(THROUGH_PRISM)
-    assert len(remaining) == len(AWKWARD_IDS) - len(THROUGH_PRISM) + SEEDED_COUNT
+    assert invalidated == remaining
+    left = set(admin.client_ids())
+    assert left.isdisjoint(s.client_id for s in sessions)
+    assert len(left) == prepared.upstream.total - len(sessions)
     assert_clean(recorder, proxy)
 
 
 def test_violations_are_detected(
-    proxy: PrismServer, admin: HttpAdmin, recorder: RecordingTransport
+    proxy: PrismServer, prepared: Prepared, recorder: RecordingTransport
 ) -> None:
     """The check above is not vacuous: Prism flags a bad request and a bad response."""
+    admin = prepared.admin
     with httpx.Client(base_url=proxy.base_url, transport=recorder, timeout=30.0) as http:
         # A request the spec forbids (limit below 50): Prism answers it itself.
         bad_request = http.get("/api/v1/mqtt/clients", params={"limit": 10})
@@ -207,7 +326,7 @@ def test_violations_are_detected(
         # A response the spec does not document: 503 for one client's details.
         admin.set_faults({"unavailableRatio": 1.0})
         try:
-            bad_response = http.get(client_path(AWKWARD_IDS[0]))
+            bad_response = http.get(client_path(prepared.awkward[0].client_id))
         finally:
             admin.set_faults({})
         assert bad_response.status_code == 503

@@ -3,9 +3,11 @@
 The generated phases rarely hit an existing session (a random id is 404) and
 the stateful links only follow ``items/0/id``. Here every operation that takes
 a clientId is called for each test session of the emulator: the awkward ids,
-then the seeded ones (which include long, non-ASCII and percent-laden ids).
-The answer must be the success the spec documents, for exactly that session,
-and pass every Schemathesis check.
+then the seeded ones (which include long, non-ASCII and percent-laden ids), or
+on the broker-backed emulator the sessions of real MQTT clients, online and
+offline. The answer must be the success the spec documents, for exactly that
+session, and pass every Schemathesis check; on the broker a disconnect must
+close the real MQTT connection.
 
 Path values are handed to Schemathesis percent-encoded already: it decodes a
 path value once before encoding it, so that a raw ``%2F`` would reach the
@@ -21,7 +23,7 @@ from urllib.parse import quote
 import pytest
 from schemathesis import Response
 
-from ._emulator import AWKWARD_IDS, UNKNOWN_ID
+from ._emulator import UNKNOWN_ID
 from ._schema import EXTRA_CHECKS, SCHEMA, Operation, operation_key, operations
 from ._targets import Target
 
@@ -51,8 +53,9 @@ def known_ids(target: Target) -> list[str]:
     """The emulator's test sessions (awkward first), or the start of a live broker's listing."""
     if target.admin is not None:
         ids = target.admin.client_ids()
-        assert set(AWKWARD_IDS) <= set(ids)
-        return [*AWKWARD_IDS, *(client_id for client_id in ids if client_id not in AWKWARD_IDS)]
+        awkward = target.admin.awkward_ids
+        assert set(awkward) <= set(ids), sorted(set(awkward) - set(ids))
+        return [*awkward, *(client_id for client_id in ids if client_id not in awkward)]
     listing = SCHEMA["/api/v1/mqtt/clients"]["GET"].Case(query={"limit": LIVE_SAMPLE})
     response = listing.call_and_validate(additional_checks=EXTRA_CHECKS, **target.kwargs())
     return [str(item["id"]) for item in response.json()["items"]]
@@ -99,6 +102,8 @@ def test_existing_sessions(operation: Operation, prepared_target: Target) -> Non
         invalidated = [e["clientId"] for e in target.admin.events() if e["type"] == "invalidate"]
         assert invalidated == ids
         assert target.admin.client_ids() == []
+        for client_id in ids:
+            target.admin.check_disconnected(client_id)
     if operation_id == "disconnectClient" and target.admin is not None:
         state = SCHEMA["/api/v1/mqtt/clients/{clientId}/connection"]["GET"]
         for client_id in ids:
@@ -109,3 +114,5 @@ def test_existing_sessions(operation: Operation, prepared_target: Target) -> Non
         disconnected = [e["clientId"] for e in target.admin.events() if e["type"] == "disconnect"]
         assert disconnected, "no session was connected"
         assert set(disconnected) <= set(ids)
+        for client_id in ids:
+            target.admin.check_disconnected(client_id)

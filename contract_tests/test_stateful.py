@@ -4,7 +4,10 @@ Each scenario starts by listing clients (the only operation without a
 clientId); the links of openapi.yaml then feed ``items/0/id`` to the other five
 operations. On the emulator every scenario starts from a reset store holding
 the awkward sessions, a different one first in the listing each time, so that
-the links carry ids like ``a/b``, ``50%``, ``#x`` and ``é``.
+the links carry ids like ``a/b``, ``50%``, ``#x`` and ``é``. On the
+broker-backed emulator those sessions belong to real MQTT clients, connected
+anew for each scenario (see :mod:`contract_tests._broker`), so a DELETE there
+closes a real connection.
 
 Besides every Schemathesis check, the machine checks what the spec says in
 words, on the emulator (a live broker's clients come and go on their own):
@@ -14,7 +17,8 @@ words, on the emulator (a live broker's clients come and go on their own):
 * after invalidateClientSession every operation on that id answers 404 and the
   listing no longer holds it;
 * after disconnectClient the client reads as not connected (or, for a session
-  that ends with its connection, 404).
+  that ends with its connection, 404), and on the broker its MQTT connection
+  is really closed (so is it after invalidateClientSession).
 """
 
 from __future__ import annotations
@@ -28,7 +32,6 @@ import hypothesis
 from schemathesis import CheckFunction, Response
 from schemathesis.generation.stateful.state_machine import APIStateMachine
 
-from ._emulator import AWKWARD_IDS
 from ._schema import EXTRA_CHECKS, SCHEMA, Case, operation_id
 from ._targets import Target
 
@@ -70,10 +73,16 @@ def is_valid_request(case: Case, response: Response) -> bool:
 
 
 class Coverage:
-    """What the scenarios of one run reached: (operationId, clientId, status) triples."""
+    """What the scenarios of one run reached.
+
+    ``calls``: (operationId, clientId, status) triples; ``connections_ended``:
+    the clients whose connection a DELETE ended (the emulator recorded that
+    they were connected).
+    """
 
     def __init__(self) -> None:
         self.calls: set[tuple[str, str, int]] = set()
+        self.connections_ended: set[str] = set()
 
     def successes(self, operation: str) -> set[str]:
         """Client ids that ``operation`` answered with a 2xx."""
@@ -98,6 +107,7 @@ def build_machine(target: Target, coverage: Coverage) -> type[APIStateMachine]:
             self.gone: set[str] = set()
             self.maybe_gone: set[str] = set()
             self.disconnected: set[str] = set()
+            self.events_seen = 0
 
         def get_call_kwargs(self, case: Case) -> dict[str, Any]:
             return target.kwargs()
@@ -153,10 +163,28 @@ def build_machine(target: Target, coverage: Coverage) -> type[APIStateMachine]:
             # parameters are ignored, as by the broker).
             if status == 204 and operation == "invalidateClientSession":
                 self.gone.add(client_id)
+                self.connection_ended(client_id, label)
             if status == 204 and operation == "disconnectClient":
+                self.connection_ended(client_id, label)
                 # A session whose expiry interval is 0 ends with its connection.
                 self.disconnected.add(client_id)
                 self.maybe_gone.add(client_id)
+
+        def connection_ended(self, client_id: str, label: str) -> None:
+            """After a successful DELETE: no real connection is left; note one that was open."""
+            assert target.admin is not None
+            try:
+                target.admin.check_disconnected(client_id)
+            except AssertionError as error:
+                raise AssertionError(f"{label}: {error}") from None
+            events = target.admin.events()
+            new, self.events_seen = events[self.events_seen :], len(events)
+            if any(
+                event["clientId"] == client_id
+                and (event["type"] == "disconnect" or event.get("wasConnected") is True)
+                for event in new
+            ):
+                coverage.connections_ended.add(client_id)
 
     ContractMachine.__name__ = ContractMachine.__qualname__ = f"ContractMachine_{target.name}"
     return hypothesis.seed(SEED)(ContractMachine)
@@ -175,12 +203,15 @@ def test_stateful(target: Target) -> None:
     """Link-driven scenarios pass every check; on the emulator they reach the awkward ids."""
     coverage = Coverage()
     build_machine(target, coverage).run(settings=stateful_settings())
-    if not target.is_emulator:
+    if target.admin is None:
         return
     # The scenarios must have followed every link to a real session, and the
     # rotation must have led them to awkward ids: else they proved little.
     for operation in sorted(LINKED if target.allow_delete else READS):
         assert coverage.successes(operation), f"no scenario reached {operation} with a 2xx"
+    if target.allow_delete:
+        assert coverage.connections_ended, "no DELETE ended a connected client's connection"
     reached = set().union(*(coverage.successes(operation) for operation in READS))
-    awkward = reached & set(AWKWARD_IDS)
-    assert len(awkward) >= len(AWKWARD_IDS) // 2, f"awkward ids reached: {sorted(awkward)}"
+    awkward_ids = target.admin.awkward_ids
+    awkward = reached & set(awkward_ids)
+    assert len(awkward) >= len(awkward_ids) // 2, f"awkward ids reached: {sorted(awkward)}"

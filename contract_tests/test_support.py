@@ -1,15 +1,17 @@
-"""The suite's own machinery: the Prism pin, a missing Prism, bounded child processes."""
+"""The suite's own machinery: the Prism pin, a missing Prism, bounded waits."""
 
 from __future__ import annotations
 
 import json
 import re
+import socket
 import sys
 import time
 
 import pytest
 
-from . import _prism
+from . import _mqtt, _prism
+from ._mqtt import ClientSpec, MqttError, MqttFleet
 from ._process import ChildProcess, ProcessError
 from ._schema import ROOT
 
@@ -64,3 +66,20 @@ def test_wait_for_line_sees_an_early_exit() -> None:
     )
     with child, pytest.raises(ProcessError, match="exit status 3"):
         child.wait_for_line(re.compile("listening"), timeout=30.0)
+
+
+def test_mqtt_waits_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A "broker" that accepts the TCP connection but never answers costs one wait, no more."""
+    monkeypatch.setattr(_mqtt, "WAIT", 0.5)
+    with socket.create_server(("127.0.0.1", 0)) as mute:
+        fleet = MqttFleet("127.0.0.1", mute.getsockname()[1])
+        try:
+            started = time.monotonic()
+            with pytest.raises(MqttError, match="no CONNACK for 'silence'"):
+                fleet.start([ClientSpec("silence")])
+            assert time.monotonic() - started < 3.0
+        finally:
+            fleet.close()
+        assert fleet.clients() == []
+        with pytest.raises(MqttError, match="closed"):
+            fleet.start([ClientSpec("late")])
