@@ -69,7 +69,8 @@ def columns(include_password: bool) -> list[str]:
 def _dig(body: Mapping[str, Any], path: tuple[str, ...]) -> Any:
     node: Any = body
     for key in path:
-        if not isinstance(node, Mapping):
+        # dict, not Mapping: an ABC check per cell is the export's hot spot.
+        if not isinstance(node, dict):
             return None
         node = node.get(key)
     return node
@@ -84,7 +85,7 @@ def _cell(value: Any) -> str:
         # TLVs: key=value pairs, ";"-separated, so the cell stays one field.
         return ";".join(
             f"{item.get('key', '')}={item.get('value', '')}"
-            if isinstance(item, Mapping)
+            if isinstance(item, dict)
             else str(item)
             for item in value
         )
