@@ -30,7 +30,7 @@ __all__ = ["AsyncHiveMQClient", "ClientDetailsStream"]
 DEFAULT_CONCURRENCY = 32
 
 # Failures that mean every other request will fail too: never collected.
-_FATAL = (APIConnectionError, AuthenticationError, PermissionDeniedError)
+_FATAL = (AuthenticationError, PermissionDeniedError)
 
 
 class AsyncHiveMQClient(BaseClient):
@@ -173,7 +173,8 @@ class AsyncHiveMQClient(BaseClient):
         other failure stops the stream and is raised; with
         ``on_failure="collect"``, a failure of one client's request (after
         its retries) is put in ``.failed`` instead and the stream goes on,
-        but losing the server (connection errors, 401, 403) still stops it.
+        but losing the server (401, 403, or connection errors on more than
+        twice ``concurrency`` requests in a row) still stops it.
         Ids may come from an async iterator, e.g. ``iter_client_ids()``:
         they are read as needed.
         """
@@ -220,6 +221,7 @@ class ClientDetailsStream:
         self._collect = on_failure == "collect"
         self.vanished: list[str] = []
         self.failed: list[tuple[str, HiveMQError]] = []
+        self._connection_failures = 0  # in a row, since the last success
         self.fetched = 0
         self._started = False
 
@@ -231,17 +233,28 @@ class ClientDetailsStream:
 
     async def _one(self, client_id: str) -> ClientDetails | None:
         try:
-            return await self._client.get_client(client_id)
+            details = await self._client.get_client(client_id)
         except ClientNotFoundError:
             self.vanished.append(client_id)
             return None
         except _FATAL:
             raise
+        except APIConnectionError as error:
+            # One request that lost its connection after every retry is one
+            # failed client; a run of them with no success means the server
+            # is gone, and that stops the stream.
+            self._connection_failures += 1
+            if not self._collect or self._connection_failures > 2 * self._concurrency:
+                raise
+            self.failed.append((client_id, error))
+            return None
         except APIStatusError as error:
             if not self._collect:
                 raise
             self.failed.append((client_id, error))
             return None
+        self._connection_failures = 0
+        return details
 
     async def _run(self) -> AsyncIterator[ClientDetails]:
         pending: set[asyncio.Task[ClientDetails | None]] = set()

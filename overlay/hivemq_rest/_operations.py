@@ -123,14 +123,49 @@ def _parse(response: httpx.Response, model: type[_M], what: str) -> tuple[_M, di
         raise malformed_response(response, f"{what} do not parse ({error})") from None
 
 
+# The scalar properties whose type the generated models do not check
+# themselves: (JSON types allowed, null allowed). bool is no int here.
+_DETAILS_TYPES: Final[dict[str, tuple[type, bool]]] = {
+    "id": (str, False),
+    "connected": (bool, False),
+    "connectedAt": (str, True),
+    "sessionExpiryInterval": (int, True),
+    "messageQueueSize": (int, False),
+    "willPresent": (bool, False),
+}
+_SUBSCRIPTION_TYPES: Final[dict[str, tuple[type, bool]]] = {
+    "topicFilter": (str, False),
+    "retainAsPublished": (bool, False),
+    "noLocal": (bool, False),
+    "subscriptionIdentifier": (int, True),
+}
+
+
+def _check_types(
+    response: httpx.Response, body: object, types: dict[str, tuple[type, bool]], what: str
+) -> None:
+    """UnexpectedResponseError when a present property has a type the spec does not allow."""
+    if not isinstance(body, dict):
+        return  # the model's own parse reports a body of the wrong shape
+    for name, (expected, nullable) in types.items():
+        if name not in body:
+            continue
+        value = body[name]
+        if value is None and nullable:
+            continue
+        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            raise malformed_response(response, f"{what}.{name} is not a {expected.__name__}")
+
+
 def parse_client_details(response: httpx.Response) -> ClientDetails:
     """The ClientDetails of a 200 getMqttClientDetails response.
 
     Every property is optional in the spec: a body without ``client`` gives
     details whose fields are all UNSET.
     """
-    client = _parse(response, ClientItem, "client details")[0].client
-    return ClientDetails() if isinstance(client, Unset) else client
+    item, document = _parse(response, ClientItem, "client details")
+    _check_types(response, document.get("client"), _DETAILS_TYPES, "client")
+    return ClientDetails() if isinstance(item.client, Unset) else item.client
 
 
 def parse_connection_state(response: httpx.Response) -> Connection:
@@ -156,5 +191,7 @@ def parse_subscriptions(
 ) -> tuple[list[ClientSubscription], str | None]:
     """A page of subscriptions and the cursor of the next page (None on the last)."""
     page, document = _parse(response, ClientSubscriptionList, "subscriptions")
+    for raw in document.get("items") or ():
+        _check_types(response, raw, _SUBSCRIPTION_TYPES, "subscription")
     items = [] if isinstance(page.items, Unset) else page.items
     return items, trail.next_cursor(response, document.get("_links"))

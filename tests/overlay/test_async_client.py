@@ -211,11 +211,27 @@ def test_fetch_clients_never_collects_a_lost_server() -> None:
     async def main() -> None:
         refused = FakeAPI(default=httpx.ConnectError("refused"))
         async with AsyncHiveMQClient(transport=refused.async_transport(), retry=NO_WAIT) as hivemq:
-            stream = hivemq.fetch_clients(["a", "b"], on_failure="collect")
+            ids = [f"c{i}" for i in range(100)]
+            stream = hivemq.fetch_clients(ids, 4, on_failure="collect")
             with pytest.raises(APIConnectionError):
                 _ = [d async for d in stream]
 
     asyncio.run(main())
+
+
+def test_fetch_clients_collects_a_lone_connection_failure() -> None:
+    api = FakeAPI(default=lambda r: httpx.Response(200, json={"client": {"id": "x"}}))
+    api.script(httpx.ConnectError("refused"))
+
+    async def main() -> tuple[int, list[str]]:
+        async with AsyncHiveMQClient(
+            transport=api.async_transport(), retry=RetryPolicy.disabled()
+        ) as hivemq:
+            stream = hivemq.fetch_clients([f"c{i}" for i in range(10)], 1, on_failure="collect")
+            got = [d async for d in stream]
+            return len(got), [i for i, _ in stream.failed]
+
+    assert asyncio.run(main()) == (9, ["c0"])
 
 
 def test_fetch_clients_refuses_a_bad_id_in_the_stream() -> None:

@@ -22,6 +22,7 @@ from .._base_client import ClientSettings
 from .._client import HiveMQClient
 from .._constants import DEFAULT_BASE_URL, MAX_PAGE_SIZE, MIN_PAGE_SIZE
 from .._errors import HiveMQError
+from .._retry import RetryPolicy
 from .._version import __version__
 from ._exit import ExitCode, exit_code_for
 from ._export import ExportStats, export_clients, partial_path
@@ -47,6 +48,7 @@ class Target:
     insecure: bool
     timeout: float
     rate: float | None = None
+    max_attempts: int | None = None
 
     def settings(self) -> ClientSettings:
         """Keyword arguments for the clients."""
@@ -58,6 +60,9 @@ class Target:
             verify=not self.insecure,
             timeout=self.timeout,
             requests_per_second=self.rate,
+            retry=None
+            if self.max_attempts is None
+            else RetryPolicy(max_attempts=self.max_attempts),
         )
 
 
@@ -293,6 +298,13 @@ def invalidate(target: Target, client_id: str, prevent_will_message: bool, yes: 
     show_default=True,
 )
 @click.option("--include-password", is_flag=True, help="Export the clients' passwords (base64).")
+@click.option(
+    "--max-attempts",
+    type=click.IntRange(1, 100),
+    default=10,
+    show_default=True,
+    help="Tries per request (503, 429, 502, 504, dropped connections, timeouts).",
+)
 @_connection_options
 def export(
     target: Target,
@@ -302,9 +314,10 @@ def export(
     concurrency: int,
     page_size: int,
     include_password: bool,
+    max_attempts: int,
 ) -> None:
     """Every client with its details, to a CSV or JSON Lines file."""
-    target = attrs.evolve(target, rate=rate)
+    target = attrs.evolve(target, rate=rate, max_attempts=max_attempts)
     with ExportProgress(stderr) as progress:
         try:
             stats = export_clients(
