@@ -88,11 +88,14 @@ class AsyncHiveMQClient(BaseClient):
             if self.limiter is not None:
                 await asyncio.sleep(self.limiter.reserve())
             try:
-                response = await self._http.request(call.method, call.path, params=call.params)
-            except httpx.TransportError as error:
+                response = await self._http.request(
+                    call.method, call.path, params=call.params or None
+                )
+            except (httpx.TransportError, OSError) as raised:
+                error = self._transport_error(raised)
                 wait = state.wait_after_error(error)
                 if wait is None:
-                    raise self._connection_error(call, error) from error
+                    raise self._connection_error(call, error) from raised
                 self._log_retry(call, state, type(error).__name__, wait)
             else:
                 wait = state.wait_after_response(response)
@@ -108,15 +111,18 @@ class AsyncHiveMQClient(BaseClient):
         return self._walk(ClientIdListing(page_size, on_cursor_expired))
 
     async def _walk(self, listing: ClientIdListing) -> AsyncIterator[list[str]]:
-        while not listing.done:
-            try:
-                response = await self._send(op.list_clients(listing.params()))
-            except CursorExpiredError as error:
-                listing.restart(error)
-                continue
-            ids = listing.take_page(response)
-            if ids:
-                yield ids
+        try:
+            while not listing.done:
+                try:
+                    response = await self._send(op.list_clients(listing.params()))
+                except CursorExpiredError as error:
+                    listing.restart(error)
+                    continue
+                ids = listing.take_page(response)
+                if ids:
+                    yield ids
+        finally:
+            listing.close()
 
     def iter_client_ids(
         self, page_size: int = MAX_PAGE_SIZE, on_cursor_expired: OnCursorExpired = "restart"

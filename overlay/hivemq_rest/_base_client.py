@@ -98,6 +98,18 @@ class BaseClient:
         raise error_for_response(response)
 
     @staticmethod
+    def _transport_error(error: httpx.TransportError | OSError) -> httpx.TransportError:
+        """The error as an httpx transport error.
+
+        httpx's own transport lets some socket errors through unmapped, such
+        as the ssl.SSLError of a TLS alert read after the handshake (a server
+        that wants a client certificate): a failed connection all the same.
+        """
+        if isinstance(error, httpx.TransportError):
+            return error
+        return httpx.ConnectError(str(error) or type(error).__name__)
+
+    @staticmethod
     def _connection_error(call: Call, error: httpx.TransportError) -> APIConnectionError:
         cls = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
         reason = str(error) or type(error).__name__

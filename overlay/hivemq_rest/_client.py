@@ -61,11 +61,12 @@ class HiveMQClient(BaseClient):
             if self.limiter is not None:
                 time.sleep(self.limiter.reserve())
             try:
-                response = self._http.request(call.method, call.path, params=call.params)
-            except httpx.TransportError as error:
+                response = self._http.request(call.method, call.path, params=call.params or None)
+            except (httpx.TransportError, OSError) as raised:
+                error = self._transport_error(raised)
                 wait = state.wait_after_error(error)
                 if wait is None:
-                    raise self._connection_error(call, error) from error
+                    raise self._connection_error(call, error) from raised
                 self._log_retry(call, state, type(error).__name__, wait)
             else:
                 wait = state.wait_after_response(response)
@@ -87,15 +88,18 @@ class HiveMQClient(BaseClient):
         return self._walk(ClientIdListing(page_size, on_cursor_expired))
 
     def _walk(self, listing: ClientIdListing) -> Iterator[list[str]]:
-        while not listing.done:
-            try:
-                response = self._send(op.list_clients(listing.params()))
-            except CursorExpiredError as error:
-                listing.restart(error)
-                continue
-            ids = listing.take_page(response)
-            if ids:
-                yield ids
+        try:
+            while not listing.done:
+                try:
+                    response = self._send(op.list_clients(listing.params()))
+                except CursorExpiredError as error:
+                    listing.restart(error)
+                    continue
+                ids = listing.take_page(response)
+                if ids:
+                    yield ids
+        finally:
+            listing.close()
 
     def iter_client_ids(
         self, page_size: int = MAX_PAGE_SIZE, on_cursor_expired: OnCursorExpired = "restart"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, Final, Protocol, Self, TypeVar
+from urllib.parse import quote, urlencode
 
 import attrs
 import httpx
@@ -71,9 +72,13 @@ def _will(prevent_will_message: bool) -> dict[str, str | int]:
     return {"preventWillMessage": "true" if prevent_will_message else "false"}
 
 
-def list_clients(params: dict[str, str | int]) -> Call:
-    """GET one page of the client list (getAllMqttClients)."""
-    return Call("GET", CLIENTS, params)
+def list_clients(params: Mapping[str, str | int]) -> Call:
+    """GET one page of the client list (getAllMqttClients).
+
+    The query goes into the path already encoded: merging ``params`` would
+    make httpx parse the URL once more, on the listing's hot path.
+    """
+    return Call("GET", f"{CLIENTS}?{urlencode(params, quote_via=quote)}")
 
 
 def client_details(client_id: str) -> Call:

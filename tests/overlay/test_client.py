@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import ssl
 from collections.abc import Iterator
 from urllib.parse import unquote
 
@@ -34,6 +35,7 @@ from hivemq_rest_generated.api.mqtt_clients import (
 from hypothesis import given
 
 from tests.overlay.fake_api import FakeAPI, details, ids_page, problem
+from tests.overlay.open_files import open_temporary_files
 from tests.overlay.strategies import valid_ids
 
 NO_WAIT = RetryPolicy(backoff_base=0.0)
@@ -288,6 +290,17 @@ def test_listing_restarts_after_410() -> None:
     assert list(_listing(api, page_size=50)) == ["a", "b", "x", "y"]
 
 
+def test_abandoned_listing_lets_go_of_its_record() -> None:
+    before = open_temporary_files()
+    api = FakeAPI().script(ids_page(["a", "b"], "c1"), ids_page(["c"], "c2"))
+    with _client(api) as hivemq:
+        ids = hivemq.iter_client_ids(page_size=50)
+        assert next(ids) == "a"
+        assert len(open_temporary_files()) == len(before) + 1
+        del ids  # as when a for loop is left early and the iterator dropped
+        assert open_temporary_files() == before
+
+
 def test_listing_raise_mode() -> None:
     api = FakeAPI().script(ids_page(["a"], "c1"), problem(410, "Cursor not valid anymore", "gone"))
     ids: list[str] = []
@@ -430,6 +443,20 @@ def test_connection_errors_are_retried_then_typed(sleeps: list[float]) -> None:
     with _client(api) as hivemq, pytest.raises(APIConnectionError, match="connection refused"):
         hivemq.get_client("a")
     assert len(api.requests) == 4
+
+
+def test_socket_errors_httpx_lets_through_are_typed(sleeps: list[float]) -> None:
+    # httpx's own transport raises the ssl.SSLError of a TLS alert read after
+    # the handshake as it is (a server that wants a client certificate).
+    api = FakeAPI(default=ssl.SSLError(1, "tlsv13 alert certificate required"))
+    retry = RetryPolicy(max_attempts=2, backoff_base=0)
+    with (
+        _client(api, retry=retry) as hivemq,
+        pytest.raises(APIConnectionError, match="certificate required") as caught,
+    ):
+        hivemq.get_client("a")
+    assert isinstance(caught.value.__cause__, ssl.SSLError)
+    assert len(api.requests) == 2
 
 
 def test_timeouts_are_typed(sleeps: list[float]) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import tempfile
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -12,6 +14,8 @@ from hivemq_rest import CursorExpiredError, UnexpectedResponseError
 from hivemq_rest._paging import ClientIdListing, CursorTrail, check_page_size, cursor_from_next
 from hypothesis import given
 from hypothesis import strategies as st
+
+from tests.overlay.open_files import open_temporary_files
 
 
 def _page(body: Any) -> httpx.Response:
@@ -154,3 +158,77 @@ def test_raise_mode_raises_the_expiry() -> None:
 
 def test_trail_accepts_absent_links() -> None:
     assert CursorTrail().next_cursor(_page({}), None) is None
+
+
+# -- the record of handed-out ids ------------------------------------------------
+
+
+# Any text json.loads can give, lone surrogates and U+0000 included.
+_any_ids = st.lists(st.text(min_size=1, max_size=12), min_size=1, max_size=30, unique=True)
+
+
+@given(first=_any_ids, second=_any_ids)
+def test_restart_skips_exactly_the_ids_handed_out(first: list[str], second: list[str]) -> None:
+    listing = ClientIdListing(50)
+    try:
+        assert listing.take_page(_ids_page(first, "/x?cursor=1")) == first
+        listing.restart(_expired())
+        assert listing.take_page(_ids_page(second)) == [i for i in second if i not in first]
+    finally:
+        listing.close()
+
+
+def test_record_is_a_deleted_file_closed_when_the_walk_ends() -> None:
+    before = open_temporary_files()
+    listing = ClientIdListing(50)
+    listing.take_page(_ids_page(["a", "b"], "/x?cursor=1"))
+    opened = [name for name in open_temporary_files() if name not in before]
+    assert len(opened) == 1  # unlinked from the start
+    listing.take_page(_ids_page(["c"]))  # the last page
+    assert open_temporary_files() == before
+
+
+def test_abandoned_walk_closes_its_record() -> None:
+    before = open_temporary_files()
+    listing = ClientIdListing(50)
+    listing.take_page(_ids_page(["a"], "/x?cursor=1"))
+    listing.close()
+    assert open_temporary_files() == before
+
+
+def test_single_page_listing_writes_no_record() -> None:
+    before = open_temporary_files()
+    listing = ClientIdListing(50)
+    listing.take_page(_ids_page(["a", "b"], "/x?cursor=1"))
+    assert open_temporary_files() != before
+    listing.close()
+    listing = ClientIdListing(50)
+    listing.take_page(_ids_page(["a"]))
+    assert listing.done
+    assert open_temporary_files() == before
+
+
+def test_without_a_writable_temporary_directory_ids_are_hashed_in_memory(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
+    listing = ClientIdListing(50)
+    listing.take_page(_ids_page(["a", "b"], "/x?cursor=1"))
+    listing.take_page(_ids_page(["c"], "/x?cursor=2"))  # no OSError
+    listing.restart(_expired())
+    assert listing.take_page(_ids_page(["b", "d", "c", "a"])) == ["d"]
+
+
+def test_record_survives_a_second_restart() -> None:
+    listing = ClientIdListing(50)
+    listing.take_page(_ids_page(["a"], "/x?cursor=1"))
+    listing.restart(_expired())
+    # A page holding U+0000 goes to memory, the rest to the file: both count.
+    assert listing.take_page(_ids_page(["a", "b\x00c", "d"], "/x?cursor=1")) == ["b\x00c", "d"]
+    listing.take_page(_ids_page(["e"], "/x?cursor=2"))
+    listing.restart(_expired())
+    assert listing.take_page(_ids_page(["e", "d", "b", "c", "b\x00c", "a", "f"])) == [
+        "b",
+        "c",
+        "f",
+    ]
