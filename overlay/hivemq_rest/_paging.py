@@ -98,7 +98,7 @@ class _HandedOut:
 
     Hashing every id in memory would cost about 70 ns an id, some 15 % of the
     listing's CPU; writing a page's ids to an anonymous temporary file costs
-    a tenth of that, and keeps the process's memory flat. The file is unlinked
+    a third of that, and keeps the process's memory flat. The file is unlinked
     from the start, so it is gone when closed or when the process ends. Ids
     go in NUL-terminated (no valid MQTT client id holds U+0000). A page that
     holds one anyway, or any page once the file could not be written (no
@@ -143,6 +143,7 @@ class _HandedOut:
                     break  # cannot happen to an unlinked file; never loop on it
                 *whole, rest = (rest + chunk).split(b"\0")
                 found.update(hash(raw.decode("utf-8", "surrogatepass")) for raw in whole)
+            self._file.seek(self._size)  # the next page goes after the last whole one
         return frozenset(found)
 
     def close(self) -> None:
@@ -232,10 +233,16 @@ class ClientIdListing:
                 method=error.method,
                 path=error.path,
             ) from error
+        try:
+            skip = self._handed_out.hashes()
+        except OSError as unreadable:
+            # Without the record a restart would hand out ids twice.
+            self.close()
+            raise error from unreadable
         self.restarts += 1
         self._cursor = None
         self._trail.clear()
-        self._skip = self._handed_out.hashes()
+        self._skip = skip
 
     def close(self) -> None:
         """Let go of the record of handed-out ids (the walk ended or was abandoned)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import tempfile
 from pathlib import Path
@@ -232,3 +233,24 @@ def test_record_survives_a_second_restart() -> None:
         "c",
         "f",
     ]
+
+
+def test_unreadable_record_raises_the_expiry(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    class UnreadableFile(io.FileIO):
+        def read(self, size: int | None = -1, /) -> bytes:
+            raise OSError(5, "Input/output error")
+
+    def temporary_file(**options: Any) -> io.FileIO:
+        return UnreadableFile(tmp_path / "record", "w+b")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", temporary_file)
+    listing = ClientIdListing(50)
+    listing.take_page(_ids_page(["a"], "/x?cursor=1"))
+    assert (tmp_path / "record").read_bytes() == b"a\0"
+    error = _expired()
+    with pytest.raises(CursorExpiredError) as caught:
+        listing.restart(error)
+    assert caught.value is error
+    assert isinstance(caught.value.__cause__, OSError)
