@@ -20,6 +20,7 @@ from ._errors import (
     ClientNotFoundError,
     CursorExpiredError,
     HiveMQError,
+    InvalidClientIdError,
     PermissionDeniedError,
 )
 from ._ids import validate_client_id
@@ -91,7 +92,7 @@ class AsyncHiveMQClient(BaseClient):
                 response = await self._http.request(
                     call.method, call.path, params=call.params or None
                 )
-            except (httpx.TransportError, OSError) as raised:
+            except (httpx.RequestError, OSError) as raised:
                 error = self._transport_error(raised)
                 wait = state.wait_after_error(error)
                 if wait is None:
@@ -266,7 +267,15 @@ class ClientDetailsStream:
         pending: set[asyncio.Task[ClientDetails | None]] = set()
         try:
             async for client_id in _each(self._ids):
-                validate_client_id(client_id)
+                try:
+                    validate_client_id(client_id)
+                except InvalidClientIdError as error:
+                    # An id no request can address (one a server listed, say)
+                    # is one failed client; a non-str is the caller's bug.
+                    if not (self._collect and isinstance(client_id, str)):
+                        raise
+                    self.failed.append((client_id, error))
+                    continue
                 if len(pending) >= self._concurrency:
                     done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
                     for details in _results(done):
@@ -285,10 +294,12 @@ class ClientDetailsStream:
 
 
 def _results(done: set[asyncio.Task[ClientDetails | None]]) -> list[ClientDetails]:
-    """The details of finished fetches; the first failure is raised."""
-    found = []
-    for task in done:
-        details = task.result()
-        if details is not None:
-            found.append(details)
-    return found
+    """The details of finished fetches; the first failure is raised.
+
+    Every task's outcome is read first, so that asyncio does not log the
+    other failures as never retrieved.
+    """
+    failures = [error for task in done if (error := task.exception()) is not None]
+    if failures:
+        raise failures[0]
+    return [details for task in done if (details := task.result()) is not None]

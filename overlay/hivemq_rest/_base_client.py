@@ -98,16 +98,23 @@ class BaseClient:
         raise error_for_response(response)
 
     @staticmethod
-    def _transport_error(error: httpx.TransportError | OSError) -> httpx.TransportError:
-        """The error as an httpx transport error.
+    def _transport_error(error: httpx.RequestError | OSError) -> httpx.TransportError:
+        """The error of a request that got no usable answer, as an httpx transport error.
 
         httpx's own transport lets some socket errors through unmapped, such
         as the ssl.SSLError of a TLS alert read after the handshake (a server
         that wants a client certificate): a failed connection all the same.
+        A body that does not decode (bad gzip) is a read error, retried, as
+        the aiohttp transport has it; a redirect loop is not retried.
         """
         if isinstance(error, httpx.TransportError):
             return error
-        return httpx.ConnectError(str(error) or type(error).__name__)
+        reason = str(error) or type(error).__name__
+        if isinstance(error, httpx.DecodingError):
+            return httpx.ReadError(f"the response body does not decode: {reason}")
+        if isinstance(error, httpx.RequestError):
+            return httpx.ProtocolError(reason)
+        return httpx.ConnectError(reason)
 
     @staticmethod
     def _connection_error(call: Call, error: httpx.TransportError) -> APIConnectionError:

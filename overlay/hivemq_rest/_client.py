@@ -62,7 +62,7 @@ class HiveMQClient(BaseClient):
                 time.sleep(self.limiter.reserve())
             try:
                 response = self._http.request(call.method, call.path, params=call.params or None)
-            except (httpx.TransportError, OSError) as raised:
+            except (httpx.RequestError, OSError) as raised:
                 error = self._transport_error(raised)
                 wait = state.wait_after_error(error)
                 if wait is None:

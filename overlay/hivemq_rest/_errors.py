@@ -149,7 +149,7 @@ def _problem(body: bytes) -> tuple[str, str] | None:
     """(title, detail) of the first entry of an ``{"errors": [...]}`` body, if it is one."""
     try:
         document = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     if not isinstance(document, dict):
         return None

@@ -45,6 +45,8 @@ def json_body(response: httpx.Response) -> Any:
         return json.loads(response.content)
     except ValueError:
         raise malformed_response(response, "the body is not JSON") from None
+    except RecursionError:
+        raise malformed_response(response, "the JSON nests too deep to parse") from None
 
 
 class CursorTrail:

@@ -58,7 +58,8 @@ class RetryPolicy:
 
     def backoff(self, attempt: int, rng: random.Random) -> float:
         """Full-jitter wait after the given (1-based) failed attempt."""
-        ceiling = min(self.backoff_cap, self.backoff_base * 2 ** (attempt - 1))
+        # The exponent stops growing long before a float would overflow.
+        ceiling = min(self.backoff_cap, self.backoff_base * 2.0 ** min(attempt - 1, 64))
         return rng.uniform(0.0, ceiling)
 
 
@@ -67,7 +68,7 @@ def parse_retry_after(value: str | None, now: datetime.datetime | None = None) -
     if value is None:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # "²".isdigit() too, but float() refuses it
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)

@@ -18,6 +18,7 @@ from hivemq_rest import (
     APIConnectionError,
     APITimeoutError,
     ClientDetails,
+    ClientNotFoundError,
     ClientSubscription,
     HiveMQError,
     RetryPolicy,
@@ -300,3 +301,41 @@ def test_server_that_never_answers(kind: str) -> None:
         assert len(server.requests) == 2  # a timeout is retried, within the policy
     assert elapsed < 5
     assert "GET /api/v1/mqtt/clients/a" in str(caught.value)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_body_that_does_not_decode(kind: str) -> None:
+    # Declared gzip, sent plain: a read error, retried like one, then typed.
+    headers = {**JSON, "Content-Encoding": "gzip"}
+    with local_server(constant(200, b'{"client": {"id": "a"}}', headers)) as server:
+        with pytest.raises(APIConnectionError, match=r"(?i)decod"):
+            call(kind, server.base_url, "get_client", "a", retry=RetryPolicy(2, backoff_base=0))
+        assert len(server.seen) == 2
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_json_nested_too_deep_to_parse(kind: str) -> None:
+    deep = b"[" * 100_000 + b"]" * 100_000
+    for operation in ("get_client", "list"):
+        error, _ = raises(kind, constant(200, deep), operation)
+        assert type(error) is UnexpectedResponseError
+        assert "too deep" in error.detail
+        _short(error)
+    # An error body nested that deep is no problem document: the status still speaks.
+    error, _ = raises(kind, constant(404, deep), "get_client")
+    assert (type(error), error.status) == (ClientNotFoundError, 404)
+    error, _ = raises(kind, constant(500, deep), "get_client", retry=ONCE)
+    assert (type(error), error.status) == (UnexpectedResponseError, 500)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_redirect_loop(kind: str) -> None:
+    def loop(
+        method: str, target: str, request_headers: dict[str, str]
+    ) -> tuple[int, dict[str, str], bytes]:
+        return 302, {"Location": target}, b""
+
+    error, seen = raises(kind, loop, "get_client", follow_redirects=True, retry=NO_WAIT)
+    assert type(error) is APIConnectionError
+    assert "redirects" in str(error)
+    assert seen == 21  # httpx's 20 redirects, and not retried

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import gc
+import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import TypeVar
 from urllib.parse import unquote
@@ -238,6 +240,37 @@ def test_fetch_clients_refuses_a_bad_id_in_the_stream() -> None:
     peer = _SlowPeer()
     with pytest.raises(InvalidClientIdError):
         _fetch(peer, ["a", "b", ""], concurrency=2)
+
+
+def test_fetch_clients_collects_an_id_no_request_can_address() -> None:
+    async def main() -> tuple[list[str], list[tuple[str, type]]]:
+        async with AsyncHiveMQClient(transport=httpx.MockTransport(_SlowPeer())) as hivemq:
+            stream = hivemq.fetch_clients(["a", "", "b\x00", "c"], 2, on_failure="collect")
+            got = sorted([str(d.id) async for d in stream])
+            return got, [(i, type(e)) for i, e in stream.failed]
+
+    assert asyncio.run(main()) == (
+        ["a", "c"],
+        [("", InvalidClientIdError), ("b\x00", InvalidClientIdError)],
+    )
+
+
+def test_fetch_clients_reads_every_failure_that_finishes_at_once(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    api = FakeAPI(default=problem(500, "boom"))
+
+    async def main() -> None:
+        async with AsyncHiveMQClient(
+            transport=api.async_transport(), retry=RetryPolicy.disabled()
+        ) as hivemq:
+            with pytest.raises(UnexpectedResponseError, match="boom"):
+                _ = [d async for d in hivemq.fetch_clients([f"c{i}" for i in range(8)], 4)]
+
+    with caplog.at_level(logging.ERROR, logger="asyncio"):
+        asyncio.run(main())
+        gc.collect()  # a failure nobody read is logged when its task goes
+    assert [r.getMessage() for r in caplog.records if r.name == "asyncio"] == []
 
 
 def test_fetch_clients_can_be_iterated_once() -> None:
