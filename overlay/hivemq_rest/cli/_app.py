@@ -25,9 +25,16 @@ from .._errors import HiveMQError
 from .._retry import RetryPolicy
 from .._version import __version__
 from ._exit import ExitCode, exit_code_for
-from ._export import ExportStats, export_clients, partial_path
+from ._export import ExportStats, export_clients
 from ._progress import ExportProgress
-from ._render import details_json, details_table, print_json, subscriptions_table
+from ._render import (
+    details_json,
+    details_table,
+    escape_controls,
+    print_json,
+    subscriptions_table,
+    terminal_text,
+)
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -67,7 +74,7 @@ class Target:
 
 
 def _fail(message: str, code: ExitCode) -> NoReturn:
-    stderr.print(Text(f"error: {message}"))
+    stderr.print(terminal_text(f"error: {message}"))
     sys.exit(code)
 
 
@@ -186,10 +193,14 @@ def list_clients(target: Target, page_size: int, as_json: bool) -> None:
     """Stream every client id (online and offline); the count goes to stderr at the end."""
     count = 0
     out = sys.stdout
+    # Piped, ids go out as they are; on a terminal their control characters are escaped.
+    on_terminal = out.isatty()
     with HiveMQClient(target.url, **target.settings()) as hivemq:
         for page in hivemq.iter_client_id_pages(page_size):
             if as_json:
                 out.write("".join(f'{{"id":{_json_string(i)}}}\n' for i in page))
+            elif on_terminal:
+                out.write("".join(f"{escape_controls(i)}\n" for i in page))
             else:
                 out.write("".join(f"{i}\n" for i in page))
             count += len(page)
@@ -231,7 +242,7 @@ def state(target: Target, client_id: str, as_json: bool) -> None:
     if as_json:
         print_json(stdout, {"id": client_id, "connected": connected})
     else:
-        stdout.print(Text(f"{client_id}: {'connected' if connected else 'not connected'}"))
+        stdout.print(terminal_text(f"{client_id}: {'connected' if connected else 'not connected'}"))
 
 
 @clients.command("subscriptions")
@@ -264,7 +275,7 @@ def disconnect(target: Target, client_id: str, prevent_will_message: bool, yes: 
     _confirm("Disconnect", client_id, yes)
     with HiveMQClient(target.url, **target.settings()) as hivemq:
         hivemq.disconnect(client_id, prevent_will_message=prevent_will_message)
-    stderr.print(Text(f"disconnected {client_id}"))
+    stderr.print(terminal_text(f"disconnected {client_id}"))
 
 
 @clients.command("invalidate")
@@ -277,7 +288,7 @@ def invalidate(target: Target, client_id: str, prevent_will_message: bool, yes: 
     _confirm("Invalidate the session of", client_id, yes)
     with HiveMQClient(target.url, **target.settings()) as hivemq:
         hivemq.invalidate_session(client_id, prevent_will_message=prevent_will_message)
-    stderr.print(Text(f"invalidated the session of {client_id}"))
+    stderr.print(terminal_text(f"invalidated the session of {client_id}"))
 
 
 @clients.command("export")
@@ -318,9 +329,12 @@ def export(
 ) -> None:
     """Every client with its details, to a CSV or JSON Lines file."""
     target = attrs.evolve(target, rate=rate, max_attempts=max_attempts)
+    if not output.parent.is_dir():
+        _fail(f"cannot write {output}: no such directory {output.parent}", ExitCode.OUTPUT)
+    stats = ExportStats()
     with ExportProgress(stderr) as progress:
         try:
-            stats = export_clients(
+            export_clients(
                 lambda: AsyncHiveMQClient(target.url, **target.settings()),
                 output,
                 "csv" if fmt == "csv" else "jsonl",
@@ -328,9 +342,17 @@ def export(
                 page_size=page_size,
                 concurrency=concurrency,
                 progress=progress,
+                stats=stats,
             )
-        except BaseException:
-            stderr.print(Text(f"export stopped; rows so far kept in {partial_path(output)}"))
+        except BaseException as error:
+            if stats.partial is None:
+                stderr.print("export stopped; nothing was exported")
+            else:
+                stderr.print(
+                    Text(f"export stopped; {stats.exported:,} rows kept in {stats.partial}")
+                )
+            if isinstance(error, OSError):  # the client maps network errors: this is the file
+                _fail(f"cannot write {output}: {error}", ExitCode.OUTPUT)
             raise
     _summary(stats, output)
     if stats.failed:
@@ -345,6 +367,6 @@ def _summary(stats: ExportStats, output: Path) -> None:
         )
     )
     for client_id, error in stats.failed[:10]:
-        stderr.print(Text(f"  failed {client_id!r}: {error}"))
+        stderr.print(terminal_text(f"  failed {client_id!r}: {error}"))
     if len(stats.failed) > 10:
         stderr.print(f"  ... and {len(stats.failed) - 10} more")

@@ -26,6 +26,7 @@ class ExitCode(IntEnum):
     INVALID_ID = 6  # not a valid MQTT client id; nothing was sent
     SERVER = 7  # the server refused or failed otherwise (400, 410, 429, 5xx, bad body)
     INCOMPLETE = 8  # an export finished, but some clients could not be fetched
+    OUTPUT = 9  # the export file could not be written (no such directory, disk full, ...)
     INTERRUPTED = 130  # Ctrl-C
 
 

@@ -30,6 +30,7 @@ class ExportStats:
     failed: list[tuple[str, HiveMQError]] = attrs.field(factory=list)
     listing_done: bool = False
     started: float = attrs.field(factory=time.monotonic)
+    partial: Path | None = None  # where the rows of an export that stopped early are
 
     def rate(self) -> float:
         """Details fetched a second, so far."""
@@ -40,9 +41,24 @@ class ExportStats:
 Progress = Callable[[ExportStats], None]
 
 
-def partial_path(output: Path) -> Path:
-    """Where an interrupted or failed export's rows are kept."""
-    return output.with_name(output.name + ".partial")
+def partial_path(output: Path, number: int = 0) -> Path:
+    """Where an interrupted or failed export's rows are kept: ``FILE.partial[.N]``."""
+    return output.with_name(f"{output.name}.partial" + (f".{number}" if number else ""))
+
+
+def _keep_partial(temporary: Path, output: Path) -> Path:
+    """Give the rows written so far a partial file's name, never over an earlier one."""
+    for number in range(1000):
+        candidate = partial_path(output, number)
+        try:
+            os.link(temporary, candidate)  # fails if the name is taken: no race
+        except FileExistsError:
+            continue
+        except OSError:
+            return temporary  # a file system without hard links: the rows stay where they are
+        temporary.unlink()
+        return candidate
+    return temporary
 
 
 def _row_writer(
@@ -105,15 +121,17 @@ def export_clients(
     page_size: int = 2500,
     concurrency: int = 32,
     progress: Progress = lambda stats: None,
+    stats: ExportStats | None = None,
 ) -> ExportStats:
-    """Export every client to ``output``, all or nothing.
+    """Export every client to ``output``, all or nothing; the counts go to ``stats``.
 
     Rows go to a temporary file beside ``output``, renamed to it at the end.
-    If the export stops early (Ctrl-C or a fatal error), what was written is
-    kept as ``<output>.partial`` and the error is raised again. Clients that
-    vanish (404) or fail one by one are counted, not fatal.
+    If the export stops early (Ctrl-C or a fatal error) after some rows,
+    they are kept as ``<output>.partial`` (``.partial.1`` and on when that
+    is taken), named in ``stats.partial``, and the error is raised again.
+    Clients that vanish (404) or fail one by one are counted, not fatal.
     """
-    stats = ExportStats()
+    stats = ExportStats() if stats is None else stats
     temporary = output.with_name(f".{output.name}.{os.getpid()}.tmp")
     try:
         with temporary.open("w", encoding="utf-8", newline="") as out:
@@ -123,7 +141,9 @@ def export_clients(
             os.fsync(out.fileno())
         os.replace(temporary, output)
     except BaseException:
-        if temporary.exists():
-            os.replace(temporary, partial_path(output))
+        if stats.exported == 0:
+            temporary.unlink(missing_ok=True)  # a header alone is no partial export
+        elif temporary.exists():
+            stats.partial = _keep_partial(temporary, output)
         raise
     return stats

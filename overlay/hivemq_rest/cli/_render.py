@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Final
 
 from hivemq_rest_generated.models import ClientDetails, ClientSubscription
 from rich.console import Console
@@ -11,6 +11,21 @@ from rich.table import Table
 from rich.text import Text
 
 from ._columns import columns, row_maker, without_password
+
+# C0 and C1 control characters and DEL, as escapes: ids, topic filters and
+# server messages come from devices and servers, and a terminal would obey an
+# ESC sequence in them (clear the screen, set the title, ...).
+_CONTROL_ESCAPES: Final = {code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0))}
+
+
+def escape_controls(text: str) -> str:
+    r"""``text`` with its control characters written as escapes (ESC as ``\x1b``)."""
+    return text.translate(_CONTROL_ESCAPES)
+
+
+def terminal_text(text: str) -> Text:
+    """Text to print for people: no markup (an id like "[bold]x" is data), no controls."""
+    return Text(escape_controls(text))
 
 
 def print_json(console: Console, value: Any) -> None:
@@ -36,8 +51,7 @@ def details_table(details: ClientDetails, include_password: bool) -> Table:
         if name == "password" and not include_password:
             cell = "(hidden)" if cell else ""
         if cell:
-            # Text, not str: an id like "[bold]x" is data, not markup.
-            table.add_row(name, Text(cell))
+            table.add_row(name, terminal_text(cell))
     return table
 
 
@@ -48,7 +62,7 @@ def subscriptions_table(items: list[ClientSubscription]) -> Table:
         body = item.to_dict()
         table.add_row(
             *(
-                Text("" if body.get(key) is None else str(body.get(key)))
+                terminal_text("" if body.get(key) is None else str(body.get(key)))
                 for key in (
                     "topicFilter",
                     "qos",

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from hivemq_rest_emulator import EmulatorHandle
 
-from tests.overlay.local_server import local_server
+from tests.overlay.local_server import Behaviour, local_server
 
 HIVEMQ_REST = shutil.which("hivemq-rest", path=str(Path(sys.executable).parent)) or "hivemq-rest"
 AWKWARD = ["a/b", "50% off", "#hash", "é?x=1", "..", "sp ace"]
@@ -105,6 +105,33 @@ def test_show_state_subscriptions(emulator: EmulatorHandle, client_id: str) -> N
     assert [s["topicFilter"] for s in json.loads(subscriptions.stdout)] == ["t/#"]
 
 
+def test_control_characters_reach_people_escaped(hivemq_emulator: EmulatorHandle) -> None:
+    # Ids and topic filters come from devices: an ESC sequence in them must not
+    # drive the operator's terminal (clear it, retitle it, ...).
+    hostile = "dev\x1b[2J\x1b]0;OWNED\x07\x9b"
+    hivemq_emulator.add_session(
+        hostile,
+        connected=True,
+        subscriptions=[{"topicFilter": "t/\x1b[31m", "qos": "AT_MOST_ONCE"}],
+    )
+    url = hivemq_emulator.base_url
+    for command in (
+        ["show", hostile],
+        ["state", hostile],
+        ["subscriptions", hostile],
+        ["disconnect", "--yes", hostile],
+        ["show", "gone\x1b[2J"],  # an error line
+    ):
+        result = run("clients", *command, url=url)
+        shown = result.stdout + result.stderr
+        assert not {"\x1b", "\x07", "\x9b"} & set(shown), (command, shown)
+        assert "\\x1b" in shown
+    # Scripts still get the id exactly.
+    body = json.loads(run("clients", "show", "--json", hostile, url=url).stdout)
+    assert body["id"] == hostile
+    assert hostile in run("clients", "list", url=url).stdout.splitlines()
+
+
 def test_disconnect_asks_unless_yes(emulator: EmulatorHandle) -> None:
     refused = run("clients", "disconnect", "a/b", url=emulator.base_url)
     assert refused.returncode == 2
@@ -178,9 +205,8 @@ def test_auth_failure_and_secrets(tmp_path: Path) -> None:
     output = by_option.stdout + by_option.stderr + by_env.stdout + by_env.stderr
     assert "hunter2" not in output
     assert "tok-SECRET-1" not in output
-    partial = (tmp_path / "out.csv.partial").read_text()
-    assert "hunter2" not in partial
-    assert "tok-SECRET" not in partial
+    assert "nothing was exported" in by_env.stderr
+    assert list(tmp_path.iterdir()) == []  # no partial file of a header alone
 
 
 def test_insecure_warns() -> None:
@@ -268,14 +294,67 @@ def test_export_counts_failed_clients(tmp_path: Path) -> None:
     assert sorted(r[0] for r in csv.reader(output.open())) == ["a", "clientId", "d"]
 
 
-def test_fatal_export_keeps_a_partial_file(emulator: EmulatorHandle, tmp_path: Path) -> None:
-    emulator.set_faults(drop_connection_ratio=1.0)
+def _fatal_after(rows: int) -> Behaviour:
+    """A server that lists five clients, then refuses (401) every detail after ``rows``."""
+    answered: list[str] = []
+
+    def api(method: str, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+        json_type = {"Content-Type": "application/json"}
+        if path.startswith("/api/v1/mqtt/clients?"):
+            items = [{"id": client_id} for client_id in "abcde"]
+            return 200, json_type, json.dumps({"items": items}).encode()
+        if len(answered) >= rows:
+            return 401, json_type, b'{"errors": [{"title": "Unauthorized"}]}'
+        answered.append(path)
+        return 200, json_type, json.dumps({"client": {"id": path[-1]}}).encode()
+
+    return api
+
+
+def test_fatal_export_keeps_a_partial_file(tmp_path: Path) -> None:
     output = tmp_path / "out.csv"
-    result = run("clients", "export", "-o", str(output), url=emulator.base_url)
-    assert result.returncode == 3
-    assert not output.exists()
-    assert (tmp_path / "out.csv.partial").read_text().startswith("clientId,")
+    earlier = tmp_path / "out.csv.partial"
+    earlier.write_text("an earlier run's rows\n")
+    with local_server(_fatal_after(2)) as server:
+        command = ["clients", "export", "-o", str(output), "--concurrency", "1"]
+        result = run(*command, url=server.base_url)
+    assert result.returncode == 5
     assert "Traceback" not in result.stderr
+    assert not output.exists()
+    assert earlier.read_text() == "an earlier run's rows\n"  # never overwritten
+    kept = tmp_path / "out.csv.partial.1"
+    assert f"2 rows kept in {kept}" in result.stderr
+    assert [row[0] for row in csv.reader(kept.open())] == ["clientId", "a", "b"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv.partial", "out.csv.partial.1"]
+
+
+def test_export_that_stops_before_any_row_leaves_no_file(
+    emulator: EmulatorHandle, tmp_path: Path
+) -> None:
+    emulator.set_faults(drop_connection_ratio=1.0)
+    result = run("clients", "export", "-o", str(tmp_path / "out.csv"), url=emulator.base_url)
+    assert result.returncode == 3
+    assert "nothing was exported" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_into_a_missing_directory(tmp_path: Path) -> None:
+    output = tmp_path / "missing" / "out.csv"
+    result = run("clients", "export", "-o", str(output), url="http://127.0.0.1:9")
+    assert result.returncode == 9
+    assert "no such directory" in result.stderr
+    _no_traceback(result)
+
+
+def test_export_file_that_cannot_be_written(tmp_path: Path) -> None:
+    # A name the file system takes, but not with the temporary file's longer name
+    # (ENAMETOOLONG): an OSError of the file, whoever runs the test (root too).
+    output = tmp_path / ("x" * 246 + ".csv")  # 250 bytes, NAME_MAX is 255
+    result = run("clients", "export", "-o", str(output), url="http://127.0.0.1:9")
+    assert result.returncode == 9
+    assert f"cannot write {output}" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_ctrl_c_keeps_a_partial_file(emulator: EmulatorHandle, tmp_path: Path) -> None:
