@@ -7,6 +7,8 @@ the command line do not pay for importing aiohttp.
 from __future__ import annotations
 
 import asyncio
+import ssl
+import urllib.request
 
 import aiohttp
 import httpx
@@ -26,8 +28,29 @@ class RawPathAiohttpTransport(AiohttpTransport):
     mapped to the httpx error that says whether the request may have been sent.
     aiohttp's own silent second try of idempotent requests is switched off:
     RetryPolicy is the one place that decides, so attempts stay as bounded
-    as configured.
+    as configured. Proxies come from the environment, as with httpx's own.
     """
+
+    def __init__(self, verify: ssl.SSLContext | bool = True) -> None:
+        super().__init__(verify=verify)
+        # httpx reads HTTP_PROXY, HTTPS_PROXY, ALL_PROXY and NO_PROXY for its
+        # own transports only; as httpx does, they are read once, here.
+        self._proxies = {
+            scheme: url if "://" in url else f"http://{url}"
+            for scheme, url in urllib.request.getproxies().items()
+            if scheme in ("http", "https", "all") and url
+        }
+        self._proxy_of: dict[tuple[str, str], str | None] = {}
+
+    def _proxy_for(self, url: httpx.URL) -> str | None:
+        """The proxy the environment names for this URL's scheme and host, if any."""
+        key = (url.scheme, url.host)
+        if key not in self._proxy_of:
+            proxy = self._proxies.get(url.scheme) or self._proxies.get("all")
+            if proxy is not None and urllib.request.proxy_bypass(url.host):
+                proxy = None  # NO_PROXY
+            self._proxy_of[key] = proxy
+        return self._proxy_of[key]
 
     def get_client(self) -> aiohttp.ClientSession:
         """The aiohttp session, without aiohttp's hidden retry."""
@@ -50,6 +73,7 @@ class RawPathAiohttpTransport(AiohttpTransport):
                 data=body or None,
                 allow_redirects=False,
                 auto_decompress=False,
+                proxy=self._proxy_for(request.url),
                 timeout=aiohttp.ClientTimeout(
                     sock_connect=timeout.get("connect"),
                     sock_read=timeout.get("read"),

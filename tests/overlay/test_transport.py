@@ -193,3 +193,45 @@ def test_server_that_never_answers_times_out() -> None:
     with local_server(never_answers) as silent:
         results = _both(silent.base_url, timeout=httpx.Timeout(0.3), retry=RetryPolicy.disabled())
     assert results == [APITimeoutError] * 3
+
+
+# -- proxies from the environment --------------------------------------------------
+
+_KINDS: list[tuple[str, Callable[[str], object]]] = [
+    ("sync", lambda url: _sync_get(url, "a b", retry=RetryPolicy.disabled())),
+    ("aiohttp", lambda url: _async_get(url, "a b", "aiohttp", retry=RetryPolicy.disabled())),
+    ("httpx", lambda url: _async_get(url, "a b", "httpx", retry=RetryPolicy.disabled())),
+]
+
+
+def _clear_proxies(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
+
+
+@pytest.mark.parametrize(("kind", "get"), _KINDS, ids=[kind for kind, _ in _KINDS])
+def test_http_proxy_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch, kind: str, get: Callable[[str], object]
+) -> None:
+    _clear_proxies(monkeypatch)
+    with local_server() as proxy:
+        monkeypatch.setenv("HTTP_PROXY", proxy.base_url)
+        # A host no resolver knows: only the proxy can reach it.
+        get("http://hivemq.invalid:8888/prefix")
+    assert [(method, target) for method, target, _ in proxy.seen] == [
+        ("GET", "http://hivemq.invalid:8888/prefix/api/v1/mqtt/clients/a%20b")
+    ]
+
+
+@pytest.mark.parametrize(("kind", "get"), _KINDS, ids=[kind for kind, _ in _KINDS])
+def test_no_proxy_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch, kind: str, get: Callable[[str], object]
+) -> None:
+    _clear_proxies(monkeypatch)
+    with local_server() as proxy, local_server() as target:
+        monkeypatch.setenv("HTTP_PROXY", proxy.base_url)
+        monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+        get(target.base_url)
+    assert proxy.seen == []
+    assert [path for _, path, _ in target.seen] == ["/api/v1/mqtt/clients/a%20b"]
