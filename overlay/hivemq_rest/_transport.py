@@ -72,18 +72,34 @@ def parse_base_url(url: str | httpx.URL) -> httpx.URL:
 def ssl_context(
     verify: bool = True, ca_file: StrPath | None = None, client_cert: ClientCert | None = None
 ) -> ssl.SSLContext:
-    """A TLS context: verification on unless verify=False, a CA bundle and a client certificate."""
-    context = ssl.create_default_context(cafile=os.fspath(ca_file) if ca_file else None)
+    """A TLS context: verification on unless verify=False, a CA bundle and a client certificate.
+
+    A file that is missing or not PEM is a ValueError, as is an encrypted
+    key: OpenSSL would otherwise stop to ask for its passphrase on the terminal.
+    """
+    try:
+        context = ssl.create_default_context(cafile=os.fspath(ca_file) if ca_file else None)
+    except OSError as error:  # ssl.SSLError included
+        raise ValueError(f"ca_file is no usable CA bundle: {error}") from None
     if not verify:
         log.warning("TLS certificate verification is switched off")
         context.check_hostname = False
         context.verify_mode = ssl.CERT_NONE
     if client_cert is not None:
-        if isinstance(client_cert, tuple):
-            context.load_cert_chain(os.fspath(client_cert[0]), os.fspath(client_cert[1]))
-        else:
-            context.load_cert_chain(os.fspath(client_cert))
+        certfile, keyfile = client_cert if isinstance(client_cert, tuple) else (client_cert, None)
+        try:
+            context.load_cert_chain(
+                os.fspath(certfile),
+                None if keyfile is None else os.fspath(keyfile),
+                password=_no_passphrase,
+            )
+        except OSError as error:
+            raise ValueError(f"client_cert is no usable certificate and key: {error}") from None
     return context
+
+
+def _no_passphrase() -> str:
+    raise ValueError("client_cert has an encrypted key: give one without a passphrase")
 
 
 @attrs.frozen(repr=False)

@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 import pytest
 import trustme
+from cryptography.hazmat.primitives import serialization
 from hivemq_rest import (
     APIConnectionError,
     APITimeoutError,
@@ -235,3 +236,42 @@ def test_no_proxy_from_the_environment(
         get(target.base_url)
     assert proxy.seen == []
     assert [path for _, path, _ in target.seen] == ["/api/v1/mqtt/clients/a%20b"]
+
+
+# -- TLS files that cannot be used ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def encrypted_key_pem(ca: trustme.CA, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    issued = ca.issue_cert("ops@example.com")
+    key = serialization.load_pem_private_key(issued.private_key_pem.bytes(), password=None)
+    path = tmp_path_factory.mktemp("tls") / "encrypted.pem"
+    encrypted = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(b"passphrase"),
+    )
+    path.write_bytes(b"".join(blob.bytes() for blob in issued.cert_chain_pems) + encrypted)
+    return path
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_unusable_tls_files_are_value_errors(
+    kind: str, tmp_path: Path, client_pem: Path, encrypted_key_pem: Path
+) -> None:
+    not_pem = tmp_path / "not.pem"
+    not_pem.write_text("hello")
+    missing = tmp_path / "missing.pem"
+    make = HiveMQClient if kind == "sync" else AsyncHiveMQClient
+    cases: list[tuple[dict[str, Any], str]] = [
+        ({"ca_file": missing}, "ca_file is no usable CA bundle"),
+        ({"ca_file": not_pem}, "ca_file is no usable CA bundle"),
+        ({"client_cert": missing}, "client_cert is no usable certificate"),
+        ({"client_cert": not_pem}, "client_cert is no usable certificate"),
+        ({"client_cert": (client_pem, not_pem)}, "client_cert is no usable certificate"),
+        # Refused at once, never a passphrase prompt on the terminal.
+        ({"client_cert": encrypted_key_pem}, "encrypted key"),
+    ]
+    for settings, message in cases:
+        with pytest.raises(ValueError, match=message):
+            make("https://127.0.0.1:9", **settings)
