@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterable, AsyncIterator, Iterable
+from collections.abc import AsyncGenerator, AsyncIterable, AsyncIterator, Iterable
 from types import TracebackType
 from typing import Literal, Self, Unpack
 
@@ -208,7 +208,9 @@ class ClientDetailsStream:
 
     ``vanished`` lists the ids that were gone (404) when their turn came;
     ``failed`` the (id, error) pairs of requests that failed, when failures
-    are collected; ``fetched`` counts the details handed out.
+    are collected; ``fetched`` counts the details handed out. Used as an
+    async context manager, it cancels what is still in flight when the
+    block is left early (or call ``aclose()``).
     """
 
     def __init__(
@@ -230,13 +232,29 @@ class ClientDetailsStream:
         self.failed: list[tuple[str, HiveMQError]] = []
         self._connection_failures = 0  # in a row, since the last success
         self.fetched = 0
-        self._started = False
+        self._iterator: AsyncGenerator[ClientDetails, None] | None = None
 
     def __aiter__(self) -> AsyncIterator[ClientDetails]:
-        if self._started:
+        if self._iterator is not None:
             raise RuntimeError("a ClientDetailsStream can be iterated only once")
-        self._started = True
-        return self._run()
+        self._iterator = iterator = self._run()
+        return iterator
+
+    async def aclose(self) -> None:
+        """Stop early: cancel the requests in flight now, not when the stream is collected."""
+        if self._iterator is not None:
+            await self._iterator.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.aclose()
 
     async def _one(self, client_id: str) -> ClientDetails | None:
         try:
@@ -263,7 +281,7 @@ class ClientDetailsStream:
         self._connection_failures = 0
         return details
 
-    async def _run(self) -> AsyncIterator[ClientDetails]:
+    async def _run(self) -> AsyncGenerator[ClientDetails, None]:
         pending: set[asyncio.Task[ClientDetails | None]] = set()
         try:
             async for client_id in _each(self._ids):

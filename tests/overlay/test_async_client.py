@@ -273,6 +273,20 @@ def test_fetch_clients_reads_every_failure_that_finishes_at_once(
     assert [r.getMessage() for r in caplog.records if r.name == "asyncio"] == []
 
 
+def test_fetch_clients_left_early_cancels_what_is_in_flight() -> None:
+    peer = _SlowPeer()
+
+    async def main() -> set[asyncio.Task[object]]:
+        async with AsyncHiveMQClient(transport=httpx.MockTransport(peer)) as hivemq:
+            async with hivemq.fetch_clients([f"c{i}" for i in range(100)], 8) as stream:
+                async for _ in stream:
+                    break
+            return asyncio.all_tasks() - {asyncio.current_task()}
+
+    assert asyncio.run(main()) == set()
+    assert peer.in_flight == 0
+
+
 def test_fetch_clients_can_be_iterated_once() -> None:
     async def main() -> None:
         async with AsyncHiveMQClient(transport=httpx.MockTransport(_SlowPeer())) as hivemq:

@@ -95,21 +95,22 @@ async def _export(
                     yield client_id
             stats.listing_done = True
 
-        stream = client.fetch_clients(listed_ids(), concurrency, on_failure="collect")
         next_report = 0.0
-        try:
-            async for details in stream:
-                write(details.to_dict())
-                stats.exported += 1
-                now = time.monotonic()
-                if now >= next_report:
-                    stats.vanished = len(stream.vanished)
-                    progress(stats)
-                    next_report = now + 0.1
-        finally:
-            stats.vanished = len(stream.vanished)
-            stats.failed = list(stream.failed)
-            progress(stats)
+        # The stream's block cancels what is in flight if writing fails.
+        async with client.fetch_clients(listed_ids(), concurrency, on_failure="collect") as stream:
+            try:
+                async for details in stream:
+                    write(details.to_dict())
+                    stats.exported += 1
+                    now = time.monotonic()
+                    if now >= next_report:
+                        stats.vanished = len(stream.vanished)
+                        progress(stats)
+                        next_report = now + 0.1
+            finally:
+                stats.vanished = len(stream.vanished)
+                stats.failed = list(stream.failed)
+                progress(stats)
 
 
 def export_clients(
