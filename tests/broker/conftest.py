@@ -34,7 +34,12 @@ def mqtt(emulator: BrokerEmulatorHandle) -> Iterator[ConnectMqtt]:
     """Connects paho clients to the broker; closes them all after the test."""
     clients: list[MqttClient] = []
 
+    def offline(client_id: str) -> bool:
+        session = emulator.broker.get(client_id)
+        return session is None or not session.connected
+
     def connect(client_id: str, **options: Any) -> MqttClient:
+        options.setdefault("broker_saw_the_end", lambda: offline(client_id))
         client = MqttClient(emulator.mqtt_host, emulator.mqtt_port, client_id, **options)
         clients.append(client)
         return client.connect()

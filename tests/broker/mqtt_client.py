@@ -12,6 +12,7 @@ from __future__ import annotations
 import queue
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,8 @@ import paho.mqtt.client as paho
 from paho.mqtt.enums import CallbackAPIVersion, MQTTErrorCode, MQTTProtocolVersion
 from paho.mqtt.properties import Properties
 from paho.mqtt.reasoncodes import ReasonCode
+
+from tests.broker.waiting import eventually
 
 WAIT = 5.0
 """Seconds any single wait may take."""
@@ -54,8 +57,12 @@ class MqttClient:
         password: str | None = None,
         will: tuple[str, bytes, int] | None = None,
         protocol: MQTTProtocolVersion = MQTTProtocolVersion.MQTTv311,
+        broker_saw_the_end: Callable[[], bool] | None = None,
     ) -> None:
         self.host, self.port, self.client_id = host, port, client_id
+        # The broker handles a DISCONNECT a moment after the socket closes on
+        # this side; disconnect() waits for this to say it has (if given).
+        self._broker_saw_the_end = broker_saw_the_end
         self.keepalive = keepalive
         self.messages: queue.Queue[Received] = queue.Queue()
         self.session_present: bool | None = None
@@ -224,6 +231,8 @@ class MqttClient:
         if not self.wait_closed():
             raise MqttError(f"{self.client_id!r} did not disconnect within {WAIT} s")
         self.close()
+        if self._broker_saw_the_end is not None:
+            eventually(self._broker_saw_the_end, timeout=WAIT)
 
     def drop(self) -> None:
         """End the connection without DISCONNECT, like a network failure."""
