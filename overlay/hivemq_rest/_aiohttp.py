@@ -107,8 +107,6 @@ def _httpx_error(error: Exception, request: httpx.Request) -> Exception:
         mapped = httpx.ReadError
     elif isinstance(error, aiohttp.ClientError):
         mapped = httpx.NetworkError
-    elif isinstance(error, OSError):  # e.g. ssl.SSLError raised past aiohttp's own mapping
-        mapped = httpx.ConnectError
     else:
         return error
     return mapped(message, request=request)

@@ -84,6 +84,7 @@ class AsyncHiveMQClient(BaseClient):
 
     async def _send(self, call: op.Call) -> httpx.Response:
         state = self._attempts()
+        wait: float | None
         while True:
             state.start()
             if self.limiter is not None:
@@ -93,16 +94,11 @@ class AsyncHiveMQClient(BaseClient):
                     call.method, call.path, params=call.params or None
                 )
             except (httpx.RequestError, OSError) as raised:
-                error = self._transport_error(raised)
-                wait = state.wait_after_error(error)
-                if wait is None:
-                    raise self._connection_error(call, error) from raised
-                self._log_retry(call, state, type(error).__name__, wait)
+                wait = self._wait_after_failure(call, state, raised)
             else:
-                wait = state.wait_after_response(response)
+                wait = self._wait_after_response(call, state, response)
                 if wait is None:
                     return self._finish(call, response, state)
-                self._log_retry(call, state, f"HTTP {response.status_code}", wait)
             await asyncio.sleep(wait)
 
     def iter_client_id_pages(

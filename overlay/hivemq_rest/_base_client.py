@@ -97,30 +97,32 @@ class BaseClient:
             return response
         raise error_for_response(response)
 
-    @staticmethod
-    def _transport_error(error: httpx.RequestError | OSError) -> httpx.TransportError:
-        """The error of a request that got no usable answer, as an httpx transport error.
+    def _wait_after_failure(
+        self, call: Call, state: RetryState, raised: httpx.RequestError | OSError
+    ) -> float:
+        """Seconds before the next attempt after a request got no usable answer.
 
-        httpx's own transport lets some socket errors through unmapped, such
-        as the ssl.SSLError of a TLS alert read after the handshake (a server
-        that wants a client certificate): a failed connection all the same.
-        A body that does not decode (bad gzip) is a read error, retried, as
-        the aiohttp transport has it; a redirect loop is not retried.
+        When no attempt is left, its APIConnectionError (APITimeoutError for
+        a timeout) is raised instead.
         """
-        if isinstance(error, httpx.TransportError):
-            return error
-        reason = str(error) or type(error).__name__
-        if isinstance(error, httpx.DecodingError):
-            return httpx.ReadError(f"the response body does not decode: {reason}")
-        if isinstance(error, httpx.RequestError):
-            return httpx.ProtocolError(reason)
-        return httpx.ConnectError(reason)
+        error = _as_transport_error(raised)
+        wait = state.wait_after_error(error)
+        if wait is None:
+            timed_out = isinstance(error, httpx.TimeoutException)
+            cls = APITimeoutError if timed_out else APIConnectionError
+            reason = str(error) or type(error).__name__
+            raise cls(f"{call.method} {call.path}: {reason}") from raised
+        self._log_retry(call, state, type(error).__name__, wait)
+        return wait
 
-    @staticmethod
-    def _connection_error(call: Call, error: httpx.TransportError) -> APIConnectionError:
-        cls = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
-        reason = str(error) or type(error).__name__
-        return cls(f"{call.method} {call.path}: {reason}")
+    def _wait_after_response(
+        self, call: Call, state: RetryState, response: httpx.Response
+    ) -> float | None:
+        """Seconds before the next attempt after this answer, or None if it is the last."""
+        wait = state.wait_after_response(response)
+        if wait is not None:
+            self._log_retry(call, state, f"HTTP {response.status_code}", wait)
+        return wait
 
     @staticmethod
     def _log_retry(call: Call, state: RetryState, why: str, wait: float) -> None:
@@ -136,3 +138,22 @@ class BaseClient:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={str(self.base_url)!r})"
+
+
+def _as_transport_error(error: httpx.RequestError | OSError) -> httpx.TransportError:
+    """The error of a request that got no usable answer, as an httpx transport error.
+
+    httpx's own transport lets some socket errors through unmapped, such as
+    the ssl.SSLError of a TLS alert read after the handshake (a server that
+    wants a client certificate): a failed connection all the same. A body
+    that does not decode (bad gzip) is a read error, retried, as the aiohttp
+    transport has it; a redirect loop is not retried.
+    """
+    if isinstance(error, httpx.TransportError):
+        return error
+    reason = str(error) or type(error).__name__
+    if isinstance(error, httpx.DecodingError):
+        return httpx.ReadError(f"the response body does not decode: {reason}")
+    if isinstance(error, httpx.RequestError):
+        return httpx.ProtocolError(reason)
+    return httpx.ConnectError(reason)
