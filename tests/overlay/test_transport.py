@@ -211,13 +211,14 @@ def _clear_proxies(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name.lower(), raising=False)
 
 
+@pytest.mark.parametrize("variable", ["HTTP_PROXY", "ALL_PROXY"])
 @pytest.mark.parametrize(("kind", "get"), _KINDS, ids=[kind for kind, _ in _KINDS])
 def test_http_proxy_from_the_environment(
-    monkeypatch: pytest.MonkeyPatch, kind: str, get: Callable[[str], object]
+    monkeypatch: pytest.MonkeyPatch, kind: str, get: Callable[[str], object], variable: str
 ) -> None:
     _clear_proxies(monkeypatch)
     with local_server() as proxy:
-        monkeypatch.setenv("HTTP_PROXY", proxy.base_url)
+        monkeypatch.setenv(variable, proxy.base_url)
         # A host no resolver knows: only the proxy can reach it.
         get("http://hivemq.invalid:8888/prefix")
     assert [(method, target) for method, target, _ in proxy.seen] == [
