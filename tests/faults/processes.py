@@ -1,14 +1,12 @@
-"""Subprocesses for the fault suite: an emulator server with an access log, and the CLI."""
+"""Subprocesses for the fault suite: an emulator server with its access log, and the CLI."""
 
 from __future__ import annotations
 
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,12 +15,14 @@ from typing import Any
 
 import httpx
 
+from contract_tests._emulator import emulator_command
+from contract_tests._process import ChildProcess
+
 BIN = Path(sys.executable).parent
 HIVEMQ_REST = shutil.which("hivemq-rest", path=str(BIN)) or "hivemq-rest"
-HIVEMQ_EMULATOR = shutil.which("hivemq-emulator", path=str(BIN)) or "hivemq-emulator"
 
 # uvicorn's access log: INFO:     127.0.0.1:5555 - "GET /path?query HTTP/1.1" 200 OK
-_READY = re.compile(r"^listening on (?P<url>http://\S+)$", re.MULTILINE)
+_READY = re.compile(r"listening on (?P<url>http://\S+)")
 _ACCESS = re.compile(r'"(?P<method>[A-Z]+) (?P<target>\S+) HTTP/1\.1" (?P<status>\d{3})')
 
 
@@ -47,59 +47,37 @@ class Access:
 
 @dataclass
 class EmulatorProcess:
-    """A running ``hivemq-emulator serve`` and the file its access log goes to."""
+    """A running ``hivemq-emulator serve`` that logs every request it answers."""
 
-    process: subprocess.Popen[str]
+    process: ChildProcess
     base_url: str
-    log: Path
 
     def put_faults(self, **faults: Any) -> None:
         """``PUT /_emulator/faults`` (camelCase keys, as the admin API takes them)."""
         response = httpx.put(f"{self.base_url}/_emulator/faults", json=faults, timeout=10)
         response.raise_for_status()
 
+    def log(self) -> str:
+        """Everything the server printed so far."""
+        return "\n".join(self.process.output())
+
     def accesses(self) -> list[Access]:
         """Every request answered so far, oldest first."""
-        text = self.log.read_text(encoding="utf-8", errors="replace")
         return [
             Access(match["method"], match["target"], int(match["status"]))
-            for match in _ACCESS.finditer(text)
+            for match in _ACCESS.finditer(self.log())
         ]
 
 
 @contextmanager
-def emulator_process(sessions: int, seed: int, log: Path) -> Iterator[EmulatorProcess]:
-    """Serve ``sessions`` seeded sessions on 127.0.0.1, every request logged to ``log``.
-
-    uvicorn writes its access log to stdout, so stdout goes to the file (a pipe
-    nobody reads would fill up and stall the server); the ready line is read
-    from there too.
-    """
-    command = [HIVEMQ_EMULATOR, "serve", "--host", "127.0.0.1", "--port", "0"]
-    command += ["--sessions", str(sessions), "--seed", str(seed)]
-    command += ["--log-level", "info", "--access-log"]
-    errors = log.with_suffix(".stderr")
-    with log.open("w", encoding="utf-8") as out, errors.open("w", encoding="utf-8") as err:
-        process = subprocess.Popen(
-            command, stdout=out, stderr=err, stdin=subprocess.DEVNULL, text=True
-        )
-    try:
-        deadline = time.monotonic() + 60
-        ready = None
-        while ready is None and process.poll() is None and time.monotonic() < deadline:
-            ready = _READY.search(log.read_text(encoding="utf-8", errors="replace"))
-            time.sleep(0.05)
-        if ready is None:
-            raise RuntimeError(f"the emulator did not start: {errors.read_text()[-2000:]}")
-        yield EmulatorProcess(process, ready["url"], log)
-    finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=10)
+def emulator_process(sessions: int, seed: int) -> Iterator[EmulatorProcess]:
+    """Serve ``sessions`` seeded sessions on 127.0.0.1, with uvicorn's access log on."""
+    argv = emulator_command("serve", "--host", "127.0.0.1", "--port", "0")
+    argv += ["--sessions", str(sessions), "--seed", str(seed)]
+    argv += ["--log-level", "info", "--access-log"]
+    with ChildProcess(argv, name="hivemq-emulator serve") as process:
+        ready = process.wait_for_line(_READY, timeout=60)
+        yield EmulatorProcess(process, ready["url"])
 
 
 def cli_environment(extra: dict[str, str] | None = None) -> dict[str, str]:
