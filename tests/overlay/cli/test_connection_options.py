@@ -11,7 +11,7 @@ import pytest
 import trustme
 
 from tests.overlay.cli.cli_run import run, run_on_terminal
-from tests.overlay.local_server import LocalServer, local_server, never_answers
+from tests.overlay.local_server import Behaviour, LocalServer, local_server, never_answers
 
 
 def _closed_url() -> str:
@@ -237,7 +237,7 @@ def test_timeout_reaches_the_client() -> None:
     assert len(server.seen) == 1
 
 
-def _unavailable_first(times: int):  # type: ignore[no-untyped-def]
+def _unavailable_first(times: int) -> Behaviour:
     answered: dict[str, int] = {}
 
     def api(method: str, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
