@@ -89,7 +89,7 @@ _OPTIONS: Final = (
     click.option(
         "--timeout",
         type=_Seconds(),
-        help="Seconds one request attempt may take, all of it (default: 5 to connect, 30 in all).",
+        help="Seconds a request attempt may take in all (default 30).",
     ),
     click.option(
         "--max-attempts",

@@ -1,12 +1,12 @@
-"""--help of every command, booleans, empty lists, table padding, disconnect of an offline client."""
+"""--help of every command, booleans, empty lists, table padding, offline disconnects."""
 
 from __future__ import annotations
 
 import click
 import pytest
+from hivemq_rest.cli import main
 from hivemq_rest_emulator import EmulatorHandle
 
-from hivemq_rest.cli import main
 from tests.overlay.cli.cli_run import run
 
 COMMANDS = ["list", "count", "show", "state", "subscriptions", "disconnect", "invalidate", "export"]
