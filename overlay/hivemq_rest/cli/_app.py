@@ -126,7 +126,7 @@ def _confirm(question: str, yes: bool) -> None:
         raise click.UsageError(
             f"{question} asks for confirmation: pass --yes when not on a terminal"
         )
-    click.confirm(f"{question}?", abort=True, err=True)
+    click.confirm(escape_controls(f"{question}?"), abort=True, err=True)
 
 
 class _Main(click.Group):

@@ -6,7 +6,7 @@ import json
 
 from hivemq_rest_emulator import EmulatorHandle
 
-from tests.overlay.cli.cli_run import run, run_bytes
+from tests.overlay.cli.cli_run import run, run_bytes, run_on_terminal
 from tests.overlay.local_server import local_server
 
 
@@ -68,3 +68,19 @@ def test_an_id_that_is_not_utf_8(hivemq_emulator: EmulatorHandle) -> None:
         )
         assert result.returncode == 6, command
         assert b"the client id is not UTF-8: b'dev\\xff'" in result.stderr
+
+
+def test_the_confirmation_shows_the_id_escaped(hivemq_emulator: EmulatorHandle) -> None:
+    hivemq_emulator.add_session("abc\u202edef", connected=True)
+    code, shown = run_on_terminal(
+        "clients",
+        "invalidate",
+        "abc\u202edef",
+        "--url",
+        hivemq_emulator.base_url,
+        answer=(b"[y/N]", b"n\n"),
+    )
+    assert code == 1
+    assert "Invalidate the session of client 'abc\\u202edef'?" in shown
+    assert "\u202e" not in shown
+    assert hivemq_emulator.events() == []

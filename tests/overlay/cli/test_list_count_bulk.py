@@ -157,14 +157,28 @@ def test_bulk_refuses_a_file_with_a_bad_id(emulator: EmulatorHandle, tmp_path: P
 def test_bulk_usage_errors(tmp_path: Path) -> None:
     ids = _ids_file(tmp_path, ["a"])
     url = ["--url", "http://127.0.0.1:9"]
-    for args in (
-        ["a", "--from-file", str(ids)],
-        [],
-        ["a", "-0"],
-        ["a", "--concurrency", "3"],
+    for args, message in (
+        (["a", "--from-file", str(ids)], "give a client id or --from-file"),
+        ([], "give a client id or --from-file"),
+        (["a", "-0"], "go with --from-file"),
+        (["a", "--concurrency", "3"], "go with --from-file"),
     ):
         result = run("clients", "disconnect", *args, "--yes", *url)
         assert result.returncode == 2, args
+        assert message in result.stderr
+
+
+def test_bulk_asks_on_a_terminal(emulator: EmulatorHandle, tmp_path: Path) -> None:
+    ids = _ids_file(tmp_path, ["sp ace", "nul\u202eevil"])
+    command = ["clients", "disconnect", "--from-file", str(ids), "--url", emulator.base_url]
+    code, shown = run_on_terminal(*command, answer=(b"[y/N]", b"n\n"))
+    assert code == 1
+    assert "Disconnect 2 clients from" in shown
+    assert emulator.events() == []
+    code, shown = run_on_terminal(*command, answer=(b"[y/N]", b"y\n"))
+    assert code == 0, shown
+    assert "disconnected 2, not found 0, failed 0 of 2" in shown
+    assert len(emulator.events()) == 2
 
 
 def _failing(statuses: dict[str, int]) -> Behaviour:
