@@ -266,3 +266,17 @@ def test_retries_are_visible_on_a_terminal_and_with_debug() -> None:
     assert "attempt 3 of 4" in debug.stderr
     assert once.returncode == 7
     assert sum(path.endswith("/d/connection") for _, path, _ in server.seen) == 1
+
+
+def test_profile_paths_are_relative_to_the_profile_file(tmp_path: Path) -> None:
+    with local_server() as server:
+        env = _profile_file(
+            tmp_path,
+            f'[default]\nurl = "{server.base_url}"\ntoken_file = "token"\ninsecure = true\n',
+            0o644,  # no secret in the file itself
+        )
+        (tmp_path / "config" / "hivemq-rest" / "token").write_text("tok-relative\n")
+        result = run("clients", "state", "a", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "verification is off" in result.stderr
+    assert _authorization(server) == ["Bearer tok-relative"]
