@@ -29,6 +29,7 @@ def run(
     if url is not None:
         command += ["--url", url]
     environment = {k: v for k, v in os.environ.items() if not k.startswith("HIVEMQ_REST_")}
+    environment["XDG_CONFIG_HOME"] = "/nonexistent-hivemq-rest-tests"  # no profile of yours
     environment.update(env or {})
     return subprocess.run(
         command,
