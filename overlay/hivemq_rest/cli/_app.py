@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import functools
+import io
 import json
-import logging
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn, ParamSpec, TypeVar
+from typing import Any, BinaryIO, NoReturn
 
 import attrs
 import click
@@ -18,59 +17,33 @@ from rich.console import Console
 from rich.text import Text
 
 from .._async_client import AsyncHiveMQClient
-from .._base_client import ClientSettings
 from .._client import HiveMQClient
-from .._constants import DEFAULT_BASE_URL, MAX_PAGE_SIZE, MIN_PAGE_SIZE
-from .._errors import HiveMQError
-from .._retry import RetryPolicy
+from .._constants import MAX_PAGE_SIZE, MIN_PAGE_SIZE
+from .._errors import ClientNotFoundError, HiveMQError, InvalidClientIdError
 from .._version import __version__
+from ._bulk import BulkStats, read_ids, run_bulk
+from ._diagnose import not_the_api
 from ._exit import ExitCode, exit_code_for
 from ._export import ExportStats, export_clients
+from ._help import DASHES, epilog
+from ._live import LiveLine
+from ._logs import print_traceback, setup_logging
+from ._options import EXPORT_MAX_ATTEMPTS, NAMES, Target, add_options, resolve
 from ._progress import ExportProgress
 from ._render import (
     details_json,
     details_table,
     escape_controls,
+    has_controls,
     print_json,
+    print_table,
     subscriptions_table,
     terminal_text,
+    write_utf8,
 )
-
-P = ParamSpec("P")
-R = TypeVar("R")
 
 stdout = Console(highlight=False, soft_wrap=True)
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-@attrs.frozen(repr=False)
-class Target:
-    """Where and how to reach the REST API; from options or HIVEMQ_REST_* variables."""
-
-    url: str
-    token: str | None
-    username: str | None
-    password: str | None
-    ca_file: str | None
-    insecure: bool
-    timeout: float
-    rate: float | None = None
-    max_attempts: int | None = None
-
-    def settings(self) -> ClientSettings:
-        """Keyword arguments for the clients."""
-        return ClientSettings(
-            token=self.token or None,
-            username=self.username or None,
-            password=self.password,
-            ca_file=self.ca_file,
-            verify=not self.insecure,
-            timeout=self.timeout,
-            requests_per_second=self.rate,
-            retry=None
-            if self.max_attempts is None
-            else RetryPolicy(max_attempts=self.max_attempts),
-        )
 
 
 def _fail(message: str, code: ExitCode) -> NoReturn:
@@ -78,70 +51,55 @@ def _fail(message: str, code: ExitCode) -> NoReturn:
     sys.exit(code)
 
 
-def _connection_options(command: Callable[P, R]) -> Callable[..., Any]:
+def _check_utf8_id(client_id: object) -> None:
+    """An id from argv that was not UTF-8 holds surrogate escapes: say so, by its bytes."""
+    if not isinstance(client_id, str):
+        return
+    try:
+        client_id.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = client_id.encode("utf-8", "surrogateescape")
+        raise InvalidClientIdError(f"the client id is not UTF-8: {raw!r}") from None
+
+
+def _diagnosed(error: HiveMQError, target: Target) -> str | None:
+    """Why the URL is not the REST API, if the error (or, for a 404, the listing) shows it."""
+    hint = not_the_api(error, target.url)
+    if hint is None and isinstance(error, ClientNotFoundError):
+        try:  # a 404 of a client: is there a REST API at all?
+            with HiveMQClient(target.url, **target.settings()) as hivemq:
+                next(iter(hivemq.iter_client_id_pages(MIN_PAGE_SIZE)), None)
+        except HiveMQError as probe_error:
+            hint = not_the_api(probe_error, target.url)
+    return hint
+
+
+def _connection_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Add the options that say where the API is, and run the command with error handling."""
 
-    @click.option(
-        "--url",
-        envvar="HIVEMQ_REST_URL",
-        default=DEFAULT_BASE_URL,
-        show_default=True,
-        help="Base URL of the REST API (env HIVEMQ_REST_URL), with any path prefix.",
-    )
-    @click.option(
-        "--token", envvar="HIVEMQ_REST_TOKEN", help="Bearer token (env HIVEMQ_REST_TOKEN)."
-    )
-    @click.option(
-        "--username",
-        envvar="HIVEMQ_REST_USERNAME",
-        help="Basic auth user (env HIVEMQ_REST_USERNAME).",
-    )
-    @click.option(
-        "--password",
-        envvar="HIVEMQ_REST_PASSWORD",
-        help="Basic auth password (env HIVEMQ_REST_PASSWORD).",
-    )
-    @click.option(
-        "--ca-file",
-        type=click.Path(exists=True, dir_okay=False),
-        help="CA bundle to trust for https.",
-    )
-    @click.option("--insecure", is_flag=True, help="Do not verify the server's TLS certificate.")
-    @click.option(
-        "--timeout",
-        type=click.FloatRange(min=0.1),
-        default=30.0,
-        show_default=True,
-        help="Seconds.",
-    )
-    @click.option("--debug", is_flag=True, help="Log requests and show tracebacks.")
+    @add_options
     @functools.wraps(command)
-    def run(
-        *args: Any,
-        url: str,
-        token: str | None,
-        username: str | None,
-        password: str | None,
-        ca_file: str | None,
-        insecure: bool,
-        timeout: float,
-        debug: bool,
-        **kwargs: Any,
-    ) -> Any:
-        if debug:
-            logging.basicConfig(level=logging.DEBUG, format="%(name)s %(levelname)s %(message)s")
-        if insecure:
+    def run(*args: Any, **kwargs: Any) -> Any:
+        given = {name: kwargs.pop(name) for name in NAMES}
+        global_ = click.get_current_context().find_root().params
+        debug = bool(given["debug"] or global_.get("debug"))
+        setup_logging(debug, stderr)
+        target = resolve(given, global_, os.environ)
+        if target.insecure:
             stderr.print("warning: TLS certificate verification is off (--insecure)")
-        target = Target(url, token, username, password, ca_file, insecure, timeout)
         try:
-            return command(target, *args, **kwargs)  # type: ignore[arg-type]
+            _check_utf8_id(kwargs.get("client_id"))
+            return command(target, *args, **kwargs)
         except HiveMQError as error:
             if debug:
-                traceback.print_exc()
+                print_traceback(stderr)
+            hint = _diagnosed(error, target)
+            if hint is not None:
+                _fail(hint, ExitCode.UNREACHABLE)
             _fail(str(error), exit_code_for(error))
         except ValueError as error:  # settings the clients refused (URL, credentials)
             if debug:
-                traceback.print_exc()
+                print_traceback(stderr)
             _fail(str(error), ExitCode.USAGE)
         except (click.ClickException, click.exceptions.Abort, click.exceptions.Exit):
             raise  # click reports these itself (usage errors exit with 2)
@@ -153,7 +111,7 @@ def _connection_options(command: Callable[P, R]) -> Callable[..., Any]:
             sys.exit(ExitCode.OK)
         except Exception as error:
             if debug:
-                raise
+                print_traceback(stderr)
             _fail(
                 f"unexpected {type(error).__name__}: {error} (--debug shows more)", ExitCode.FAILURE
             )
@@ -161,62 +119,149 @@ def _connection_options(command: Callable[P, R]) -> Callable[..., Any]:
     return run
 
 
-def _confirm(action: str, client_id: str, yes: bool) -> None:
+def _confirm(question: str, yes: bool) -> None:
     if yes:
         return
     if not sys.stdin.isatty():
-        raise click.UsageError(f"{action} asks for confirmation: pass --yes when not on a terminal")
-    click.confirm(f"{action} client {client_id!r}?", abort=True)
+        raise click.UsageError(
+            f"{question} asks for confirmation: pass --yes when not on a terminal"
+        )
+    click.confirm(escape_controls(f"{question}?"), abort=True, err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """The command group; output never fails on a terminal encoding that lacks a character."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        for stream in (sys.stdout, sys.stderr):
+            if isinstance(stream, io.TextIOWrapper):
+                # "é" on a latin-1 terminal stays, "\u202e" becomes its escape.
+                stream.reconfigure(errors="backslashreplace")
+        return super().main(*args, **kwargs)
+
+
+@click.group(
+    cls=_Main,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=epilog(
+        "hivemq-rest --url https://broker:8888 clients list",
+        "hivemq-rest --profile prod clients count",
+    ),
+)
 @click.version_option(__version__, prog_name="hivemq-rest")
-def main() -> None:
-    """Operate on the MQTT clients of a HiveMQ cluster through its REST API."""
+@add_options
+def main(**options: Any) -> None:
+    """Operate on the MQTT clients of a HiveMQ cluster through its REST API.
+
+    The connection options may come before the subcommand or after it (which
+    wins), from HIVEMQ_REST_* variables, or from a profile in
+    $XDG_CONFIG_HOME/hivemq-rest/config.toml (~/.config/...), in that order.
+    """
 
 
 @main.group()
 def clients() -> None:
-    """List, inspect, disconnect and export MQTT clients (sessions)."""
+    """List, count, inspect, disconnect and export MQTT clients (sessions)."""
 
 
-@clients.command("list")
-@click.option(
+_PAGE_SIZE = click.option(
     "--page-size",
     type=click.IntRange(MIN_PAGE_SIZE, MAX_PAGE_SIZE),
     default=MAX_PAGE_SIZE,
     show_default=True,
+    help="Ids asked for per listing request.",
 )
+_LIST_NOTE = (
+    "Piped, an id is written as it is, unless it holds a control character "
+    "(a line break, say): then it is escaped as on a terminal (\\x0a), so that "
+    "it cannot pass for two ids. -0 and --json give every id exactly."
+)
+
+
+@clients.command(
+    "list",
+    epilog=epilog(
+        "hivemq-rest clients list -0 | xargs -0 -n 100 echo",
+        "hivemq-rest clients list --json > ids.jsonl",
+        note=_LIST_NOTE,
+    ),
+)
+@_PAGE_SIZE
 @click.option("--json", "as_json", is_flag=True, help='One JSON object a line: {"id": ...}.')
+@click.option(
+    "-0", "--null", is_flag=True, help="End each id with NUL, not a line break (xargs -0)."
+)
 @_connection_options
-def list_clients(target: Target, page_size: int, as_json: bool) -> None:
+def list_clients(target: Target, page_size: int, as_json: bool, null: bool) -> None:
     """Stream every client id (online and offline); the count goes to stderr at the end."""
-    count = 0
-    out = sys.stdout
-    # Piped, ids go out as they are; on a terminal their control characters are escaped.
-    on_terminal = out.isatty()
+    if as_json and null:
+        raise click.UsageError("give --json or -0, not both")
+    count = escaped = 0
+    on_terminal = sys.stdout.isatty()
     with HiveMQClient(target.url, **target.settings()) as hivemq:
         for page in hivemq.iter_client_id_pages(page_size):
             if as_json:
-                out.write("".join(f'{{"id":{_json_string(i)}}}\n' for i in page))
+                write_utf8("".join(f'{{"id":{_json_string(i)}}}\n' for i in page))
+            elif null:
+                write_utf8("".join(f"{i}\0" for i in page))
             elif on_terminal:
-                out.write("".join(f"{escape_controls(i)}\n" for i in page))
+                sys.stdout.write("".join(f"{escape_controls(i)}\n" for i in page))
             else:
-                out.write("".join(f"{i}\n" for i in page))
+                lines = []
+                for client_id in page:
+                    if has_controls(client_id):
+                        escaped += 1
+                        client_id = escape_controls(client_id)
+                    lines.append(f"{client_id}\n")
+                sys.stdout.write("".join(lines))
             count += len(page)
-    out.flush()
+    sys.stdout.flush()
     stderr.print(f"{count} clients")
+    if escaped:
+        stderr.print(
+            f"{escaped} ids hold control characters and were written escaped; "
+            "-0 or --json give them exactly",
+            markup=False,
+        )
 
 
 def _json_string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+@clients.command(
+    "count",
+    epilog=epilog("hivemq-rest clients count", "hivemq-rest --profile prod clients count"),
+)
+@_PAGE_SIZE
+@_connection_options
+def count_clients(target: Target, page_size: int) -> None:
+    """The number of sessions (online and offline), from a walk of the listing."""
+    count = 0
+    with (
+        LiveLine(stderr) as live,
+        HiveMQClient(target.url, **target.settings()) as hivemq,
+    ):
+        for page in hivemq.iter_client_id_pages(page_size):
+            count += len(page)
+            live.show(f"counted {count:,} clients so far")
+    sys.stdout.write(f"{count}\n")
+
+
 _ID = click.argument("client_id")
 _JSON = click.option("--json", "as_json", is_flag=True, help="JSON instead of a table.")
+_ID_CODES = (ExitCode.NOT_FOUND, ExitCode.INVALID_ID)
 
 
-@clients.command("show")
+@clients.command(
+    "show",
+    epilog=epilog(
+        "hivemq-rest clients show sensor-17",
+        "hivemq-rest clients show --json -- -dev1",
+        codes=_ID_CODES,
+        note=DASHES,
+    ),
+)
 @_ID
 @_JSON
 @click.option("--include-password", is_flag=True, help="Show the client's password (base64).")
@@ -226,12 +271,15 @@ def show(target: Target, client_id: str, as_json: bool, include_password: bool) 
     with HiveMQClient(target.url, **target.settings()) as hivemq:
         details = hivemq.get_client(client_id)
     if as_json:
-        print_json(stdout, details_json(details, include_password))
+        print_json(details_json(details, include_password))
     else:
-        stdout.print(details_table(details, include_password))
+        print_table(stdout, details_table(details, include_password))
 
 
-@clients.command("state")
+@clients.command(
+    "state",
+    epilog=epilog("hivemq-rest clients state sensor-17", codes=_ID_CODES, note=DASHES),
+)
 @_ID
 @_JSON
 @_connection_options
@@ -240,12 +288,15 @@ def state(target: Target, client_id: str, as_json: bool) -> None:
     with HiveMQClient(target.url, **target.settings()) as hivemq:
         connected = hivemq.is_connected(client_id)
     if as_json:
-        print_json(stdout, {"id": client_id, "connected": connected})
+        print_json({"id": client_id, "connected": connected})
     else:
         stdout.print(terminal_text(f"{client_id}: {'connected' if connected else 'not connected'}"))
 
 
-@clients.command("subscriptions")
+@clients.command(
+    "subscriptions",
+    epilog=epilog("hivemq-rest clients subscriptions sensor-17", codes=_ID_CODES, note=DASHES),
+)
 @_ID
 @_JSON
 @_connection_options
@@ -254,68 +305,233 @@ def subscriptions(target: Target, client_id: str, as_json: bool) -> None:
     with HiveMQClient(target.url, **target.settings()) as hivemq:
         items = list(hivemq.iter_subscriptions(client_id))
     if as_json:
-        print_json(stdout, [item.to_dict() for item in items])
+        print_json([item.to_dict() for item in items])
+    elif not items:
+        stdout.print(terminal_text(f"{client_id} has no subscriptions"))
     else:
-        stdout.print(subscriptions_table(items))
+        print_table(stdout, subscriptions_table(items))
 
 
 _PREVENT_WILL = click.option(
     "--prevent-will-message", is_flag=True, help="Do not publish the client's will."
 )
 _YES = click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+_OPTIONAL_ID = click.argument("client_id", required=False)
+_BULK_OPTIONS = (
+    click.option(
+        "--from-file",
+        type=click.File("rb"),
+        help="Act on every id in this file (- for stdin): one a line, or NUL-separated with -0.",
+    ),
+    click.option("-0", "--null", is_flag=True, help="--from-file's ids are NUL-separated."),
+    click.option("--dry-run", is_flag=True, help="Show what would be done; send nothing."),
+    click.option(
+        "--rate",
+        type=click.FloatRange(min=0, min_open=True),
+        help="With --from-file: requests a second, at most.",
+    ),
+    click.option(
+        "--concurrency",
+        type=click.IntRange(1, 256),
+        help="With --from-file: requests in flight, at most (default 8).",
+    ),
+)
+_BULK_CODES = (ExitCode.NOT_FOUND, ExitCode.INVALID_ID, ExitCode.INCOMPLETE)
+_BULK_NOTE = (
+    "With --from-file, a 404 counts as not found and any other failure of one id as failed; "
+    "the exit code is 8 if some failed, else 4 if some were not found. " + DASHES
+)
 
 
-@clients.command("disconnect")
-@_ID
+def _bulk_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    for option in reversed(_BULK_OPTIONS):
+        command = option(command)
+    return command
+
+
+@attrs.frozen
+class _Bulk:
+    source: BinaryIO | None
+    null: bool
+    dry_run: bool
+    rate: float | None
+    concurrency: int | None
+
+
+def _single_or_bulk(client_id: str | None, bulk: _Bulk) -> None:
+    if (client_id is None) == (bulk.source is None):
+        raise click.UsageError("give a client id or --from-file, one of the two")
+    if bulk.source is None and (bulk.null or bulk.rate or bulk.concurrency):
+        raise click.UsageError("-0, --rate and --concurrency go with --from-file")
+
+
+def _act(
+    target: Target,
+    verb: str,
+    bulk: _Bulk,
+    yes: bool,
+    action: Callable[[AsyncHiveMQClient, str], Any],
+) -> None:
+    """Run ``action`` on every id of ``--from-file``, with a confirmation and a summary."""
+    assert bulk.source is not None
+    name = "stdin" if bulk.source.name == "<stdin>" else str(bulk.source.name)
+    ids = read_ids(bulk.source, name, bulk.null)
+    if bulk.dry_run:
+        sys.stdout.write("".join(f"{escape_controls(i)}\n" for i in ids))
+        stderr.print(terminal_text(f"dry run: would {verb} {len(ids)} clients from {name}"))
+        return
+    _confirm(f"{verb.capitalize()} {len(ids)} clients from {name}", yes)
+    target = attrs.evolve(target, rate=bulk.rate)
+    stats = BulkStats(total=len(ids))
+    past = {"disconnect": "disconnected", "invalidate": "invalidated"}[verb]
+
+    def line(stats: BulkStats) -> str:
+        return (
+            f"{past} {stats.done}, not found {len(stats.not_found)}, "
+            f"failed {len(stats.failed)} of {stats.total}"
+        )
+
+    with LiveLine(stderr) as live:
+        try:
+            run_bulk(
+                lambda: AsyncHiveMQClient(target.url, **target.settings()),
+                ids,
+                action,
+                bulk.concurrency or 8,
+                stats,
+                lambda stats: live.show(line(stats)),
+            )
+        finally:
+            live.show("")
+            stderr.print(Text(line(stats)))
+            for client_id in stats.not_found[:10]:
+                stderr.print(terminal_text(f"  not found {client_id!r}"))
+            for client_id, error in stats.failed[:10]:
+                stderr.print(terminal_text(f"  failed {client_id!r}: {error}"))
+    if stats.failed:
+        sys.exit(ExitCode.INCOMPLETE)
+    if stats.not_found:
+        sys.exit(ExitCode.NOT_FOUND)
+
+
+@clients.command(
+    "disconnect",
+    epilog=epilog(
+        "hivemq-rest clients disconnect sensor-17 --yes",
+        "hivemq-rest clients list -0 | hivemq-rest clients disconnect --from-file - -0 --yes",
+        codes=_BULK_CODES,
+        note=_BULK_NOTE,
+    ),
+)
+@_OPTIONAL_ID
 @_PREVENT_WILL
 @_YES
+@_bulk_options
 @_connection_options
-def disconnect(target: Target, client_id: str, prevent_will_message: bool, yes: bool) -> None:
-    """Disconnect a client; a persistent session stays."""
-    _confirm("Disconnect", client_id, yes)
+def disconnect(
+    target: Target,
+    client_id: str | None,
+    prevent_will_message: bool,
+    yes: bool,
+    **bulk_options: Any,
+) -> None:
+    """Disconnect a client (or every client in a file); a persistent session stays."""
+    bulk = _Bulk(source=bulk_options.pop("from_file"), **bulk_options)
+    _single_or_bulk(client_id, bulk)
+
+    async def action(hivemq: AsyncHiveMQClient, one: str) -> None:
+        await hivemq.disconnect(one, prevent_will_message=prevent_will_message)
+
+    if client_id is None:
+        _act(target, "disconnect", bulk, yes, action)
+        return
+    if bulk.dry_run:
+        stderr.print(terminal_text(f"dry run: would disconnect {client_id}"))
+        return
+    _confirm(f"Disconnect client {client_id!r}", yes)
     with HiveMQClient(target.url, **target.settings()) as hivemq:
+        if not hivemq.is_connected(client_id):
+            stderr.print(terminal_text(f"{client_id} was not connected; nothing to do"))
+            return
         hivemq.disconnect(client_id, prevent_will_message=prevent_will_message)
     stderr.print(terminal_text(f"disconnected {client_id}"))
 
 
-@clients.command("invalidate")
-@_ID
+@clients.command(
+    "invalidate",
+    epilog=epilog(
+        "hivemq-rest clients invalidate sensor-17 --yes",
+        "hivemq-rest clients invalidate --from-file stale.txt --dry-run",
+        codes=_BULK_CODES,
+        note=_BULK_NOTE,
+    ),
+)
+@_OPTIONAL_ID
 @_PREVENT_WILL
 @_YES
+@_bulk_options
 @_connection_options
-def invalidate(target: Target, client_id: str, prevent_will_message: bool, yes: bool) -> None:
-    """Remove a client's session (and disconnect it)."""
-    _confirm("Invalidate the session of", client_id, yes)
+def invalidate(
+    target: Target,
+    client_id: str | None,
+    prevent_will_message: bool,
+    yes: bool,
+    **bulk_options: Any,
+) -> None:
+    """Remove a client's session (or those of every client in a file), disconnecting it."""
+    bulk = _Bulk(source=bulk_options.pop("from_file"), **bulk_options)
+    _single_or_bulk(client_id, bulk)
+
+    async def action(hivemq: AsyncHiveMQClient, one: str) -> None:
+        await hivemq.invalidate_session(one, prevent_will_message=prevent_will_message)
+
+    if client_id is None:
+        _act(target, "invalidate", bulk, yes, action)
+        return
+    if bulk.dry_run:
+        stderr.print(terminal_text(f"dry run: would invalidate the session of {client_id}"))
+        return
+    _confirm(f"Invalidate the session of client {client_id!r}", yes)
     with HiveMQClient(target.url, **target.settings()) as hivemq:
         hivemq.invalidate_session(client_id, prevent_will_message=prevent_will_message)
     stderr.print(terminal_text(f"invalidated the session of {client_id}"))
 
 
-@clients.command("export")
-@click.option(
-    "--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True
+@clients.command(
+    "export",
+    epilog=epilog(
+        "hivemq-rest clients export -o clients.csv",
+        "hivemq-rest clients export --format jsonl -o clients.jsonl --rate 500",
+        codes=(ExitCode.INCOMPLETE, ExitCode.OUTPUT),
+    ),
 )
 @click.option(
-    "--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path), required=True
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "jsonl"]),
+    default="csv",
+    show_default=True,
+    help="CSV (one flat row a client) or JSON Lines (the details as they are).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    required=True,
+    help="The file to write (replaced only when the export is complete).",
 )
 @click.option(
     "--rate", type=click.FloatRange(min=0, min_open=True), help="Requests a second, at most."
 )
-@click.option("--concurrency", type=click.IntRange(1, 1000), default=32, show_default=True)
 @click.option(
-    "--page-size",
-    type=click.IntRange(MIN_PAGE_SIZE, MAX_PAGE_SIZE),
-    default=MAX_PAGE_SIZE,
+    "--concurrency",
+    type=click.IntRange(1, 1000),
+    default=32,
     show_default=True,
+    help="Detail requests in flight, at most.",
 )
+@_PAGE_SIZE
 @click.option("--include-password", is_flag=True, help="Export the clients' passwords (base64).")
-@click.option(
-    "--max-attempts",
-    type=click.IntRange(1, 100),
-    default=10,
-    show_default=True,
-    help="Tries per request (503, 429, 502, 504, dropped connections, timeouts).",
-)
 @_connection_options
 def export(
     target: Target,
@@ -325,10 +541,11 @@ def export(
     concurrency: int,
     page_size: int,
     include_password: bool,
-    max_attempts: int,
 ) -> None:
     """Every client with its details, to a CSV or JSON Lines file."""
-    target = attrs.evolve(target, rate=rate, max_attempts=max_attempts)
+    target = attrs.evolve(
+        target, rate=rate, max_attempts=target.max_attempts or EXPORT_MAX_ATTEMPTS
+    )
     if not output.parent.is_dir():
         _fail(f"cannot write {output}: no such directory {output.parent}", ExitCode.OUTPUT)
     stats = ExportStats()

@@ -20,12 +20,12 @@ class ExitCode(IntEnum):
     OK = 0
     FAILURE = 1  # unexpected: a bug, shown in full with --debug
     USAGE = 2  # bad option or argument (click's own code), e.g. a page size out of range
-    UNREACHABLE = 3  # no HTTP answer: refused, DNS, TLS, timeout
-    NOT_FOUND = 4  # no such client (404)
+    UNREACHABLE = 3  # no HTTP answer (refused, DNS, TLS, timeout), or not the REST API
+    NOT_FOUND = 4  # no such client (404); with --from-file, some of them
     AUTH = 5  # 401 or 403
     INVALID_ID = 6  # not a valid MQTT client id; nothing was sent
     SERVER = 7  # the server refused or failed otherwise (400, 410, 429, 5xx, bad body)
-    INCOMPLETE = 8  # an export finished, but some clients could not be fetched
+    INCOMPLETE = 8  # an export or bulk action finished, but some clients failed
     OUTPUT = 9  # the export file could not be written (no such directory, disk full, ...)
     INTERRUPTED = 130  # Ctrl-C
 

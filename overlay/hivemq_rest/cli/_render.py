@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import sys
 from typing import Any, Final
 
 from hivemq_rest_generated.models import ClientDetails, ClientSubscription
@@ -15,12 +17,33 @@ from ._columns import columns, row_maker, without_password
 # C0 and C1 control characters and DEL, as escapes: ids, topic filters and
 # server messages come from devices and servers, and a terminal would obey an
 # ESC sequence in them (clear the screen, set the title, ...).
-_CONTROL_ESCAPES: Final = {code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0))}
+_CONTROLS: Final = (*range(0x20), *range(0x7F, 0xA0))
+# Bidi overrides and isolates and zero-width characters: harmless to the
+# terminal, but they make an id read as another one ("abc" shown for "cba").
+_INVISIBLES: Final = (*range(0x200B, 0x2010), *range(0x202A, 0x202F), 0x2060)
+_INVISIBLES_MORE: Final = (*range(0x2066, 0x206A), 0xFEFF)
+_ESCAPES: Final = {
+    **{code: f"\\x{code:02x}" for code in _CONTROLS},
+    **{code: f"\\u{code:04x}" for code in (*_INVISIBLES, *_INVISIBLES_MORE)},
+}
+_HAS_CONTROL: Final = re.compile("[\x00-\x1f\x7f-\x9f]")
+# Trailing padding of a rendered table line, before any closing style codes.
+_TRAILING_SPACES: Final = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
 
 def escape_controls(text: str) -> str:
-    r"""``text`` with its control characters written as escapes (ESC as ``\x1b``)."""
-    return text.translate(_CONTROL_ESCAPES)
+    r"""``text`` with control, bidi and zero-width characters as escapes (``\x1b``, ``\u202e``)."""
+    return text.translate(_ESCAPES)
+
+
+def escape_lines(text: str) -> str:
+    """Like escape_controls, but the line breaks between lines stay (tracebacks, logs)."""
+    return "\n".join(escape_controls(line) for line in text.split("\n"))
+
+
+def has_controls(text: str) -> bool:
+    """Whether ``text`` holds a C0 or C1 control character or DEL (a line break included)."""
+    return _HAS_CONTROL.search(text) is not None
 
 
 def terminal_text(text: str) -> Text:
@@ -28,9 +51,28 @@ def terminal_text(text: str) -> Text:
     return Text(escape_controls(text))
 
 
-def print_json(console: Console, value: Any) -> None:
-    """One JSON document on stdout, as is (no colours, no wrapping)."""
-    console.file.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+def bool_text(value: object) -> str:
+    """A boolean as every command shows it: ``true`` or ``false``."""
+    return "true" if value else "false"
+
+
+def write_utf8(text: str) -> None:
+    """Write to stdout as UTF-8 whatever the terminal's encoding (JSON, NUL-separated ids)."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8", "surrogateescape"))
+    sys.stdout.buffer.flush()
+
+
+def print_json(value: Any) -> None:
+    """One JSON document on stdout, as is (no colours, no wrapping), in UTF-8."""
+    write_utf8(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def print_table(console: Console, table: Table) -> None:
+    """A table without the padding rich leaves at the end of its lines."""
+    with console.capture() as captured:
+        console.print(table)
+    console.file.write(_TRAILING_SPACES.sub(r"\1", captured.get()))
 
 
 def details_json(details: ClientDetails, include_password: bool) -> dict[str, Any]:
@@ -55,6 +97,12 @@ def details_table(details: ClientDetails, include_password: bool) -> Table:
     return table
 
 
+def _subscription_cell(value: object) -> Text:
+    if value is None:
+        return Text("")
+    return terminal_text(bool_text(value) if isinstance(value, bool) else str(value))
+
+
 def subscriptions_table(items: list[ClientSubscription]) -> Table:
     """A table of subscriptions, one row each."""
     table = Table("topic filter", "qos", "retain handling", "retain as published", "no local", "id")
@@ -62,7 +110,7 @@ def subscriptions_table(items: list[ClientSubscription]) -> Table:
         body = item.to_dict()
         table.add_row(
             *(
-                terminal_text("" if body.get(key) is None else str(body.get(key)))
+                _subscription_cell(body.get(key))
                 for key in (
                     "topicFilter",
                     "qos",

@@ -1,0 +1,33 @@
+"""Telling "no such client" from "this URL is not the HiveMQ REST API"."""
+
+from __future__ import annotations
+
+import httpx
+
+from .._errors import APIStatusError, UnexpectedResponseError
+
+
+def _is_listing(path: str) -> bool:
+    return path.partition("?")[0].rstrip("/").endswith("/api/v1/mqtt/clients")
+
+
+def not_the_api(error: Exception, base_url: str) -> str | None:
+    """A one-line explanation if ``error`` shows ``base_url`` is not the REST API, else None.
+
+    The listing is never a 404 on a HiveMQ REST API, and a success status
+    whose body is not the API's (an HTML page, say) is not the API either.
+    """
+    if not isinstance(error, APIStatusError):
+        return None
+    if error.status == 404 and _is_listing(error.path):
+        pass
+    elif not (isinstance(error, UnexpectedResponseError) and 200 <= error.status < 300):
+        return None
+    hint = f"is {base_url} the REST API's base URL?"
+    try:
+        prefix = httpx.URL(base_url).path.rstrip("/")
+    except httpx.InvalidURL:
+        prefix = ""
+    if prefix.endswith("/api/v1"):
+        hint += " (leave out /api/v1: it is added to the base URL)"
+    return f"{base_url} does not answer like the HiveMQ REST API ({error}); {hint}"

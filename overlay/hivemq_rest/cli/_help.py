@@ -1,0 +1,43 @@
+"""The epilog of each command's --help: examples and exit codes."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from ._exit import ExitCode
+
+_MEANING: Final = {
+    ExitCode.OK: "ok",
+    ExitCode.FAILURE: "unexpected failure",
+    ExitCode.USAGE: "usage: bad option, argument, profile or secret file",
+    ExitCode.UNREACHABLE: "no answer, timeout, or the URL is not the REST API",
+    ExitCode.NOT_FOUND: "client not found",
+    ExitCode.AUTH: "authentication or permission refused (401/403)",
+    ExitCode.INVALID_ID: "not a valid client id (e.g. not UTF-8); nothing sent",
+    ExitCode.SERVER: "other server error",
+    ExitCode.INCOMPLETE: "finished, but some clients failed",
+    ExitCode.OUTPUT: "the output file cannot be written",
+    ExitCode.INTERRUPTED: "interrupted",
+}
+_COMMON: Final = (
+    ExitCode.OK,
+    ExitCode.USAGE,
+    ExitCode.UNREACHABLE,
+    ExitCode.AUTH,
+    ExitCode.SERVER,
+    ExitCode.INTERRUPTED,
+)
+DASHES: Final = "Put -- before an id that starts with -: hivemq-rest clients show -- -dev1"
+
+
+def epilog(*examples: str, codes: tuple[ExitCode, ...] = (), note: str = "") -> str:
+    """Examples, an optional note and the exit codes (the common ones and ``codes``)."""
+    # "\b" keeps click from rewrapping the paragraph that follows it.
+    parts = ["\b\nExamples:\n" + "\n".join(f"  {example}" for example in examples)]
+    if note:
+        parts.append(note)
+    listed = sorted({*_COMMON, *codes})
+    parts.append(
+        "\b\nExit codes:\n" + "\n".join(f"  {int(code):>3}  {_MEANING[code]}" for code in listed)
+    )
+    return "\n\n".join(parts)

@@ -1,0 +1,236 @@
+"""The connection options: where they come from, and the Target they make.
+
+Precedence, highest first: an option after the subcommand, an option before
+it (``hivemq-rest --url X clients list``), a HIVEMQ_REST_* variable, the
+profile, the default. Credentials come as a whole from the first of these
+that has any (a token, or a username and password): ``--username`` on the
+command line is not mixed with a token from the profile.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sys
+from collections.abc import Callable, Mapping
+from typing import Any, Final, TypeVar
+
+import attrs
+import click
+
+from .._base_client import ClientSettings
+from .._constants import DEFAULT_BASE_URL
+from .._retry import RetryPolicy
+from ._config import ConfigError, check_timeout, load_profile, read_secret
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_ENV: Final = {
+    "url": "HIVEMQ_REST_URL",
+    "token": "HIVEMQ_REST_TOKEN",
+    "username": "HIVEMQ_REST_USERNAME",
+    "password": "HIVEMQ_REST_PASSWORD",
+}
+PROFILE_ENV: Final = "HIVEMQ_REST_PROFILE"
+_TOKEN_KEYS: Final = ("token", "token_file")
+_BASIC_KEYS: Final = ("username", "password", "password_file")
+EXPORT_MAX_ATTEMPTS: Final = 10
+
+
+class _Seconds(click.ParamType):  # type: ignore[type-arg,unused-ignore]
+    """A finite number of seconds above 0 (``nan``, ``inf``, 0 and below are refused)."""
+
+    name = "seconds"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            seconds = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a number of seconds", param, ctx)
+        if not math.isfinite(seconds) or seconds <= 0:
+            self.fail(f"{value!r} is not a finite number of seconds above 0", param, ctx)
+        return seconds
+
+
+_FILE = click.Path(exists=True, dir_okay=False)
+_OPTIONS: Final = (
+    click.option(
+        "--profile",
+        help=f"Profile to use from the profile file (env {PROFILE_ENV}; default: [default]).",
+    ),
+    click.option(
+        "--url",
+        help=f"Base URL of the REST API, with any path prefix (env HIVEMQ_REST_URL; "
+        f"default {DEFAULT_BASE_URL}).",
+    ),
+    click.option("--token", help="Bearer token (env HIVEMQ_REST_TOKEN); see --token-file."),
+    click.option("--token-file", type=_FILE, help="Read the bearer token from this file."),
+    click.option(
+        "--username",
+        help="Basic auth user (env HIVEMQ_REST_USERNAME); without a password, "
+        "asks for it on a terminal.",
+    ),
+    click.option(
+        "--password", help="Basic auth password (env HIVEMQ_REST_PASSWORD); see --password-file."
+    ),
+    click.option(
+        "--password-file", type=_FILE, help="Read the Basic auth password from this file."
+    ),
+    click.option("--ca-file", type=_FILE, help="CA bundle to trust for https."),
+    click.option(
+        "--client-cert",
+        type=_FILE,
+        help="Client certificate (PEM) for mutual TLS; may hold the key.",
+    ),
+    click.option("--client-key", type=_FILE, help="The key of --client-cert (PEM, unencrypted)."),
+    click.option(
+        "--insecure", is_flag=True, default=False, help="Do not verify the server's certificate."
+    ),
+    click.option(
+        "--timeout",
+        type=_Seconds(),
+        help="Seconds a request attempt may take in all (default 30).",
+    ),
+    click.option(
+        "--max-attempts",
+        type=click.IntRange(1, 100),
+        help=f"Tries per request on 429, 502, 503, 504, dropped connections and timeouts "
+        f"(default 4; export {EXPORT_MAX_ATTEMPTS}).",
+    ),
+    click.option(
+        "--debug", is_flag=True, default=False, help="Log every request and show tracebacks."
+    ),
+)
+NAMES: Final = (
+    "profile",
+    "url",
+    "token",
+    "token_file",
+    "username",
+    "password",
+    "password_file",
+    "ca_file",
+    "client_cert",
+    "client_key",
+    "insecure",
+    "timeout",
+    "max_attempts",
+    "debug",
+)
+
+
+def add_options(function: F) -> F:
+    """Decorate a group or command with the connection options."""
+    for option in reversed(_OPTIONS):
+        function = option(function)
+    return function
+
+
+@attrs.frozen(repr=False)
+class Target:
+    """Where and how to reach the REST API."""
+
+    url: str
+    token: str | None = None
+    username: str | None = None
+    password: str | None = None
+    ca_file: str | None = None
+    client_cert: str | None = None
+    client_key: str | None = None
+    insecure: bool = False
+    timeout: float | None = None
+    rate: float | None = None
+    max_attempts: int | None = None
+
+    def settings(self) -> ClientSettings:
+        """Keyword arguments for the clients."""
+        settings = ClientSettings(
+            token=self.token,
+            username=self.username,
+            password=self.password,
+            ca_file=self.ca_file,
+            client_cert=self.client_cert
+            if self.client_key is None or self.client_cert is None
+            else (self.client_cert, self.client_key),
+            verify=not self.insecure,
+            requests_per_second=self.rate,
+            retry=None
+            if self.max_attempts is None
+            else RetryPolicy(max_attempts=self.max_attempts),
+        )
+        if self.timeout is not None:
+            settings["timeout"] = self.timeout
+        return settings
+
+
+def _given(value: Any) -> bool:
+    return value is not None and value is not False and value != ""
+
+
+def _first(layers: list[Mapping[str, Any]], key: str) -> Any:
+    return next((layer[key] for layer in layers if _given(layer.get(key))), None)
+
+
+def _secret(layer: Mapping[str, Any], key: str, what: str) -> str | None:
+    value, path = layer.get(key), layer.get(f"{key}_file")
+    if _given(value) and _given(path):
+        raise ConfigError(f"give the {what} or its file, not both")
+    return read_secret(str(path), what) if _given(path) else value
+
+
+def _credentials(layers: list[Mapping[str, Any]]) -> dict[str, Any]:
+    for layer in layers:
+        has_token = any(_given(layer.get(key)) for key in _TOKEN_KEYS)
+        has_basic = any(_given(layer.get(key)) for key in _BASIC_KEYS)
+        if has_token and has_basic:
+            raise ConfigError("give either a token or a username and password, not both")
+        if has_token:
+            return {"token": _secret(layer, "token", "token")}
+        if has_basic:
+            password_layer = next(
+                (x for x in layers if _given(x.get("password")) or _given(x.get("password_file"))),
+                {},
+            )
+            return {
+                "username": _first(layers, "username"),
+                "password": _secret(password_layer, "password", "password"),
+            }
+    return {}
+
+
+def resolve(
+    command: Mapping[str, Any], global_: Mapping[str, Any], environ: Mapping[str, str]
+) -> Target:
+    """The Target from the command's options, the global ones, the environment and profile."""
+    env = {key: environ.get(name) for key, name in _ENV.items()}
+    profile_name = _first([command, global_, {"profile": environ.get(PROFILE_ENV)}], "profile")
+    layers = [command, global_, env, load_profile(profile_name, environ)]
+    credentials = _credentials(layers)
+    if credentials.get("username") and credentials.get("password") is None and _stdin_is_terminal():
+        credentials["password"] = click.prompt(
+            f"Password for {credentials['username']}",
+            hide_input=True,
+            default="",
+            show_default=False,
+            err=True,
+        )
+    timeout = _first(layers, "timeout")
+    if _first(layers, "client_key") and not _first(layers, "client_cert"):
+        raise ConfigError("--client-key goes with --client-cert")
+    return Target(
+        url=_first(layers, "url") or DEFAULT_BASE_URL,
+        ca_file=_first(layers, "ca_file"),
+        client_cert=_first(layers, "client_cert"),
+        client_key=_first(layers, "client_key"),
+        insecure=bool(_first(layers, "insecure")),
+        timeout=None if timeout is None else check_timeout(timeout, "timeout"),
+        max_attempts=_first(layers, "max_attempts"),
+        **credentials,
+    )
+
+
+def _stdin_is_terminal() -> bool:
+    try:
+        return os.isatty(sys.stdin.fileno())
+    except (AttributeError, ValueError, OSError):
+        return False

@@ -1,0 +1,104 @@
+"""--help of every command, booleans, empty lists, table padding, offline disconnects."""
+
+from __future__ import annotations
+
+import click
+import pytest
+from hivemq_rest.cli import main
+from hivemq_rest_emulator import EmulatorHandle
+
+from tests.overlay.cli.cli_run import run
+
+COMMANDS = ["list", "count", "show", "state", "subscriptions", "disconnect", "invalidate", "export"]
+
+
+def _commands() -> list[click.Command]:
+    clients = main.commands["clients"]
+    assert isinstance(clients, click.Group)
+    return [main, clients, *clients.commands.values()]
+
+
+def test_every_option_has_a_help_line() -> None:
+    assert sorted(main.commands["clients"].commands) == sorted(COMMANDS)  # type: ignore[attr-defined]
+    for command in _commands():
+        for param in command.params:
+            if isinstance(param, click.Option):
+                assert param.help, (command.name, param.name)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_shows_examples_and_exit_codes(command: str) -> None:
+    result = run("clients", command, "--help")
+    assert result.returncode == 0
+    assert f"  hivemq-rest clients {command}" in result.stdout  # an example
+    assert "Exit codes:" in result.stdout
+    assert "    3  no answer, timeout, or the URL is not the REST API" in result.stdout
+    for option in ("--url", "--profile", "--token-file", "--timeout", "--max-attempts"):
+        assert option in result.stdout
+    if command in ("show", "state", "subscriptions", "disconnect", "invalidate"):
+        assert "Put -- before an id that starts with -" in result.stdout
+
+
+@pytest.fixture
+def emulator(hivemq_emulator: EmulatorHandle) -> EmulatorHandle:
+    hivemq_emulator.add_session(
+        "subscriber",
+        connected=True,
+        will={"topic": "w"},
+        subscriptions=[
+            {
+                "topicFilter": "t/#",
+                "qos": "AT_LEAST_ONCE",
+                "retainAsPublished": True,
+                "noLocal": False,
+            }
+        ],
+    )
+    hivemq_emulator.add_session("quiet", connected=False, session_expiry_interval=100)
+    return hivemq_emulator
+
+
+def _rows(text: str) -> dict[str, str]:
+    rows = {}
+    for line in text.splitlines():
+        name, _, value = line.partition(" ")
+        rows[name] = value.strip()
+    return rows
+
+
+@pytest.mark.parametrize("terminal", [False, True])
+def test_tables_have_no_trailing_spaces_and_one_way_of_booleans(
+    emulator: EmulatorHandle, terminal: bool
+) -> None:
+    env = {"FORCE_COLOR": "1"} if terminal else {}
+    url = ["--url", emulator.base_url]
+    shown = run("clients", "show", "subscriber", *url, env=env)
+    subscriptions = run("clients", "subscriptions", "subscriber", *url, env=env)
+    for result in (shown, subscriptions):
+        assert result.returncode == 0
+        for line in result.stdout.splitlines():
+            plain = click.unstyle(line)
+            assert plain == plain.rstrip(), repr(line)
+    if not terminal:
+        assert _rows(shown.stdout)["connected"] == "true"
+        assert _rows(shown.stdout)["willPresent"] == "true"
+        row = next(line for line in subscriptions.stdout.splitlines() if "t/#" in line)
+        assert "true" in row.split()
+        assert "false" in row.split()
+        assert "True" not in subscriptions.stdout
+        assert "False" not in subscriptions.stdout
+
+
+def test_an_empty_subscription_list_says_so(emulator: EmulatorHandle) -> None:
+    result = run("clients", "subscriptions", "quiet", "--url", emulator.base_url)
+    assert result.returncode == 0
+    assert result.stdout == "quiet has no subscriptions\n"
+    as_json = run("clients", "subscriptions", "quiet", "--json", "--url", emulator.base_url)
+    assert as_json.stdout == "[]\n"
+
+
+def test_disconnect_of_a_client_that_is_not_connected(emulator: EmulatorHandle) -> None:
+    result = run("clients", "disconnect", "quiet", "--yes", "--url", emulator.base_url)
+    assert result.returncode == 0
+    assert result.stderr == "quiet was not connected; nothing to do\n"
+    assert emulator.events() == []
