@@ -24,11 +24,14 @@ def test_hand_edit_is_reported(tmp_path: Path) -> None:
     edited = copy / "models" / "client.py"
     edited.write_text(edited.read_text() + "# hand edit\n")
     (copy / "models" / "stray.py").write_text("x = 1\n")
-    (copy / "errors.py").unlink()
+    (copy / "types.py").unlink()
+    operations = copy / "operations.py"
+    operations.write_text(operations.read_text().replace('"/api/v1/', '"/api/v2/', 1))
 
     diff = stale_diff(copy)
 
     assert "+++ b/generated/hivemq_rest_generated/models/client.py" in diff
     assert "-# hand edit" in diff
     assert "--- a/generated/hivemq_rest_generated/models/stray.py" in diff
-    assert "+++ b/generated/hivemq_rest_generated/errors.py" in diff
+    assert "+++ b/generated/hivemq_rest_generated/types.py" in diff
+    assert '-    path="/api/v2/mqtt/clients",' in diff

@@ -25,13 +25,6 @@ from hivemq_rest import (
     UnexpectedResponseError,
     __version__,
 )
-from hivemq_rest_generated.api.mqtt_clients import (
-    disconnect_client,
-    get_mqtt_client_connection_state,
-    get_mqtt_client_details,
-    get_subscriptions_for_mqtt_client,
-    invalidate_client_session,
-)
 from hypothesis import given
 
 from tests.overlay.fake_api import FakeAPI, details, ids_page, problem
@@ -79,38 +72,6 @@ def test_every_operation_addresses_exactly_the_id(client_id: str) -> None:
         segment = raw[len(prefix) : len(raw) - len(suffix)]
         assert "/" not in segment
         assert unquote(segment, errors="strict") == client_id
-
-
-def test_methods_paths_and_parameters_follow_the_spec() -> None:
-    # Our request builders against the generated endpoint modules, for an
-    # ordinary id (the generated ones mishandle "." and ".."; ours do not).
-    client_id = "sensor/1 é?"
-    api = FakeAPI(
-        default=httpx.Response(
-            200, json={"client": {}, "connection": {"connected": False}, "items": []}
-        )
-    )
-    with _client(api) as hivemq:
-        hivemq.get_client(client_id)
-        hivemq.get_connection_state(client_id)
-        list(hivemq.iter_subscriptions(client_id))
-        hivemq.disconnect(client_id, prevent_will_message=True)
-        hivemq.invalidate_session(client_id)
-    expected = [
-        get_mqtt_client_details._get_kwargs(client_id),
-        get_mqtt_client_connection_state._get_kwargs(client_id),
-        get_subscriptions_for_mqtt_client._get_kwargs(client_id),
-        disconnect_client._get_kwargs(client_id, prevent_will_message=True),
-        invalidate_client_session._get_kwargs(client_id, prevent_will_message=False),
-    ]
-    for request, kwargs in zip(api.requests, expected, strict=True):
-        assert request.method == kwargs["method"].upper()
-        assert request.url.raw_path.decode().partition("?")[0] == kwargs["url"]
-        params = {
-            k: str(v).lower() if isinstance(v, bool) else str(v)
-            for k, v in kwargs.get("params", {}).items()
-        }
-        assert dict(request.url.params) == params
 
 
 @pytest.mark.parametrize("bad", ["", "a\x00", "\udc80", "x" * 65_536])
