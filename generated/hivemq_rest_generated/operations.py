@@ -57,10 +57,10 @@ _PYTHON_TYPES: Final[dict[str, type | tuple[type, ...]]] = {
     "boolean": bool,
 }
 _TYPE_NAMES: Final = {
-    "string": "str",
-    "integer": "int",
-    "number": "float",
-    "boolean": "bool",
+    "string": "a str",
+    "integer": "an int",
+    "number": "a float",
+    "boolean": "a bool",
 }
 
 
@@ -104,7 +104,7 @@ class Parameter:
         if not isinstance(value, _PYTHON_TYPES[self.kind]) or (
             self.kind != "boolean" and isinstance(value, bool)
         ):
-            raise TypeError(f"{self.python_name} must be a {_TYPE_NAMES[self.kind]}")
+            raise TypeError(f"{self.python_name} must be {_TYPE_NAMES[self.kind]}")
         if isinstance(value, bool):
             return "true" if value else "false"
         if isinstance(value, str):
