@@ -11,7 +11,8 @@ from tests.conftest import ROOT
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from _codegen import TARGET
-from check_generated import stale_diff
+from _unasync import PRODUCED, SOURCE
+from check_generated import stale_diff, stale_sync_diff
 
 
 def test_checked_in_package_is_fresh() -> None:
@@ -35,3 +36,30 @@ def test_hand_edit_is_reported(tmp_path: Path) -> None:
     assert "--- a/generated/hivemq_rest_generated/models/stray.py" in diff
     assert "+++ b/generated/hivemq_rest_generated/types.py" in diff
     assert '-    path="/api/v2/mqtt/clients",' in diff
+
+
+def test_sync_client_code_is_fresh() -> None:
+    assert stale_sync_diff() == ""
+
+
+def test_hand_edit_of_the_sync_client_code_is_reported(tmp_path: Path) -> None:
+    produced = tmp_path / PRODUCED.name
+    produced.write_text(PRODUCED.read_text().replace("time.sleep(wait)", "time.sleep(0)"))
+
+    diff = stale_sync_diff(produced)
+
+    assert "-            time.sleep(0)" in diff
+    assert "+            time.sleep(wait)" in diff
+
+
+def test_an_edit_of_the_async_source_shows_in_the_sync_code(tmp_path: Path) -> None:
+    source = tmp_path / SOURCE.name
+    source.write_text(
+        SOURCE.read_text().replace(
+            '"""Close the connections."""', '"""Close the connections, now."""'
+        )
+    )
+
+    diff = stale_sync_diff(source=source)
+
+    assert '+        """Close the connections, now."""' in diff

@@ -38,7 +38,7 @@ NO_WAIT = RetryPolicy(backoff_base=0.0)
 def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Record the client's sleeps instead of sleeping."""
     recorded: list[float] = []
-    monkeypatch.setattr("hivemq_rest._client.time.sleep", recorded.append)
+    monkeypatch.setattr("hivemq_rest._sync_api.time.sleep", recorded.append)
     return recorded
 
 
