@@ -99,6 +99,19 @@ class Parameter:
     min_length: int | None = None
     max_length: int | None = None
 
+    def integer_range(self) -> tuple[int, int]:
+        """(minimum, maximum) of an integer parameter; ValueError unless the spec gives both."""
+        low, high = self.minimum, self.maximum
+        if (
+            self.kind != "integer"
+            or not isinstance(low, int)
+            or not isinstance(high, int)
+        ):
+            raise ValueError(
+                f"{self.name} is not an integer with a minimum and a maximum"
+            )
+        return low, high
+
     def wire(self, value: object) -> str:
         """value as it is sent; TypeError or ValueError when the spec does not allow it."""
         if not isinstance(value, _PYTHON_TYPES[self.kind]) or (

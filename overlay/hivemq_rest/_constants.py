@@ -9,21 +9,15 @@ from hivemq_rest_generated.operations import GET_ALL_MQTT_CLIENTS
 
 DEFAULT_BASE_URL: Final = "http://localhost:8888"
 
-# The generated client waits forever by default; an operator's tool must not.
+# Without a timeout a request may wait forever; an operator's tool must not.
 DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=5.0)
-
-
-def _integer(bound: float | None) -> int:
-    if not isinstance(bound, int):
-        raise TypeError(f"openapi.yaml gives the listing's limit no integer bound ({bound!r})")
-    return bound
 
 
 # Page sizes the server accepts for the client listing: the bounds of the
 # limit parameter in openapi.yaml.
-_LIMIT: Final = GET_ALL_MQTT_CLIENTS.parameter("limit")
-MIN_PAGE_SIZE: Final = _integer(_LIMIT.minimum)
-MAX_PAGE_SIZE: Final = _integer(_LIMIT.maximum)
+_PAGE_SIZES: Final = GET_ALL_MQTT_CLIENTS.parameter("limit").integer_range()
+MIN_PAGE_SIZE: Final = _PAGE_SIZES[0]
+MAX_PAGE_SIZE: Final = _PAGE_SIZES[1]
 
 # MQTT 3.1.1/5 §3.1.3.1: a client id is UTF-8 of at most 65,535 bytes.
 MAX_CLIENT_ID_BYTES: Final = 65_535

@@ -185,3 +185,11 @@ def test_the_generators_endpoint_functions_are_not_in_the_package() -> None:
     # hivemq_rest_generated.operations replaces them.
     for module in ("api", "client", "errors"):
         assert importlib.util.find_spec(f"hivemq_rest_generated.{module}") is None
+
+
+def test_integer_range() -> None:
+    assert GET_ALL_MQTT_CLIENTS.parameter("limit").integer_range() == (50, 2500)
+    with pytest.raises(ValueError, match="cursor is not an integer with a minimum and a maximum"):
+        GET_ALL_MQTT_CLIENTS.parameter("cursor").integer_range()
+    with pytest.raises(KeyError, match="getAllMqttClients has no parameter 'page'"):
+        GET_ALL_MQTT_CLIENTS.parameter("page")

@@ -25,6 +25,8 @@ from hivemq_rest import (
     UnexpectedResponseError,
     __version__,
 )
+from hivemq_rest._constants import MAX_PAGE_SIZE, MIN_PAGE_SIZE
+from hivemq_rest_generated.operations import GET_ALL_MQTT_CLIENTS
 from hypothesis import given
 
 from tests.overlay.fake_api import FakeAPI, details, ids_page, problem
@@ -62,7 +64,7 @@ def test_every_operation_addresses_exactly_the_id(client_id: str) -> None:
         list(hivemq.iter_subscriptions(client_id))
         hivemq.disconnect(client_id)
         hivemq.invalidate_session(client_id, prevent_will_message=True)
-    prefix = "/api/v1/mqtt/clients/"
+    prefix = f"{GET_ALL_MQTT_CLIENTS.path}/"
     for request, suffix in zip(
         api.requests, ["", "/connection", "/subscriptions", "/connection", ""], strict=True
     ):
@@ -90,7 +92,7 @@ def test_invalid_id_sends_nothing(bad: str) -> None:
     assert api.requests == []
 
 
-@pytest.mark.parametrize("size", [49, 2501, 0, "500"])
+@pytest.mark.parametrize("size", [MIN_PAGE_SIZE - 1, MAX_PAGE_SIZE + 1, 0, "500"])
 def test_bad_page_size_fails_before_sending(size: object) -> None:
     api = FakeAPI()
     with _client(api) as hivemq, pytest.raises(ValueError, match="page_size"):
