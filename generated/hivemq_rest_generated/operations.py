@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any, Final, Literal
 from urllib.parse import quote
 
-from attrs import frozen
+from attrs import field, frozen
 
 from .models import (
     ClientItem,
@@ -172,6 +172,11 @@ class Operation:
     parameters: tuple[Parameter, ...]
     body: Body | None
     answers: tuple[Answer, ...]
+    names: frozenset[str] = field(init=False)
+
+    @names.default
+    def _names(self) -> frozenset[str]:
+        return frozenset(parameter.name for parameter in self.parameters)
 
     def parameter(self, name: str) -> Parameter:
         """The parameter called name in the spec; KeyError if there is none."""
@@ -219,6 +224,9 @@ def build(
     An argument that is None is not sent (the server applies its default).
     TypeError or ValueError for an argument or body the spec does not allow.
     """
+    if not arguments.keys() <= operation.names:
+        unknown = sorted(arguments.keys() - operation.names)
+        raise TypeError(f"{operation.operation_id} has no parameter {unknown[0]!r}")
     path = operation.path
     query: list[str] = []
     headers: list[tuple[str, str]] = []

@@ -104,6 +104,8 @@ def test_path_parameters_are_checked() -> None:
         operations.get_mqtt_client_details(b"x")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="client_id is required"):
         build(operations.GET_MQTT_CLIENT_DETAILS, {})
+    with pytest.raises(TypeError, match="getMqttClientDetails has no parameter 'client_id'"):
+        build(operations.GET_MQTT_CLIENT_DETAILS, {"client_id": "a"})
     with pytest.raises(TypeError, match="prevent_will_message must be a bool"):
         operations.disconnect_client("a", prevent_will_message="true")  # type: ignore[arg-type]
 
