@@ -3,8 +3,10 @@
 A rewrite of Python tokens, not of text: ``async`` and ``await`` go, and the
 names in RENAMES become their blocking counterparts wherever they occur as a
 name or as a string holding just that name (``__all__``). Comments and other
-strings stay as written. The result is formatted with the repository's ruff
-settings, so that it is byte-for-byte reproducible.
+strings stay as written; so do names inside f-string fields before Python
+3.12, which tokenizes them apart (keep such names out of f-strings: ruff
+reports the undefined name they would leave). The result is formatted with
+the repository's ruff settings, so that it is byte-for-byte reproducible.
 """
 
 from __future__ import annotations
@@ -57,12 +59,20 @@ def unasync(source: str) -> str:
             edits.append((offset(token.start), offset(token.end), RENAMES[token.string]))
         elif token.type == tokenize.STRING and not edits and index <= 1:
             edits.append((offset(token.start), offset(token.end), _DOCSTRING))
-        elif token.type == tokenize.STRING and ast.literal_eval(token.string) in RENAMES:
-            renamed = RENAMES[ast.literal_eval(token.string)]
+        elif token.type == tokenize.STRING and _string(token.string) in RENAMES:
+            renamed = RENAMES[str(_string(token.string))]
             edits.append((offset(token.start), offset(token.end), f'"{renamed}"'))
     for start, end, text in reversed(edits):
         source = source[:start] + text + source[end:]
     return source
+
+
+def _string(literal: str) -> object:
+    """The value of a string literal; None for an f-string, which is never just a name."""
+    try:
+        return ast.literal_eval(literal)
+    except (ValueError, SyntaxError):
+        return None
 
 
 def _ruff(arguments: list[str], source: str) -> str:

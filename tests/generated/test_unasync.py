@@ -24,17 +24,19 @@ def test_rewrites_tokens_not_text() -> None:
         "    async def aclose(self) -> None:\n"
         "        # asyncio stays in comments, 'await' in strings\n"
         "        await asyncio.sleep(0)\n"
+        '        raise ValueError(f"{x} AsyncAPI")\n'
         "        async for x in self.aflatten('await'):\n"
         "            pass\n"
     )
     produced = unasync(source)
-    assert produced.splitlines()[-8:] == [
+    assert produced.splitlines()[-9:] == [
         "import time",
         '__all__ = ["SyncAPI"]',
         "class SyncAPI:",
         "    def close(self) -> None:",
         "        # asyncio stays in comments, 'await' in strings",
         "        time.sleep(0)",
+        '        raise ValueError(f"{x} AsyncAPI")',
         "        for x in self.flatten('await'):",
         "            pass",
     ]
