@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+from hivemq_rest._constants import MAX_PAGE_SIZE
+from hivemq_rest_generated.operations import GET_ALL_MQTT_CLIENTS
 
 from ._processes import EmulatorProcess, WorkerRun, executable, measure, run_worker
 from ._profiles import ProfileSummary, summarize
@@ -24,7 +26,7 @@ class Sizes:
 
     listing_big: int = 1_000_000
     listing_small: int = 10_000
-    page_size: int = 2500
+    page_size: int = MAX_PAGE_SIZE
     details: int = 20_000
     concurrency: int = 32
     export: int = 100_000
@@ -226,7 +228,7 @@ def first_ids(base_url: str, count: int, page_size: int) -> list[str]:
     """The first ``count`` ids the server lists."""
     ids: list[str] = []
     with httpx.Client(base_url=base_url, timeout=60) as http:
-        next_url: str | None = f"/api/v1/mqtt/clients?limit={page_size}"
+        next_url: str | None = f"{GET_ALL_MQTT_CLIENTS.path}?limit={page_size}"
         while next_url and len(ids) < count:
             page = http.get(next_url).json()
             ids.extend(item["id"] for item in page["items"])

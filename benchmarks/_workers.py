@@ -21,7 +21,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-LIST_PATH = "/api/v1/mqtt/clients"
+# Only the generated operations: the plain baselines do not load hivemq_rest.
+from hivemq_rest_generated.operations import GET_ALL_MQTT_CLIENTS
+
+LIST_PATH = GET_ALL_MQTT_CLIENTS.path
+MAX_PAGE_SIZE = GET_ALL_MQTT_CLIENTS.parameter("limit").integer_range()[1]
 
 
 @dataclass
@@ -221,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks._workers")
     parser.add_argument("workload", choices=sorted(WORKLOADS))
     parser.add_argument("--url", required=True)
-    parser.add_argument("--size", type=int, default=2500, help="page size or concurrency")
+    parser.add_argument("--size", type=int, default=MAX_PAGE_SIZE, help="page size or concurrency")
     parser.add_argument("--ids", type=Path, help="a JSON list of client ids (details)")
     parser.add_argument("--profile", type=Path, help="run under cProfile, stats to this file")
     args = parser.parse_args(argv)

@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any, Final, Protocol
 
 import httpx
+from hivemq_rest._constants import MAX_PAGE_SIZE
 from hivemq_rest_emulator import EmulatorApp, create_app, seed_sessions, session_from_json
+from hivemq_rest_generated.operations import GET_ALL_MQTT_CLIENTS
 
 from ._process import ChildProcess
 
@@ -213,15 +215,16 @@ class HttpAdmin:
     def client_ids(self) -> list[str]:
         """Every session's client id, in listing order (read through the API itself)."""
         ids: list[str] = []
-        params: dict[str, str | int] = {"limit": 2500}
+        params: dict[str, str | int] = {"limit": MAX_PAGE_SIZE}
         while True:
-            page = self._expect(self._http.get("/api/v1/mqtt/clients", params=params), 200).json()
+            listing = self._http.get(GET_ALL_MQTT_CLIENTS.path, params=params)
+            page = self._expect(listing, 200).json()
             ids.extend(item["id"] for item in page["items"])
             next_url = (page.get("_links") or {}).get("next")
             if not next_url:
                 return ids
             cursor = httpx.URL(next_url).params["cursor"]
-            params = {"limit": 2500, "cursor": cursor}
+            params = {"limit": MAX_PAGE_SIZE, "cursor": cursor}
 
 
 def emulator_command(*args: str) -> list[str]:

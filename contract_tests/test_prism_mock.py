@@ -47,6 +47,7 @@ from hivemq_rest import (
     ServiceUnavailableError,
     UnexpectedResponseError,
 )
+from hivemq_rest._constants import MIN_PAGE_SIZE
 from schemathesis.core.failures import FailureGroup
 
 from ._prism import Exchange, PrismServer, RecordingTransport
@@ -68,7 +69,7 @@ ERROR_CLASSES: Final[dict[int, type[HiveMQError]]] = {
 
 #: How each operation is called through the client; the result is returned.
 CALLS: Final[dict[str, Callable[[HiveMQClient], object]]] = {
-    "getAllMqttClients": lambda hivemq: list(hivemq.iter_client_ids(page_size=50)),
+    "getAllMqttClients": lambda hivemq: list(hivemq.iter_client_ids(page_size=MIN_PAGE_SIZE)),
     "getMqttClientDetails": lambda hivemq: hivemq.get_client(CLIENT_ID),
     "invalidateClientSession": lambda hivemq: hivemq.invalidate_session(CLIENT_ID),
     "getMqttClientConnectionState": lambda hivemq: (
@@ -81,7 +82,7 @@ CALLS: Final[dict[str, Callable[[HiveMQClient], object]]] = {
 
 
 async def _list_ids(hivemq: AsyncHiveMQClient) -> object:
-    return [client_id async for client_id in hivemq.iter_client_ids(page_size=50)]
+    return [client_id async for client_id in hivemq.iter_client_ids(page_size=MIN_PAGE_SIZE)]
 
 
 async def _connection(hivemq: AsyncHiveMQClient) -> object:

@@ -27,11 +27,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
-from urllib.parse import quote
 
 import httpx
 import pytest
 from hivemq_rest import ClientNotFoundError, HiveMQClient, RetryPolicy
+from hivemq_rest._constants import MAX_PAGE_SIZE, MIN_PAGE_SIZE
+from hivemq_rest_generated.operations import GET_ALL_MQTT_CLIENTS, GET_MQTT_CLIENT_DETAILS, build
 from hivemq_rest_generated.types import Unset
 
 from ._broker import AWKWARD_IDS as BROKER_AWKWARD_IDS
@@ -48,7 +49,7 @@ from ._emulator import (
 from ._prism import PrismServer, RecordingTransport
 from ._targets import BROKER, HTTP
 
-PAGE_SIZE: Final = 50
+PAGE_SIZE: Final = MIN_PAGE_SIZE
 #: Seeded sessions whose reads also go through Prism, besides the awkward ones.
 SEEDED_SAMPLE: Final = 40
 
@@ -188,7 +189,7 @@ def direct(admin: HttpAdmin, path: str) -> Any:
 
 def client_path(client_id: str, suffix: str = "") -> str:
     """The API path of one client (the id percent-encoded as one segment)."""
-    return f"/api/v1/mqtt/clients/{quote(client_id, safe='')}{suffix}"
+    return build(GET_MQTT_CLIENT_DETAILS, {"clientId": client_id}).target + suffix
 
 
 def test_listing_pages_through_proxy(
@@ -204,7 +205,7 @@ def test_listing_pages_through_proxy(
     ids = [client_id for page in pages for client_id in page]
     assert sorted(ids) == sorted(expected)
     assert len(set(ids)) == len(ids)
-    assert set(client.iter_client_ids(page_size=2500)) == set(expected)
+    assert set(client.iter_client_ids(page_size=MAX_PAGE_SIZE)) == set(expected)
     assert_clean(recorder, proxy)
 
 
@@ -320,8 +321,8 @@ def test_violations_are_detected(
     """The check above is not vacuous: Prism flags a bad request and a bad response."""
     admin = prepared.admin
     with httpx.Client(base_url=proxy.base_url, transport=recorder, timeout=30.0) as http:
-        # A request the spec forbids (limit below 50): Prism answers it itself.
-        bad_request = http.get("/api/v1/mqtt/clients", params={"limit": 10})
+        # A request the spec forbids (limit below its minimum): Prism answers it itself.
+        bad_request = http.get(GET_ALL_MQTT_CLIENTS.path, params={"limit": MIN_PAGE_SIZE - 1})
         assert bad_request.status_code == 422
         # A response the spec does not document: 503 for one client's details.
         admin.set_faults({"unavailableRatio": 1.0})

@@ -18,9 +18,14 @@ are encoded as well, or the HTTP stack would remove them from the path.
 from __future__ import annotations
 
 from typing import Any, Final
-from urllib.parse import quote
 
 import pytest
+from hivemq_rest_generated.operations import (
+    GET_ALL_MQTT_CLIENTS,
+    GET_MQTT_CLIENT_CONNECTION_STATE,
+    GET_MQTT_CLIENT_DETAILS,
+    path_segment,
+)
 from schemathesis import Response
 
 from ._emulator import UNKNOWN_ID
@@ -33,12 +38,6 @@ LIVE_SAMPLE: Final = 50
 
 #: The operations that address one client.
 OPERATIONS: Final = [operation for operation in operations() if "{clientId}" in operation.path]
-
-
-def path_segment(client_id: str) -> str:
-    """``client_id`` as one percent-encoded path segment; dot segments encoded too."""
-    segment = quote(client_id, safe="")
-    return segment.replace(".", "%2E") if segment in (".", "..") else segment
 
 
 def call(
@@ -56,7 +55,7 @@ def known_ids(target: Target) -> list[str]:
         awkward = target.admin.awkward_ids
         assert set(awkward) <= set(ids), sorted(set(awkward) - set(ids))
         return [*awkward, *(client_id for client_id in ids if client_id not in awkward)]
-    listing = SCHEMA["/api/v1/mqtt/clients"]["GET"].Case(query={"limit": LIVE_SAMPLE})
+    listing = SCHEMA[GET_ALL_MQTT_CLIENTS.path]["GET"].Case(query={"limit": LIVE_SAMPLE})
     response = listing.call_and_validate(additional_checks=EXTRA_CHECKS, **target.kwargs())
     return [str(item["id"]) for item in response.json()["items"]]
 
@@ -96,7 +95,7 @@ def test_existing_sessions(operation: Operation, prepared_target: Target) -> Non
             assert body is not None
             assert isinstance(body["connection"]["connected"], bool)
     if operation_id == "invalidateClientSession" and target.admin is not None:
-        details = SCHEMA["/api/v1/mqtt/clients/{clientId}"]["GET"]
+        details = SCHEMA[GET_MQTT_CLIENT_DETAILS.path]["GET"]
         for client_id in ids:
             assert call(target, details, client_id).status_code == 404, client_id
         invalidated = [e["clientId"] for e in target.admin.events() if e["type"] == "invalidate"]
@@ -105,7 +104,7 @@ def test_existing_sessions(operation: Operation, prepared_target: Target) -> Non
         for client_id in ids:
             target.admin.check_disconnected(client_id)
     if operation_id == "disconnectClient" and target.admin is not None:
-        state = SCHEMA["/api/v1/mqtt/clients/{clientId}/connection"]["GET"]
+        state = SCHEMA[GET_MQTT_CLIENT_CONNECTION_STATE.path]["GET"]
         for client_id in ids:
             response = call(target, state, client_id)
             assert response.status_code in (200, 404), client_id

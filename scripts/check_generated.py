@@ -1,4 +1,4 @@
-"""Fail, printing the diff, when generated/ is not what openapi.yaml makes.
+"""Fail, printing the diff, when generated/ or _sync_api.py is not what scripts/generate.py makes.
 
 Usage: python scripts/check_generated.py   (exit 0: up to date, 1: stale)
 """
@@ -10,7 +10,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _codegen import TARGET, generate_into, tree
+from _codegen import ROOT, TARGET, generate_into, tree
+from _unasync import PRODUCED, SOURCE, produce
 
 
 def stale_diff(target: Path = TARGET) -> str:
@@ -31,14 +32,28 @@ def stale_diff(target: Path = TARGET) -> str:
     return "".join(lines)
 
 
+def stale_sync_diff(produced: Path = PRODUCED, source: Path = SOURCE) -> str:
+    """The unified diff from the sync client's code to what its async source makes ("" if equal)."""
+    current = produced.read_text(encoding="utf-8") if produced.is_file() else ""
+    name = PRODUCED.relative_to(ROOT).as_posix()
+    return "".join(
+        difflib.unified_diff(
+            current.splitlines(keepends=True),
+            produce(source).splitlines(keepends=True),
+            f"a/{name}",
+            f"b/{name}",
+        )
+    )
+
+
 def main() -> int:
-    """Print the diff and return 1 when generated/ is stale."""
-    diff = stale_diff()
+    """Print the diff and return 1 when generated/ or the sync client's code is stale."""
+    diff = stale_diff() + stale_sync_diff()
     if diff:
         sys.stdout.write(diff)
-        print("\ngenerated/ is stale: run `python scripts/generate.py` and commit the result.")
+        print("\nstale: run `python scripts/generate.py` and commit the result.")
         return 1
-    print("generated/ matches openapi.yaml")
+    print("generated/ matches openapi.yaml, _sync_api.py matches _async_api.py")
     return 0
 
 

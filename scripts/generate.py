@@ -1,4 +1,4 @@
-"""Regenerate generated/hivemq_rest_generated from openapi.yaml.
+"""Regenerate generated/hivemq_rest_generated from openapi.yaml, and the sync client's code.
 
 Usage: python scripts/generate.py
 """
@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from _codegen import TARGET, generate_into
+from _unasync import PRODUCED, produce
 
 
 def main() -> None:
@@ -20,6 +21,8 @@ def main() -> None:
         TARGET.parent.mkdir(parents=True, exist_ok=True)
         shutil.copytree(fresh, TARGET)
     print(f"generated {TARGET}")
+    PRODUCED.write_text(produce(), encoding="utf-8")
+    print(f"generated {PRODUCED}")
 
 
 if __name__ == "__main__":

@@ -86,6 +86,9 @@ def test_wheel_installs_into_a_fresh_virtualenv(tmp_path: Path) -> None:
     assert "hivemq_rest/py.typed" in names
     assert "hivemq_rest_generated/py.typed" in names
     assert "hivemq_rest_generated/models/client_details.py" in names
+    assert "hivemq_rest_generated/operations.py" in names
+    # The generator's endpoint functions put "." and ".." into paths raw.
+    assert not [n for n in names if n.startswith("hivemq_rest_generated/api/")]
     assert not [n for n in names if n.startswith(("tests/", "scripts/")) or "__pycache__" in n]
 
     env_dir = tmp_path / "venv"

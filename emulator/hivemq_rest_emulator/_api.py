@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, unquote_to_bytes
 
+from hivemq_rest_generated.operations import GET_ALL_MQTT_CLIENTS
 from starlette.datastructures import QueryParams
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
@@ -43,11 +44,11 @@ from ._render import (
     subscription_list_json,
 )
 
-LIST_PATH = "/api/v1/mqtt/clients"
+# Path and limits as openapi.yaml has them (through the generated operations).
+LIST_PATH = GET_ALL_MQTT_CLIENTS.path
 _PREFIX = LIST_PATH.encode("ascii").split(b"/")
-DEFAULT_LIMIT = 500
-MIN_LIMIT = 50
-MAX_LIMIT = 2500
+DEFAULT_LIMIT = 500  # in the spec's words only: "the server uses 500 when it is omitted"
+MIN_LIMIT, MAX_LIMIT = GET_ALL_MQTT_CLIENTS.parameter("limit").integer_range()
 
 _READ = ("GET", "HEAD")
 _READ_DELETE = ("GET", "HEAD", "DELETE")

@@ -1,8 +1,1 @@
-"""A client library for accessing HiveMQ REST API - MQTT Clients"""
-
-from .client import AuthenticatedClient, Client
-
-__all__ = (
-    "AuthenticatedClient",
-    "Client",
-)
+"""The models and I/O-free operations of the HiveMQ REST API, generated from openapi.yaml."""

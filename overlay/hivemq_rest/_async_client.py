@@ -8,23 +8,21 @@ from types import TracebackType
 from typing import Literal, Self, Unpack
 
 import httpx
-from hivemq_rest_generated.models import ClientDetails, ClientSubscription, Connection
+from hivemq_rest_generated.models import ClientDetails
 
-from . import _operations as op
-from ._base_client import BaseClient, ClientSettings
-from ._constants import DEFAULT_BASE_URL, MAX_PAGE_SIZE
+from ._async_api import AsyncAPI
+from ._base_client import ClientSettings
+from ._constants import DEFAULT_BASE_URL
 from ._errors import (
     APIConnectionError,
     APIStatusError,
     AuthenticationError,
     ClientNotFoundError,
-    CursorExpiredError,
     HiveMQError,
     InvalidClientIdError,
     PermissionDeniedError,
 )
 from ._ids import validate_client_id
-from ._paging import ClientIdListing, CursorTrail, OnCursorExpired
 
 __all__ = ["AsyncHiveMQClient", "ClientDetailsStream"]
 
@@ -34,11 +32,12 @@ DEFAULT_CONCURRENCY = 32
 _FATAL = (AuthenticationError, PermissionDeniedError)
 
 
-class AsyncHiveMQClient(BaseClient):
+class AsyncHiveMQClient(AsyncAPI):
     """A client of the HiveMQ REST API's MQTT client endpoints (asyncio).
 
-    The same methods as HiveMQClient, as coroutines and async iterators, and
-    ``fetch_clients`` for many details at bounded concurrency. ``transport``
+    The same methods as HiveMQClient (both come from _async_api.py), as
+    coroutines and async iterators, and ``fetch_clients`` for many details at
+    bounded concurrency. ``transport``
     is "aiohttp" (default: aiohttp under httpx, far less CPU per request),
     "httpx" (httpx's own pool) or an httpx transport object (tests).
     """
@@ -67,101 +66,6 @@ class AsyncHiveMQClient(BaseClient):
             )
         self._http = httpx.AsyncClient(**self._connection.client_kwargs(), transport=chosen)
 
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        await self.aclose()
-
-    async def aclose(self) -> None:
-        """Close the connections."""
-        await self._http.aclose()
-
-    async def _send(self, call: op.Call) -> httpx.Response:
-        state = self._attempts()
-        wait: float | None
-        while True:
-            state.start()
-            if self.limiter is not None:
-                await asyncio.sleep(self.limiter.reserve())
-            try:
-                response = await self._http.request(
-                    call.method, call.path, params=call.params or None
-                )
-            except (httpx.RequestError, OSError) as raised:
-                wait = self._wait_after_failure(call, state, raised)
-            else:
-                wait = self._wait_after_response(call, state, response)
-                if wait is None:
-                    return self._finish(call, response, state)
-            await asyncio.sleep(wait)
-
-    def iter_client_id_pages(
-        self, page_size: int = MAX_PAGE_SIZE, on_cursor_expired: OnCursorExpired = "restart"
-    ) -> AsyncIterator[list[str]]:
-        """Every session's client id, a page at a time (see HiveMQClient.iter_client_id_pages)."""
-        return self._walk(ClientIdListing(page_size, on_cursor_expired))
-
-    async def _walk(self, listing: ClientIdListing) -> AsyncIterator[list[str]]:
-        try:
-            while not listing.done:
-                try:
-                    response = await self._send(op.list_clients(listing.params()))
-                except CursorExpiredError as error:
-                    listing.restart(error)
-                    continue
-                ids = listing.take_page(response)
-                if ids:
-                    yield ids
-        finally:
-            listing.close()
-
-    def iter_client_ids(
-        self, page_size: int = MAX_PAGE_SIZE, on_cursor_expired: OnCursorExpired = "restart"
-    ) -> AsyncIterator[str]:
-        """Every session's client id, in constant memory (see HiveMQClient.iter_client_ids)."""
-        return _flatten(self.iter_client_id_pages(page_size, on_cursor_expired))
-
-    async def get_client(self, client_id: str) -> ClientDetails:
-        """A client's session and connection details. ClientNotFoundError if unknown."""
-        return op.parse_client_details(await self._send(op.client_details(client_id)))
-
-    async def get_connection_state(self, client_id: str) -> Connection:
-        """The client's connection state (``.connected``). ClientNotFoundError if unknown."""
-        return op.parse_connection_state(await self._send(op.connection_state(client_id)))
-
-    async def is_connected(self, client_id: str) -> bool:
-        """Whether the client is connected now."""
-        return op.parse_is_connected(await self._send(op.connection_state(client_id)))
-
-    def iter_subscriptions(self, client_id: str) -> AsyncIterator[ClientSubscription]:
-        """The client's subscriptions; follows a ``_links.next`` cursor if the server sends one."""
-        validate_client_id(client_id)
-        return self._subscriptions(client_id)
-
-    async def _subscriptions(self, client_id: str) -> AsyncIterator[ClientSubscription]:
-        trail, cursor = CursorTrail(), None
-        while True:
-            response = await self._send(op.subscriptions(client_id, cursor))
-            items, cursor = op.parse_subscriptions(response, trail)
-            for item in items:
-                yield item
-            if cursor is None:
-                return
-
-    async def disconnect(self, client_id: str, prevent_will_message: bool = False) -> None:
-        """Disconnect the client; a persistent session stays. The will is sent unless prevented."""
-        await self._send(op.disconnect(client_id, prevent_will_message))
-
-    async def invalidate_session(self, client_id: str, prevent_will_message: bool = False) -> None:
-        """Remove the client's session, disconnecting it if it is connected."""
-        await self._send(op.invalidate_session(client_id, prevent_will_message))
-
     def fetch_clients(
         self,
         client_ids: Iterable[str] | AsyncIterable[str],
@@ -182,12 +86,6 @@ class AsyncHiveMQClient(BaseClient):
         they are read as needed.
         """
         return ClientDetailsStream(self, client_ids, concurrency, on_failure)
-
-
-async def _flatten(pages: AsyncIterator[list[str]]) -> AsyncIterator[str]:
-    async for page in pages:
-        for item in page:
-            yield item
 
 
 async def _each(items: Iterable[str] | AsyncIterable[str]) -> AsyncIterator[str]:

@@ -5,15 +5,19 @@ from __future__ import annotations
 from typing import Final
 
 import httpx
+from hivemq_rest_generated.operations import GET_ALL_MQTT_CLIENTS
 
 DEFAULT_BASE_URL: Final = "http://localhost:8888"
 
-# The generated client waits forever by default; an operator's tool must not.
+# Without a timeout a request may wait forever; an operator's tool must not.
 DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=5.0)
 
-# Page sizes the server accepts for the client listing.
-MIN_PAGE_SIZE: Final = 50
-MAX_PAGE_SIZE: Final = 2500
+
+# Page sizes the server accepts for the client listing: the bounds of the
+# limit parameter in openapi.yaml.
+_PAGE_SIZES: Final = GET_ALL_MQTT_CLIENTS.parameter("limit").integer_range()
+MIN_PAGE_SIZE: Final = _PAGE_SIZES[0]
+MAX_PAGE_SIZE: Final = _PAGE_SIZES[1]
 
 # MQTT 3.1.1/5 §3.1.3.1: a client id is UTF-8 of at most 65,535 bytes.
 MAX_CLIENT_ID_BYTES: Final = 65_535

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from hivemq_rest_generated.operations import path_segment
 
 from ._constants import MAX_CLIENT_ID_BYTES
 from ._errors import InvalidClientIdError
@@ -39,12 +39,9 @@ def validate_client_id(client_id: object) -> str:
 def client_id_segment(client_id: str) -> str:
     """The id as one percent-encoded path segment (RFC 3986), after validating it.
 
-    Everything but the unreserved characters is encoded, "/" included. A
-    segment of dots alone ("." or "..") is a dot-segment that HTTP stacks
-    remove from paths (RFC 3986 §5.2.4), so that a request would reach another
-    resource: its dots are encoded as %2E.
+    The encoding is the one every generated request builder uses for every
+    path parameter (hivemq_rest_generated.operations.path_segment): all but
+    the unreserved characters encoded, "/" and "%" included, and the dots of
+    "." or ".." as %2E, since HTTP stacks remove such dot-segments.
     """
-    segment = quote(validate_client_id(client_id), safe="")
-    if segment in (".", ".."):
-        segment = segment.replace(".", "%2E")
-    return segment
+    return path_segment(validate_client_id(client_id))

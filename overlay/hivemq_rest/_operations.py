@@ -1,17 +1,19 @@
 """The six operations, without I/O: the request each one sends, and what its answer means.
 
-Paths follow openapi.yaml; tests check them against the generated endpoint
-modules. The client id goes through the id guard, never through str.format.
+The requests come from hivemq_rest_generated.operations, which
+scripts/generate.py renders from openapi.yaml (method, path, parameters and
+their bounds, path encoding). Here each gets what the spec cannot say: the
+id guard, and whether a repeat may find its work done.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, Final, Protocol, Self, TypeVar
-from urllib.parse import quote, urlencode
 
 import attrs
 import httpx
+from hivemq_rest_generated import operations as api
 from hivemq_rest_generated.models import (
     ClientDetails,
     ClientItem,
@@ -23,7 +25,7 @@ from hivemq_rest_generated.models import (
 from hivemq_rest_generated.types import Unset
 
 from ._errors import malformed_response
-from ._ids import client_id_segment
+from ._ids import validate_client_id
 from ._paging import CursorTrail, json_body
 
 __all__ = [
@@ -40,8 +42,6 @@ __all__ = [
     "subscriptions",
 ]
 
-CLIENTS: Final = "/api/v1/mqtt/clients"
-
 # A body that does not match the models' shapes makes the generated
 # from_dict raise one of these; they never reach the caller as such.
 _PARSE_ERRORS: Final = (KeyError, TypeError, ValueError, AttributeError)
@@ -49,7 +49,7 @@ _PARSE_ERRORS: Final = (KeyError, TypeError, ValueError, AttributeError)
 
 @attrs.frozen
 class Call:
-    """One request: method, path under the base URL, and query parameters.
+    """One request: method, path (with its query, encoded) under the base URL, query parameters.
 
     ``idempotent_delete`` marks a DELETE whose repeat after an attempt of
     unknown outcome may find the resource already gone (404), which then
@@ -62,51 +62,56 @@ class Call:
     idempotent_delete: bool = False
 
 
-def _client_path(client_id: str, suffix: str = "") -> str:
-    return f"{CLIENTS}/{client_id_segment(client_id)}{suffix}"
+def _call(request: api.Request, *, idempotent_delete: bool = False) -> Call:
+    if request.headers or request.content is not None:
+        # Call has no room for them until the clients send request bodies.
+        raise NotImplementedError(f"{request.method} with headers or a body")
+    return Call(request.method, request.target, idempotent_delete=idempotent_delete)
 
 
-def _will(prevent_will_message: bool) -> dict[str, str | int]:
+def _will(prevent_will_message: bool) -> bool:
+    # The builder would leave out None (the server's default); ours is False.
     if not isinstance(prevent_will_message, bool):
         raise TypeError("prevent_will_message must be a bool")
-    return {"preventWillMessage": "true" if prevent_will_message else "false"}
+    return prevent_will_message
 
 
 def list_clients(params: Mapping[str, str | int]) -> Call:
-    """GET one page of the client list (getAllMqttClients).
-
-    The query goes into the path already encoded: merging ``params`` would
-    make httpx parse the URL once more, on the listing's hot path.
-    """
-    return Call("GET", f"{CLIENTS}?{urlencode(params, quote_via=quote)}")
+    """GET one page of the client list (getAllMqttClients); params by their names in the spec."""
+    return _call(api.build(api.GET_ALL_MQTT_CLIENTS, params))
 
 
 def client_details(client_id: str) -> Call:
     """GET a client's details (getMqttClientDetails)."""
-    return Call("GET", _client_path(client_id))
+    return _call(api.get_mqtt_client_details(validate_client_id(client_id)))
 
 
 def connection_state(client_id: str) -> Call:
     """GET a client's connection state (getMqttClientConnectionState)."""
-    return Call("GET", _client_path(client_id, "/connection"))
+    return _call(api.get_mqtt_client_connection_state(validate_client_id(client_id)))
 
 
 def subscriptions(client_id: str, cursor: str | None = None) -> Call:
-    """GET a client's subscriptions (getSubscriptionsForMqttClient)."""
-    params: dict[str, str | int] = {} if cursor is None else {"cursor": cursor}
-    return Call("GET", _client_path(client_id, "/subscriptions"), params)
+    """GET a client's subscriptions (getSubscriptionsForMqttClient), from cursor if given."""
+    call = _call(api.get_subscriptions_for_mqtt_client(validate_client_id(client_id)))
+    # The spec has no cursor parameter here yet; a _links.next may bring one.
+    return call if cursor is None else attrs.evolve(call, params={"cursor": cursor})
 
 
 def disconnect(client_id: str, prevent_will_message: bool) -> Call:
     """DELETE a client's connection (disconnectClient)."""
-    path = _client_path(client_id, "/connection")
-    return Call("DELETE", path, _will(prevent_will_message), idempotent_delete=True)
+    request = api.disconnect_client(
+        validate_client_id(client_id), prevent_will_message=_will(prevent_will_message)
+    )
+    return _call(request, idempotent_delete=True)
 
 
 def invalidate_session(client_id: str, prevent_will_message: bool) -> Call:
     """DELETE a client's session (invalidateClientSession)."""
-    path = _client_path(client_id)
-    return Call("DELETE", path, _will(prevent_will_message), idempotent_delete=True)
+    request = api.invalidate_client_session(
+        validate_client_id(client_id), prevent_will_message=_will(prevent_will_message)
+    )
+    return _call(request, idempotent_delete=True)
 
 
 class _Model(Protocol):

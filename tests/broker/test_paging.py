@@ -7,7 +7,7 @@ from hivemq_rest import HiveMQClient
 from hivemq_rest_emulator import BrokerEmulatorHandle
 
 from tests.broker.conftest import ConnectMqtt
-from tests.emulator.helpers import LIST, assert_error, cursor_of
+from tests.emulator.helpers import LIST, MIN_LIMIT, assert_error, cursor_of
 
 COUNT = 130
 
@@ -39,27 +39,27 @@ def test_a_cursor_expires_when_the_session_set_changes(
 ) -> None:
     _offline_sessions(mqtt, 60)
     with httpx.Client(base_url=emulator.base_url, timeout=10) as http:
-        first = http.get(LIST, params={"limit": 50}).json()
+        first = http.get(LIST, params={"limit": MIN_LIMIT}).json()
         cursor = cursor_of(first["_links"]["next"])
-        assert http.get(LIST, params={"limit": 50, "cursor": cursor}).status_code == 200
+        assert http.get(LIST, params={"limit": MIN_LIMIT, "cursor": cursor}).status_code == 200
 
         # Disconnecting a persistent client leaves the set as it is.
         mqtt("pager-late", clean_session=False)
-        first = http.get(LIST, params={"limit": 50}).json()
+        first = http.get(LIST, params={"limit": MIN_LIMIT}).json()
         cursor = cursor_of(first["_links"]["next"])
         hivemq.disconnect("pager-late")
-        assert http.get(LIST, params={"limit": 50, "cursor": cursor}).status_code == 200
+        assert http.get(LIST, params={"limit": MIN_LIMIT, "cursor": cursor}).status_code == 200
 
         # A new session changes it.
         mqtt("pager-newcomer", clean_session=True)
-        response = http.get(LIST, params={"limit": 50, "cursor": cursor})
+        response = http.get(LIST, params={"limit": MIN_LIMIT, "cursor": cursor})
         assert_error(response, 410, "Cursor not valid anymore")
 
         # So does a session that ends.
-        first = http.get(LIST, params={"limit": 50}).json()
+        first = http.get(LIST, params={"limit": MIN_LIMIT}).json()
         cursor = cursor_of(first["_links"]["next"])
         hivemq.invalidate_session("pager-000")
-        response = http.get(LIST, params={"limit": 50, "cursor": cursor})
+        response = http.get(LIST, params={"limit": MIN_LIMIT, "cursor": cursor})
         assert_error(response, 410, "Cursor not valid anymore")
 
     # The overlay starts again after a 410 and still lists everything.
@@ -71,9 +71,9 @@ def test_expiring_cursors_by_hand_works_for_the_broker_too(
 ) -> None:
     _offline_sessions(mqtt, 51)
     with httpx.Client(base_url=emulator.base_url, timeout=10) as http:
-        first = http.get(LIST, params={"limit": 50}).json()
+        first = http.get(LIST, params={"limit": MIN_LIMIT}).json()
         cursor = cursor_of(first["_links"]["next"])
         emulator.expire_cursors()
-        assert_error(http.get(LIST, params={"limit": 50, "cursor": cursor}), 410)
-        garbage = http.get(LIST, params={"limit": 50, "cursor": "not-a-cursor"})
+        assert_error(http.get(LIST, params={"limit": MIN_LIMIT, "cursor": cursor}), 410)
+        garbage = http.get(LIST, params={"limit": MIN_LIMIT, "cursor": "not-a-cursor"})
         assert_error(garbage, 400)

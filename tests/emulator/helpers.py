@@ -7,26 +7,22 @@ import copy
 from functools import cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import yaml
+from hivemq_rest_generated.operations import GET_ALL_MQTT_CLIENTS, path_segment
 from openapi_schema_validator import OAS30Validator
 
 ROOT = Path(__file__).resolve().parents[2]
-LIST = "/api/v1/mqtt/clients"
+# The listing's path and limits, as openapi.yaml has them.
+LIST = GET_ALL_MQTT_CLIENTS.path
+MIN_LIMIT, MAX_LIMIT = GET_ALL_MQTT_CLIENTS.parameter("limit").integer_range()
 
 
 def encode_id(client_id: str) -> str:
-    """One percent-encoded path segment, as a careful client builds it.
-
-    ``quote(..., safe="")`` leaves ``.`` alone, and the dot segments ``.`` and
-    ``..`` would be removed by URL normalisation, so dots are encoded there.
-    """
-    segment = quote(client_id, safe="")
-    if segment in {".", ".."}:
-        segment = segment.replace(".", "%2E")
-    return segment
+    """One percent-encoded path segment, as the generated request builders make it."""
+    return path_segment(client_id)
 
 
 def client_path(client_id: str, suffix: str = "") -> str:

@@ -16,7 +16,15 @@ from hivemq_rest_emulator import (
     seed_sessions,
 )
 
-from tests.emulator.helpers import LIST, assert_error, client_path, cursor_of, walk
+from tests.emulator.helpers import (
+    LIST,
+    MAX_LIMIT,
+    MIN_LIMIT,
+    assert_error,
+    client_path,
+    cursor_of,
+    walk,
+)
 
 
 def pages(client: httpx.Client, limit: int) -> list[dict[str, Any]]:
@@ -31,17 +39,19 @@ def pages(client: httpx.Client, limit: int) -> list[dict[str, Any]]:
         url = bodies[-1]["_links"]["next"]
 
 
-@pytest.mark.parametrize("limit", ["49", "2501", "0", "-50", "abc", "", "50.0", " 50", "5e2"])
+@pytest.mark.parametrize(
+    "limit", [str(MIN_LIMIT - 1), str(MAX_LIMIT + 1), "0", "-50", "abc", "", "50.0", " 50", "5e2"]
+)
 def test_limit_out_of_bounds_or_not_an_integer_is_400(client: httpx.Client, limit: str) -> None:
     detail = assert_error(client.get(LIST, params={"limit": limit}), 400, "Invalid query parameter")
     assert "limit" in detail
 
 
-@pytest.mark.parametrize("limit", [50, 2500])
+@pytest.mark.parametrize("limit", [MIN_LIMIT, MAX_LIMIT])
 def test_limit_bounds_are_accepted(
     hivemq_emulator: EmulatorHandle, client: httpx.Client, limit: int
 ) -> None:
-    hivemq_emulator.seed(2501)
+    hivemq_emulator.seed(MAX_LIMIT + 1)
     body = client.get(LIST, params={"limit": limit}).json()
     assert len(body["items"]) == limit
     assert body["_links"]["next"].endswith(f"&limit={limit}")
@@ -56,7 +66,9 @@ def test_default_limit_is_500(hivemq_emulator: EmulatorHandle, client: httpx.Cli
     assert "_links" not in last
 
 
-@pytest.mark.parametrize("limit", [50, 51, 97, 500, 1234, 2499, 2500, None])
+@pytest.mark.parametrize(
+    "limit", [MIN_LIMIT, MIN_LIMIT + 1, 97, 500, 1234, MAX_LIMIT - 1, MAX_LIMIT, None]
+)
 def test_walk_returns_every_session_exactly_once(
     hivemq_emulator: EmulatorHandle, client: httpx.Client, limit: int | None
 ) -> None:
@@ -80,7 +92,7 @@ def test_every_page_size_walks_the_store_exactly_once() -> None:
     store = SessionStore()
     seed_sessions(store, 1234, seed=9)
     expected = store.ids()
-    for limit in range(50, 2501):
+    for limit in range(MIN_LIMIT, MAX_LIMIT + 1):
         ids: list[str] = []
         cursor = None
         page_count = 0
@@ -99,7 +111,7 @@ def test_cursor_is_opaque_and_percent_encoded_in_the_link(
     hivemq_emulator: EmulatorHandle, client: httpx.Client
 ) -> None:
     hivemq_emulator.seed(120)
-    next_url = client.get(LIST, params={"limit": 50}).json()["_links"]["next"]
+    next_url = client.get(LIST, params={"limit": MIN_LIMIT}).json()["_links"]["next"]
     assert next_url.startswith(f"{LIST}?cursor=")
     cursor = cursor_of(next_url)
     assert {"=", "-", "_"} <= set(cursor)
@@ -107,17 +119,17 @@ def test_cursor_is_opaque_and_percent_encoded_in_the_link(
     assert "=" not in next_url.split("cursor=", 1)[1].split("&", 1)[0]
 
     by_link = client.get(next_url).json()
-    by_param = client.get(LIST, params={"cursor": cursor, "limit": 50}).json()
-    unencoded = client.get(f"{LIST}?cursor={cursor}&limit=50").json()
+    by_param = client.get(LIST, params={"cursor": cursor, "limit": MIN_LIMIT}).json()
+    unencoded = client.get(f"{LIST}?cursor={cursor}&limit={MIN_LIMIT}").json()
     assert by_link == by_param == unencoded
-    assert len(by_link["items"]) == 50
+    assert len(by_link["items"]) == MIN_LIMIT
 
 
 def test_a_cursor_can_be_used_with_another_limit(
     hivemq_emulator: EmulatorHandle, client: httpx.Client
 ) -> None:
     hivemq_emulator.seed(300)
-    first = client.get(LIST, params={"limit": 50}).json()
+    first = client.get(LIST, params={"limit": MIN_LIMIT}).json()
     rest = client.get(LIST, params={"limit": 250, "cursor": cursor_of(first["_links"]["next"])})
     assert "_links" not in rest.json()
     ids = [item["id"] for item in first["items"] + rest.json()["items"]]
@@ -142,20 +154,22 @@ def test_double_encoded_or_tampered_cursor_is_400(
     hivemq_emulator: EmulatorHandle, client: httpx.Client
 ) -> None:
     hivemq_emulator.seed(60)
-    cursor = cursor_of(client.get(LIST, params={"limit": 50}).json()["_links"]["next"])
+    cursor = cursor_of(client.get(LIST, params={"limit": MIN_LIMIT}).json()["_links"]["next"])
     double = quote(quote(cursor, safe=""), safe="")
-    assert_error(client.get(f"{LIST}?cursor={double}&limit=50"), 400)
+    assert_error(client.get(f"{LIST}?cursor={double}&limit={MIN_LIMIT}"), 400)
     tampered = cursor[:4] + ("A" if cursor[4] != "A" else "B") + cursor[5:]
     assert_error(client.get(LIST, params={"cursor": tampered}), 400)
 
 
 def _first_cursor(client: httpx.Client) -> str:
-    return cursor_of(client.get(LIST, params={"limit": 50}).json()["_links"]["next"])
+    return cursor_of(client.get(LIST, params={"limit": MIN_LIMIT}).json()["_links"]["next"])
 
 
 def _assert_expired(client: httpx.Client, cursor: str) -> None:
     detail = assert_error(
-        client.get(LIST, params={"cursor": cursor, "limit": 50}), 410, "Cursor not valid anymore"
+        client.get(LIST, params={"cursor": cursor, "limit": MIN_LIMIT}),
+        410,
+        "Cursor not valid anymore",
     )
     assert detail == "The given cursor is not valid anymore."
 
@@ -168,7 +182,7 @@ def test_410_after_a_session_is_added_mid_listing(
     hivemq_emulator.add_session("latecomer")
     _assert_expired(client, cursor)
     # Starting again works and sees the new session.
-    assert "latecomer" in walk(client, 50)
+    assert "latecomer" in walk(client, MIN_LIMIT)
 
 
 def test_410_after_a_session_is_added_over_the_admin_api(
@@ -200,7 +214,7 @@ def test_410_after_admin_expire_cursors(
     _assert_expired(client, cursor)
     # One-shot: no fault stays configured, new cursors work.
     assert client.get("/_emulator/faults").json()["unavailableRatio"] == 0.0
-    assert sorted(walk(client, 50)) == sorted(hivemq_emulator.store.ids())
+    assert sorted(walk(client, MIN_LIMIT)) == sorted(hivemq_emulator.store.ids())
 
 
 def test_410_after_expire_cursors_from_the_handle(
@@ -208,7 +222,7 @@ def test_410_after_expire_cursors_from_the_handle(
 ) -> None:
     hivemq_emulator.seed(120)
     cursor = _first_cursor(client)
-    client.get(LIST, params={"cursor": cursor, "limit": 50}).raise_for_status()
+    client.get(LIST, params={"cursor": cursor, "limit": MIN_LIMIT}).raise_for_status()
     hivemq_emulator.expire_cursors()
     _assert_expired(client, cursor)
 
@@ -228,7 +242,7 @@ def test_disconnect_keeping_the_session_leaves_cursors_valid(
     hivemq_emulator.seed(120)
     cursor = _first_cursor(client)
     assert client.delete(client_path("kept", "/connection")).status_code == 204
-    assert client.get(LIST, params={"cursor": cursor, "limit": 50}).status_code == 200
+    assert client.get(LIST, params={"cursor": cursor, "limit": MIN_LIMIT}).status_code == 200
 
 
 def test_disconnect_ending_the_session_expires_cursors(
@@ -244,12 +258,12 @@ def test_disconnect_ending_the_session_expires_cursors(
 def test_store_page_errors() -> None:
     store = SessionStore()
     seed_sessions(store, 100)
-    cursor = store.page(50).next_cursor
+    cursor = store.page(MIN_LIMIT).next_cursor
     assert cursor is not None
     with pytest.raises(InvalidCursorError):
-        store.page(50, "nope")
+        store.page(MIN_LIMIT, "nope")
     store.expire_cursors()
     with pytest.raises(ExpiredCursorError):
-        store.page(50, cursor)
+        store.page(MIN_LIMIT, cursor)
     with pytest.raises(ValueError, match="positive"):
         store.page(0)

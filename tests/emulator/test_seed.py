@@ -16,7 +16,14 @@ from hivemq_rest_emulator import (
 )
 from hivemq_rest_emulator._render import client_item_json, subscription_list_json
 
-from tests.emulator.helpers import LIST, asgi_request, assert_schema, client_path, cursor_of
+from tests.emulator.helpers import (
+    LIST,
+    MAX_LIMIT,
+    asgi_request,
+    assert_schema,
+    client_path,
+    cursor_of,
+)
 
 PLAIN = re.compile(r"(client-|sensor-|device-|gw-|app_|meter\.)[0-9]+")
 
@@ -115,21 +122,21 @@ def test_a_million_sessions_serve_a_full_page() -> None:
     assert len(store) == 1_000_000
     app = create_app(store)
 
-    first = asgi_request(app, "GET", LIST, params={"limit": 2500}).json()
-    assert len(first["items"]) == 2500
+    first = asgi_request(app, "GET", LIST, params={"limit": MAX_LIMIT}).json()
+    assert len(first["items"]) == MAX_LIMIT
     second = asgi_request(app, "GET", first["_links"]["next"]).json()
-    assert len(second["items"]) == 2500
+    assert len(second["items"]) == MAX_LIMIT
     assert {item["id"] for item in first["items"]}.isdisjoint(
         item["id"] for item in second["items"]
     )
 
     # A page deep inside the store, from a cursor issued for that position.
-    page = store.page(2500)
+    page = store.page(MAX_LIMIT)
     for _ in range(3):
         assert page.next_cursor is not None
-        page = store.page(2500, page.next_cursor)
-    deep = asgi_request(app, "GET", LIST, params={"limit": 2500, "cursor": page.next_cursor})
-    assert len(deep.json()["items"]) == 2500
+        page = store.page(MAX_LIMIT, page.next_cursor)
+    deep = asgi_request(app, "GET", LIST, params={"limit": MAX_LIMIT, "cursor": page.next_cursor})
+    assert len(deep.json()["items"]) == MAX_LIMIT
 
     last_id = store.ids()[-1]
     details = asgi_request(app, "GET", client_path(last_id)).json()

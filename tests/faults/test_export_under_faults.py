@@ -22,15 +22,17 @@ from pathlib import Path
 from typing import Any
 
 from hivemq_rest import RetryPolicy
+from hivemq_rest._constants import MAX_PAGE_SIZE
 from hivemq_rest_emulator import SessionStore, seed_sessions
+from hivemq_rest_generated.operations import GET_ALL_MQTT_CLIENTS
 
 from tests.faults.processes import HIVEMQ_REST, EmulatorProcess, cli_environment, emulator_process
 
 SESSIONS = 50_000
 SEED = 7
-PAGE_SIZE = 2500
+PAGE_SIZE = MAX_PAGE_SIZE
 PAGES = SESSIONS // PAGE_SIZE
-LIST = "/api/v1/mqtt/clients"
+LIST = GET_ALL_MQTT_CLIENTS.path
 # retryAfter 0 keeps 10,000 503s from costing 10,000 s of waiting; one window uses 1.
 STEADY_FAULTS: dict[str, Any] = {
     "unavailableRatio": 0.2,

@@ -16,6 +16,7 @@ from urllib.parse import quote, unquote
 
 import pytest
 from hivemq_rest import AsyncHiveMQClient, ClientNotFoundError, InvalidClientIdError
+from hivemq_rest._constants import MAX_PAGE_SIZE, MIN_PAGE_SIZE
 from hivemq_rest_emulator import EmulatorHandle, validate_client_id
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -222,7 +223,18 @@ invalid_ids = st.one_of(
     ),
 )
 
-INVALID_PAGE_SIZES: list[Any] = [0, 49, 2501, -1, 10**9, True, False, 2500.0, "100", None]
+INVALID_PAGE_SIZES: list[Any] = [
+    0,
+    MIN_PAGE_SIZE - 1,
+    MAX_PAGE_SIZE + 1,
+    -1,
+    10**9,
+    True,
+    False,
+    float(MAX_PAGE_SIZE),
+    "100",
+    None,
+]
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -26,6 +26,7 @@ from hivemq_rest import (
     RetryPolicy,
     UnexpectedResponseError,
 )
+from hivemq_rest_generated.operations import GET_ALL_MQTT_CLIENTS
 
 from tests.faults.calls import KINDS, call, open_client
 from tests.faults.processes import run_cli
@@ -37,7 +38,7 @@ PASSWORD = "pw-Zq81!x-SECRET"
 BASIC = base64.b64encode(f"{USERNAME}:{PASSWORD}".encode()).decode()
 SECRETS = [TOKEN, PASSWORD, BASIC, f"Bearer {TOKEN}", f"Basic {BASIC}"]
 FAST = RetryPolicy(max_attempts=2, backoff_base=0)
-LIST = "/api/v1/mqtt/clients"
+LIST = GET_ALL_MQTT_CLIENTS.path
 
 CREDENTIALS: dict[str, dict[str, Any]] = {
     "token": {"token": TOKEN},

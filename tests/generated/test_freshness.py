@@ -11,7 +11,8 @@ from tests.conftest import ROOT
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from _codegen import TARGET
-from check_generated import stale_diff
+from _unasync import PRODUCED, SOURCE
+from check_generated import stale_diff, stale_sync_diff
 
 
 def test_checked_in_package_is_fresh() -> None:
@@ -24,11 +25,41 @@ def test_hand_edit_is_reported(tmp_path: Path) -> None:
     edited = copy / "models" / "client.py"
     edited.write_text(edited.read_text() + "# hand edit\n")
     (copy / "models" / "stray.py").write_text("x = 1\n")
-    (copy / "errors.py").unlink()
+    (copy / "types.py").unlink()
+    operations = copy / "operations.py"
+    operations.write_text(operations.read_text().replace('"/api/v1/', '"/api/v2/', 1))
 
     diff = stale_diff(copy)
 
     assert "+++ b/generated/hivemq_rest_generated/models/client.py" in diff
     assert "-# hand edit" in diff
     assert "--- a/generated/hivemq_rest_generated/models/stray.py" in diff
-    assert "+++ b/generated/hivemq_rest_generated/errors.py" in diff
+    assert "+++ b/generated/hivemq_rest_generated/types.py" in diff
+    assert '-    path="/api/v2/mqtt/clients",' in diff
+
+
+def test_sync_client_code_is_fresh() -> None:
+    assert stale_sync_diff() == ""
+
+
+def test_hand_edit_of_the_sync_client_code_is_reported(tmp_path: Path) -> None:
+    produced = tmp_path / PRODUCED.name
+    produced.write_text(PRODUCED.read_text().replace("time.sleep(wait)", "time.sleep(0)"))
+
+    diff = stale_sync_diff(produced)
+
+    assert "-            time.sleep(0)" in diff
+    assert "+            time.sleep(wait)" in diff
+
+
+def test_an_edit_of_the_async_source_shows_in_the_sync_code(tmp_path: Path) -> None:
+    source = tmp_path / SOURCE.name
+    source.write_text(
+        SOURCE.read_text().replace(
+            '"""Close the connections."""', '"""Close the connections, now."""'
+        )
+    )
+
+    diff = stale_sync_diff(source=source)
+
+    assert '+        """Close the connections, now."""' in diff

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
+from hivemq_rest._constants import MIN_PAGE_SIZE
+from hivemq_rest_generated.operations import GET_ALL_MQTT_CLIENTS
 
 Answer = httpx.Response | Exception | Callable[[httpx.Request], httpx.Response]
 
@@ -18,11 +20,13 @@ def problem(status: int, title: str, detail: str = "", **headers: str) -> httpx.
     return httpx.Response(status, json=body, headers=headers)
 
 
-def ids_page(ids: list[str], cursor: str | None = None, limit: int = 50) -> httpx.Response:
+def ids_page(
+    ids: list[str], cursor: str | None = None, limit: int = MIN_PAGE_SIZE
+) -> httpx.Response:
     """A 200 page of the client list, linking to the next page when a cursor is given."""
     body: dict[str, Any] = {"items": [{"id": i} for i in ids]}
     if cursor is not None:
-        body["_links"] = {"next": f"/api/v1/mqtt/clients?cursor={cursor}&limit={limit}"}
+        body["_links"] = {"next": f"{GET_ALL_MQTT_CLIENTS.path}?cursor={cursor}&limit={limit}"}
     return httpx.Response(200, json=body)
 
 

@@ -13,6 +13,7 @@ from hivemq_rest import (
     HiveMQClient,
     RetryPolicy,
 )
+from hivemq_rest._constants import MAX_PAGE_SIZE, MIN_PAGE_SIZE
 from hivemq_rest_emulator import EmulatorHandle
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -89,7 +90,7 @@ def test_async_awkward_ids(hivemq_emulator: EmulatorHandle, transport: str) -> N
 def test_listing_every_session_once(hivemq_emulator: EmulatorHandle) -> None:
     created = hivemq_emulator.seed(5_321, seed=3)
     with HiveMQClient(hivemq_emulator.base_url) as hivemq:
-        for page_size in (50, 777, 2500):
+        for page_size in (MIN_PAGE_SIZE, 777, MAX_PAGE_SIZE):
             ids = list(hivemq.iter_client_ids(page_size=page_size))
             assert len(ids) == created
             assert len(set(ids)) == created
@@ -167,5 +168,5 @@ def test_retries_ride_out_injected_503s(hivemq_emulator: EmulatorHandle) -> None
     hivemq_emulator.set_faults(unavailable_ratio=0.3, retry_after=0, seed=1)
     policy = RetryPolicy(max_attempts=10, backoff_base=0.001)
     with HiveMQClient(hivemq_emulator.base_url, retry=policy) as hivemq:
-        ids = list(hivemq.iter_client_ids(page_size=50))
+        ids = list(hivemq.iter_client_ids(page_size=MIN_PAGE_SIZE))
     assert len(set(ids)) == 200

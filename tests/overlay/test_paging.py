@@ -12,6 +12,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 from hivemq_rest import CursorExpiredError, UnexpectedResponseError
+from hivemq_rest._constants import MAX_PAGE_SIZE, MIN_PAGE_SIZE
 from hivemq_rest._paging import ClientIdListing, CursorTrail, check_page_size, cursor_from_next
 from hypothesis import given
 from hypothesis import strategies as st
@@ -63,14 +64,19 @@ def test_any_cursor_survives_percent_encoding(cursor: str) -> None:
     assert cursor_from_next(next_url) == cursor
 
 
-@pytest.mark.parametrize("size", [50, 51, 500, 2500])
+@pytest.mark.parametrize("size", [MIN_PAGE_SIZE, MIN_PAGE_SIZE + 1, 500, MAX_PAGE_SIZE])
 def test_page_size_in_range(size: int) -> None:
     assert check_page_size(size) == size
 
 
-@pytest.mark.parametrize("size", [49, 0, -1, 2501, 10**9, 50.0, "100", True, None])
+@pytest.mark.parametrize(
+    "size",
+    [MIN_PAGE_SIZE - 1, 0, -1, MAX_PAGE_SIZE + 1, 10**9, float(MIN_PAGE_SIZE), "100", True, None],
+)
 def test_page_size_out_of_range(size: object) -> None:
-    with pytest.raises(ValueError, match=r"page_size must be an int from 50 to 2500"):
+    with pytest.raises(
+        ValueError, match=f"page_size must be an int from {MIN_PAGE_SIZE} to {MAX_PAGE_SIZE}"
+    ):
         check_page_size(size)
 
 
