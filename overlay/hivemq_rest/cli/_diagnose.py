@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import httpx
+from hivemq_rest_generated.operations import GET_ALL_MQTT_CLIENTS
 
 from .._errors import APIStatusError, UnexpectedResponseError
 
 
 def _is_listing(path: str) -> bool:
-    return path.partition("?")[0].rstrip("/").endswith("/api/v1/mqtt/clients")
+    return path.partition("?")[0].rstrip("/").endswith(GET_ALL_MQTT_CLIENTS.path)
 
 
 def not_the_api(error: Exception, base_url: str) -> str | None:
