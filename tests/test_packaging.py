@@ -1,10 +1,15 @@
-"""The distribution: version from the spec, and a wheel that installs and imports."""
+"""The distribution: version from the spec, license and metadata, a wheel that installs."""
 
 from __future__ import annotations
 
+import email
+import email.message
+import hashlib
+import re
 import shutil
 import subprocess
 import sys
+import tarfile
 import tomllib
 import venv
 import zipfile
@@ -12,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from packaging.specifiers import SpecifierSet
 
 from tests.conftest import ROOT
 
@@ -68,15 +74,73 @@ def test_new_spec_version_needs_a_bump_and_restarts_the_revision(tmp_path: Path)
     assert _hook(root) == {"spec-version": "9.1.0", "client-revision": 0}
 
 
-def test_wheel_installs_into_a_fresh_virtualenv(tmp_path: Path) -> None:
-    # Build from a clean export of the committed-or-staged tree is what CI
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An sdist of the working tree and a wheel built from that sdist, as pip builds one."""
+    # Building from a clean export of the committed-or-staged tree is what CI
     # does with a fresh clone; here the working tree stands in for it.
-    dist = tmp_path / "dist"
+    folder = tmp_path_factory.mktemp("dist")
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)],
+        [sys.executable, "-m", "build", "--outdir", str(folder), str(ROOT)],
         check=True,
         capture_output=True,
     )
+    return folder
+
+
+# The MD5 of the Apache License 2.0 as apache.org publishes it (LICENSE-2.0.txt).
+_APACHE_2_MD5 = "3b83ef96387f14655fc854ddc3c6bd57"
+
+
+def _wheel_metadata(dist: Path) -> email.message.Message:
+    (wheel,) = dist.glob("*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        (name,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        return email.message_from_bytes(archive.read(name))
+
+
+def test_license_is_the_apache_license() -> None:
+    license_text = (ROOT / "LICENSE").read_bytes()
+    assert hashlib.md5(license_text, usedforsecurity=False).hexdigest() == _APACHE_2_MD5
+    assert tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["license"] == (
+        "Apache-2.0"
+    )
+
+
+def test_license_is_in_the_sdist_and_the_wheel(dist: Path) -> None:
+    license_text = (ROOT / "LICENSE").read_bytes()
+    (sdist,) = dist.glob("*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        top = sdist.name.removesuffix(".tar.gz")
+        member = archive.extractfile(f"{top}/LICENSE")
+        assert member is not None
+        assert member.read() == license_text
+    metadata = _wheel_metadata(dist)
+    (wheel,) = dist.glob("*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        (license_name,) = [
+            n for n in archive.namelist() if n.endswith(".dist-info/licenses/LICENSE")
+        ]
+        assert archive.read(license_name) == license_text
+    assert metadata["License-Expression"] == "Apache-2.0"
+    assert metadata.get_all("License-File") == ["LICENSE"]
+
+
+def test_metadata_names_the_python_ci_runs_and_links(dist: Path) -> None:
+    metadata = _wheel_metadata(dist)
+    classifiers = metadata.get_all("Classifier") or []
+    # CI runs the tests with the Python it builds with: that version is declared.
+    running = f"Programming Language :: Python :: {sys.version_info[0]}.{sys.version_info[1]}"
+    assert running in classifiers
+    version = re.compile(r"Programming Language :: Python :: (3\.\d+)")
+    versions = [found[1] for found in map(version.fullmatch, classifiers) if found]
+    assert all(SpecifierSet(metadata["Requires-Python"]).contains(v) for v in versions)
+    urls = metadata.get_all("Project-URL") or []
+    assert urls
+    assert all(url.split(", ", 1)[1].startswith("https://") for url in urls)
+
+
+def test_wheel_installs_into_a_fresh_virtualenv(dist: Path, tmp_path: Path) -> None:
     (wheel,) = dist.glob("*.whl")
     hook = _hook(ROOT)
     assert wheel.name.startswith(

@@ -1,48 +1,119 @@
-"""The README is true: its Python examples run against the emulator, its pin fits the version."""
+"""The README is true: its Python examples run as written, its pin fits the version.
+
+Each example runs in a fresh Python process against a fresh emulator started
+with the README's own command; only the port is replaced (a free one). What
+the example prints is compared with what the emulator says over plain HTTP.
+"""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import re
+import shlex
+import subprocess
+import sys
 import tomllib
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import quote
 
+import httpx
 import pytest
-from hivemq_rest_emulator import EmulatorHandle
 from packaging.specifiers import SpecifierSet
 
+from contract_tests._emulator import SERVE_TIMEOUT, emulator_command
+from contract_tests._process import ChildProcess
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 EXAMPLES = re.findall(r"```python\n(.*?)```", README, flags=re.DOTALL)
+# The command the README starts the emulator with for the examples: the block
+# right before the first example.
+(SERVE,) = re.findall(r"```\n(hivemq-emulator serve [^\n]*)\n```\n\n```python\n", README)
+BASE_URL = "http://localhost:8888"
+EXAMPLE_TIMEOUT = 120
 
 
 def test_readme_has_sync_and_async_examples() -> None:
     assert len(EXAMPLES) == 2
     assert "HiveMQClient(" in EXAMPLES[0]
     assert "AsyncHiveMQClient(" in EXAMPLES[1]
+    assert all(example.count(BASE_URL) == 1 for example in EXAMPLES)
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=["sync", "async"])
-def test_example_runs(hivemq_emulator: EmulatorHandle, example: str) -> None:
-    hivemq_emulator.add_session(
-        "sensor/1 é",
-        connected=True,
-        subscriptions=[{"topicFilter": "cmd/#", "qos": "AT_LEAST_ONCE"}],
+@pytest.fixture
+def emulator() -> Iterator[str]:
+    """The README's ``hivemq-emulator serve`` on a free port; yields the examples' base URL."""
+    argv = shlex.split(SERVE)
+    port = argv.index("--port") + 1
+    assert argv[port] == BASE_URL.rsplit(":", 1)[1]
+    argv[port] = "0"
+    with ChildProcess(emulator_command(*argv[1:]), name=SERVE) as process:
+        listening = re.compile(r"listening on http://127\.0\.0\.1:(\d+)")
+        found = process.wait_for_line(listening, SERVE_TIMEOUT)
+        yield BASE_URL.replace("8888", found[1])
+
+
+def _run(example: str, base_url: str) -> list[str]:
+    """The lines an example prints, run as a script of its own."""
+    result = subprocess.run(
+        [sys.executable, "-c", example.replace(BASE_URL, base_url)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=EXAMPLE_TIMEOUT,
+        check=False,
     )
-    hivemq_emulator.seed(120, seed=2)
-    code = example.replace("http://localhost:8888", hivemq_emulator.base_url)
-    printed = io.StringIO()
-    with contextlib.redirect_stdout(printed):
-        exec(compile(code, "README.md", "exec"), {"__name__": "__readme__"})
-    output = printed.getvalue()
-    assert "sensor/1 é" in output
-    if "AsyncHiveMQClient" in example:
-        assert "vanished: []" in output
-        assert output.count("\n") == 121 + 2
-    else:
-        assert "cmd/# AT_LEAST_ONCE" in output
-        assert "404 Resource not found" in output
+    assert result.returncode == 0, result.stderr
+    # Not splitlines(): an id may hold characters it would split at.
+    return result.stdout.removesuffix("\n").split("\n")
+
+
+def _get(api: httpx.Client, path: str) -> Any:
+    response = api.get(path)
+    response.raise_for_status()
+    return response.json()
+
+
+def _client_path(client_id: str) -> str:
+    return f"/api/v1/mqtt/clients/{quote(client_id, safe='')}"
+
+
+def _all_ids(api: httpx.Client) -> list[str]:
+    page = _get(api, "/api/v1/mqtt/clients?limit=2500")
+    assert "next" not in (page.get("_links") or {})  # the README's sessions fit one page
+    return [item["id"] for item in page["items"]]
+
+
+def test_sync_example_runs_as_written(emulator: str) -> None:
+    with httpx.Client(base_url=emulator) as api:
+        client_id = _all_ids(api)[0]
+        client = _get(api, _client_path(client_id))["client"]
+        state = _get(api, f"{_client_path(client_id)}/connection")["connection"]
+        subscriptions = _get(api, f"{_client_path(client_id)}/subscriptions")["items"]
+        printed = _run(EXAMPLES[0], emulator)
+        gone = api.get(_client_path(client_id))
+    # The README's seed makes its first client one with subscriptions that
+    # outlive a disconnect, so that every line of the example has work to do.
+    assert subscriptions
+    assert client["connected"]
+    expiry = client.get("sessionExpiryInterval")
+    assert printed[:2] == [
+        f"{client_id} {client['connected']} {'no expiry' if expiry is None else f'{expiry} s'}",
+        str(state["connected"]),
+    ]
+    assert printed[2:-1] == [f"{s['topicFilter']} {s['qos']}" for s in subscriptions]
+    assert printed[-1].startswith("404 Resource not found")
+    assert gone.status_code == 404
+
+
+def test_async_example_runs_as_written(emulator: str) -> None:
+    with httpx.Client(base_url=emulator) as api:
+        ids = _all_ids(api)
+        connected = {i: _get(api, _client_path(i))["client"]["connected"] for i in ids}
+    printed = _run(EXAMPLES[1], emulator)
+    assert len(ids) > 100
+    assert sorted(printed[:-1]) == sorted(f"{i} {connected[i]}" for i in ids)
+    assert printed[-1] == "vanished: []"
 
 
 def test_pin_in_readme_matches_the_version() -> None:

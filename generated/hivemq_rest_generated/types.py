@@ -20,6 +20,14 @@ class Unset:
 
 UNSET: Unset = Unset()
 
+
+def secret_repr(value: object) -> str:
+    """How repr() shows a credential: whether there is one, never what it is."""
+    if value is None or isinstance(value, Unset):
+        return repr(value)
+    return "***"
+
+
 # What httpx accepts as the files of a multipart request.
 FileContent = IO[bytes] | bytes | str
 FileTypes = (
@@ -85,4 +93,5 @@ __all__ = [
     "Response",
     "Unset",
     "format_datetime",
+    "secret_repr",
 ]

@@ -9,14 +9,6 @@ with HiveMQClient("http://localhost:8888") as hivemq:
 
 import logging
 
-from hivemq_rest_generated.models import (
-    ClientDetails,
-    ClientSubscription,
-    ClientSubscriptionQos,
-    ClientSubscriptionRetainHandling,
-    Connection,
-)
-
 from ._async_client import AsyncHiveMQClient, ClientDetailsStream
 from ._base_client import ClientSettings
 from ._client import HiveMQClient
@@ -36,6 +28,22 @@ from ._errors import (
     UnexpectedResponseError,
 )
 from ._ids import validate_client_id
+from ._models import (
+    TLV,
+    UNSET,
+    CertificateInformation,
+    ClientDetails,
+    ClientRestrictions,
+    ClientSubscription,
+    ClientSubscriptionQos,
+    ClientSubscriptionRetainHandling,
+    Connection,
+    ConnectionDetails,
+    ProxyInformation,
+    TlsInformation,
+    Unset,
+    or_none,
+)
 from ._retry import RetryPolicy
 from ._version import __version__
 
@@ -43,29 +51,38 @@ from ._version import __version__
 logging.getLogger("hivemq_rest").addHandler(logging.NullHandler())
 
 __all__ = [
+    "TLV",
+    "UNSET",
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
     "AsyncHiveMQClient",
     "AuthenticationError",
     "BadRequestError",
+    "CertificateInformation",
     "ClientDetails",
     "ClientDetailsStream",
     "ClientNotFoundError",
+    "ClientRestrictions",
     "ClientSettings",
     "ClientSubscription",
     "ClientSubscriptionQos",
     "ClientSubscriptionRetainHandling",
     "Connection",
+    "ConnectionDetails",
     "CursorExpiredError",
     "HiveMQClient",
     "HiveMQError",
     "InvalidClientIdError",
     "PermissionDeniedError",
+    "ProxyInformation",
     "RateLimitError",
     "RetryPolicy",
     "ServiceUnavailableError",
+    "TlsInformation",
     "UnexpectedResponseError",
+    "Unset",
     "__version__",
+    "or_none",
     "validate_client_id",
 ]

@@ -14,7 +14,14 @@ from ._errors import APIConnectionError, APITimeoutError, error_for_response
 from ._operations import Call
 from ._pacing import RateLimiter
 from ._retry import RetryPolicy, RetryState
-from ._transport import ClientCert, Connection, StrPath, auth_for, parse_base_url, ssl_context
+from ._transport import (
+    ClientCert,
+    StrPath,
+    TransportOptions,
+    auth_for,
+    parse_base_url,
+    ssl_context,
+)
 
 log = logging.getLogger("hivemq_rest")
 
@@ -66,7 +73,7 @@ class BaseClient:
         follow_redirects: bool = False,
         seed: int | None = None,
     ) -> None:
-        self._connection = Connection(
+        self._connection = TransportOptions(
             base_url=parse_base_url(base_url),
             auth=auth_for(username, password, token),
             timeout=timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout),

@@ -32,5 +32,14 @@ DEFAULT_RETRY_AFTER_CAP: Final = 60.0
 # How often a listing may start again after its cursor expired.
 DEFAULT_MAX_LISTING_RESTARTS: Final = 3
 
+# A listing ends with UnexpectedResponseError on the 100th page in a row that
+# holds no id but links to a next page (a server going round with fresh
+# cursors), and on a cursor of more than 4096 characters: percent-encoded
+# (at most 12 characters for one) it still fits a URL httpx sends (65,536).
+MAX_EMPTY_PAGES: Final = 100
+MAX_CURSOR_CHARS: Final = 4096
+# How much of a cursor an error message quotes.
+CURSOR_EXCERPT_CHARS: Final = 16
+
 # How much of a body an error message quotes.
 BODY_EXCERPT_CHARS: Final = 200

@@ -204,4 +204,4 @@ def parse_subscriptions(
     for raw in document.get("items") or ():
         _check_types(response, raw, _SUBSCRIPTION_TYPES, "subscription")
     items = [] if isinstance(page.items, Unset) else page.items
-    return items, trail.next_cursor(response, document.get("_links"))
+    return items, trail.next_cursor(response, document.get("_links"), items=len(items))

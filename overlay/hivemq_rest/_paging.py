@@ -5,13 +5,21 @@ from __future__ import annotations
 import json
 import struct
 import tempfile
+from collections.abc import Callable
 from typing import Any, BinaryIO, Literal
 from urllib.parse import unquote, urlsplit
 
 import httpx
 
-from ._constants import DEFAULT_MAX_LISTING_RESTARTS, MAX_PAGE_SIZE, MIN_PAGE_SIZE
-from ._errors import CursorExpiredError, malformed_response
+from ._constants import (
+    CURSOR_EXCERPT_CHARS,
+    DEFAULT_MAX_LISTING_RESTARTS,
+    MAX_CURSOR_CHARS,
+    MAX_EMPTY_PAGES,
+    MAX_PAGE_SIZE,
+    MIN_PAGE_SIZE,
+)
+from ._errors import CursorExpiredError, UnexpectedResponseError, malformed_response
 
 __all__ = [
     "ClientIdListing",
@@ -39,47 +47,114 @@ def cursor_from_next(next_url: str) -> str | None:
     return None
 
 
-def json_body(response: httpx.Response) -> Any:
+def json_body(
+    response: httpx.Response,
+    error: Callable[[httpx.Response, str], UnexpectedResponseError] = malformed_response,
+) -> Any:
     """The response body as JSON; a body that is not JSON is an UnexpectedResponseError."""
     try:
         return json.loads(response.content)
     except ValueError:
-        raise malformed_response(response, "the body is not JSON") from None
+        raise error(response, "the body is not JSON") from None
     except RecursionError:
-        raise malformed_response(response, "the JSON nests too deep to parse") from None
+        raise error(response, "the JSON nests too deep to parse") from None
+
+
+def _cut(text: str) -> str:
+    """The start of a cursor, or of text that may hold one, for an error message."""
+    if len(text) <= CURSOR_EXCERPT_CHARS:
+        return text
+    return f"{text[:CURSOR_EXCERPT_CHARS]}..."
+
+
+def _short_path(url: httpx.URL) -> str:
+    """The request's path and query, each query value cut short: cursors are long and opaque."""
+    path, question, query = url.raw_path.decode("ascii", "replace").partition("?")
+    pairs = (pair.partition("=") for pair in query.split("&"))
+    return path + question + "&".join(name + equals + _cut(value) for name, equals, value in pairs)
+
+
+def _page_error(
+    response: httpx.Response, what: str, title: str = "Malformed response body"
+) -> UnexpectedResponseError:
+    """An error about a page; unlike malformed_response it quotes no body, which holds cursors."""
+    return UnexpectedResponseError(
+        status=response.status_code,
+        title=title,
+        detail=what,
+        method=response.request.method,
+        path=_short_path(response.request.url),
+    )
+
+
+def _unreadable_page(response: httpx.Response, what: str) -> UnexpectedResponseError:
+    """A page that is not JSON: the start of its body, which may hold a cursor, is quoted."""
+    body = response.content[: CURSOR_EXCERPT_CHARS * 4].decode("utf-8", "replace")
+    return _page_error(response, f"{what}; body starts: {_cut(body)!r}" if body else what)
 
 
 class CursorTrail:
-    """The cursors one walk was handed; a cursor handed out twice would loop forever."""
+    """The cursors one walk was handed, and the pages in a row that held nothing.
+
+    A cursor handed out twice would loop forever, and so would fresh cursors
+    on empty pages: after ``MAX_EMPTY_PAGES`` pages in a row without an item
+    that link to a next page the walk ends with UnexpectedResponseError. So
+    does a cursor longer than ``MAX_CURSOR_CHARS``. Error messages quote at
+    most the first ``CURSOR_EXCERPT_CHARS`` characters of a cursor.
+    """
 
     def __init__(self) -> None:
         self._seen: set[str] = set()
+        self._empty_pages = 0
 
-    def next_cursor(self, response: httpx.Response, links: object) -> str | None:
-        """The cursor of the next page named by a page's ``_links``, or None on the last page."""
+    def next_cursor(
+        self, response: httpx.Response, links: object, *, items: int | None = None
+    ) -> str | None:
+        """The cursor of the next page named by a page's ``_links``, or None on the last page.
+
+        ``items`` is how many items the page held, if the caller counts them.
+        """
         if links is None:
             return None
         if not isinstance(links, dict):
-            raise malformed_response(response, "_links is not an object")
+            raise _page_error(response, "_links is not an object")
         next_url = links.get("next")
         if next_url is None or next_url == "":
             return None
         if not isinstance(next_url, str):
-            raise malformed_response(response, "_links.next is not a string")
+            raise _page_error(response, "_links.next is not a string")
         try:
             cursor = cursor_from_next(next_url)
         except (UnicodeDecodeError, ValueError):
             cursor = None
         if not cursor:
-            raise malformed_response(response, f"_links.next has no cursor: {next_url!r}")
+            query = next_url.partition("?")[2]
+            raise _page_error(response, f"_links.next has no cursor; its query: {_cut(query)!r}")
+        if len(cursor) > MAX_CURSOR_CHARS:
+            raise _page_error(
+                response,
+                f"_links.next holds a cursor of {len(cursor)} characters, more than the "
+                f"{MAX_CURSOR_CHARS} accepted: {_cut(cursor)!r}",
+            )
         if cursor in self._seen:
-            raise malformed_response(response, "the server handed out a cursor it gave before")
+            raise _page_error(
+                response, f"the server handed out a cursor it gave before: {_cut(cursor)!r}"
+            )
+        if items is not None:
+            self._empty_pages = self._empty_pages + 1 if items == 0 else 0
+            if self._empty_pages >= MAX_EMPTY_PAGES:
+                raise _page_error(
+                    response,
+                    f"{self._empty_pages} pages in a row held nothing but a new cursor",
+                    title="Listing makes no progress",
+                )
         self._seen.add(cursor)
         return cursor
 
     def clear(self) -> None:
-        """Forget every cursor (the walk starts again)."""
+        """Forget every cursor and empty page (the walk starts again)."""
         self._seen.clear()
+        self._empty_pages = 0
 
 
 def check_page_size(page_size: object) -> int:
@@ -198,7 +273,7 @@ class ClientIdListing:
 
     def take_page(self, response: httpx.Response) -> list[str]:
         """The ids of a 200 page to hand on; moves the walk to the next page."""
-        document = json_body(response)
+        document = json_body(response, _unreadable_page)
         try:
             # No property is required by the spec: a page may leave out items.
             ids = [item["id"] for item in document.get("items", ())]
@@ -207,10 +282,8 @@ class ClientIdListing:
             # check every id needs, at C speed on this hot path.
             joined = "\0".join(ids)
         except (KeyError, TypeError, AttributeError):
-            raise malformed_response(
-                response, "a client list needs items with a string id"
-            ) from None
-        self._cursor = self._trail.next_cursor(response, links)
+            raise _page_error(response, "a client list needs items with a string id") from None
+        self._cursor = self._trail.next_cursor(response, links, items=len(ids))
         self.done = self._cursor is None
         if self._skip:
             ids = [client_id for client_id in ids if hash(client_id) not in self._skip]

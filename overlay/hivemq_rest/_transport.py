@@ -13,7 +13,7 @@ import httpx
 
 from ._version import __version__
 
-__all__ = ["BearerAuth", "Connection", "parse_base_url", "ssl_context"]
+__all__ = ["BearerAuth", "TransportOptions", "parse_base_url", "ssl_context"]
 
 log = logging.getLogger("hivemq_rest")
 
@@ -103,7 +103,7 @@ def _no_passphrase() -> str:
 
 
 @attrs.frozen(repr=False)
-class Connection:
+class TransportOptions:
     """What both clients hand to httpx: URL, auth, timeouts, TLS and headers."""
 
     base_url: httpx.URL
@@ -126,4 +126,4 @@ class Connection:
 
     def __repr__(self) -> str:
         auth = "none" if self.auth is None else type(self.auth).__name__
-        return f"Connection(base_url={str(self.base_url)!r}, auth={auth})"
+        return f"TransportOptions(base_url={str(self.base_url)!r}, auth={auth})"

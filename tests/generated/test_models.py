@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hivemq_rest_generated import models
 from hivemq_rest_generated.models import (
@@ -23,7 +24,7 @@ from hivemq_rest_generated.models import (
     Errors,
     PaginationCursor,
 )
-from hivemq_rest_generated.types import format_datetime
+from hivemq_rest_generated.types import UNSET, Unset, format_datetime, secret_repr
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -229,3 +230,42 @@ def test_format_datetime_keeps_other_offsets() -> None:
     value = datetime.datetime(2020, 1, 1, 12, tzinfo=datetime.timezone(datetime.timedelta(hours=2)))
     assert format_datetime(value) == "2020-01-01T12:00:00+02:00"
     assert format_datetime(datetime.datetime(2020, 1, 1)) == "2020-01-01T00:00:00"
+
+
+# -- credentials stay out of repr() and str() -------------------------------------
+
+_SECRET_WORDS = ("password", "secret", "token")
+
+
+@given(st.text(min_size=1), st.text(max_size=8))
+def test_password_never_shows_in_repr_or_str(password: str, username: str) -> None:
+    def body(password: str) -> dict[str, Any]:
+        return {"client": {"id": "c", "connection": {"username": username, "password": password}}}
+
+    item, other = ClientItem.from_dict(body(password)), ClientItem.from_dict(body("x"))
+    # Nothing of the password reaches the text: it equals that of another password.
+    for text in (repr, str):
+        assert text(item) == text(other)
+        assert text(item.client.connection) == text(other.client.connection)  # type: ignore[union-attr]
+    assert "password=***" in repr(item)
+    # ... and it is still there to read and to write back.
+    assert item.client.connection.password == password  # type: ignore[union-attr]
+    assert item.to_dict() == body(password)
+
+
+@pytest.mark.parametrize("password", [None, UNSET])
+def test_no_password_shows_as_such(password: Unset | None) -> None:
+    assert f"password={password!r}" in repr(ConnectionDetails(password=password))
+
+
+def test_every_credential_property_is_hidden() -> None:
+    found = []
+    for name in models.__all__:
+        model = getattr(models, name)
+        if not attrs.has(model):
+            continue
+        for field in attrs.fields(model):
+            if any(word in field.name for word in _SECRET_WORDS):
+                found.append(f"{name}.{field.name}")
+                assert field.repr is secret_repr, f"{name}.{field.name}"
+    assert found == ["ConnectionDetails.password"]

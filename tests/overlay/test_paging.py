@@ -12,7 +12,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 from hivemq_rest import CursorExpiredError, UnexpectedResponseError
-from hivemq_rest._constants import MAX_PAGE_SIZE, MIN_PAGE_SIZE
+from hivemq_rest._constants import MAX_EMPTY_PAGES, MAX_PAGE_SIZE, MIN_PAGE_SIZE
 from hivemq_rest._paging import ClientIdListing, CursorTrail, check_page_size, cursor_from_next
 from hypothesis import given
 from hypothesis import strategies as st
@@ -260,3 +260,14 @@ def test_unreadable_record_raises_the_expiry(
         listing.restart(error)
     assert caught.value is error
     assert isinstance(caught.value.__cause__, OSError)
+
+
+def test_a_restart_starts_the_count_of_empty_pages_again() -> None:
+    listing = ClientIdListing(50)
+    for number in range(MAX_EMPTY_PAGES - 1):
+        assert listing.take_page(_ids_page([], f"/x?cursor=a{number}")) == []
+    listing.restart(_expired())
+    for number in range(MAX_EMPTY_PAGES - 1):
+        listing.take_page(_ids_page([], f"/x?cursor=b{number}"))
+    with pytest.raises(UnexpectedResponseError, match="no progress"):
+        listing.take_page(_ids_page([], "/x?cursor=last"))

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, secret_repr
 
 if TYPE_CHECKING:
     from ..models.proxy_information import ProxyInformation
@@ -38,7 +38,7 @@ class ConnectionDetails:
     connected_node_id: str | Unset = UNSET
     clean_start: bool | Unset = UNSET
     username: None | str | Unset = UNSET
-    password: None | str | Unset = UNSET
+    password: None | str | Unset = _attrs_field(default=UNSET, repr=secret_repr)
     source_ip: None | str | Unset = UNSET
     proxy_information: None | ProxyInformation | Unset = UNSET
     tls_information: None | TlsInformation | Unset = UNSET

@@ -1,0 +1,91 @@
+"""A user's mypy --strict sees the models' types through hivemq_rest alone."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hivemq_rest import ClientDetails, ConnectionDetails
+from hivemq_rest_emulator import EmulatorHandle
+
+from tests.typing.user_script import describe, describe_first
+
+USER_SCRIPT = Path(__file__).with_name("user_script.py")
+
+# Each misuse must be rejected, with this error code, on its line (after the preamble).
+_PREAMBLE = "from hivemq_rest import ClientDetails, or_none\nclient = ClientDetails()\n"
+MISUSES = {
+    "id_may_be_unset": ("client_id: str = client.id", "assignment"),
+    "connected_may_be_unset": ("flag: bool = client.connected", "assignment"),
+    "expiry_may_be_unset": ("minutes = client.session_expiry_interval // 60", "operator"),
+    "expiry_may_be_null": ("minutes = or_none(client.session_expiry_interval) // 60", "operator"),
+    "no_such_model": ("from hivemq_rest import ClientDetail", "attr-defined"),
+}
+
+
+def _mypy(folder: Path, files: list[Path]) -> dict[str, list[tuple[int, str]]]:
+    """mypy --strict as a user runs it (none of this project's settings): errors by file."""
+    result = subprocess.run(
+        [
+            *(sys.executable, "-m", "mypy", "--strict", "--config-file", "", "--no-incremental"),
+            *("--show-error-codes", "--no-error-summary", *map(str, files)),
+        ],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    errors: dict[str, list[tuple[int, str]]] = {path.name: [] for path in files}
+    for line in result.stdout.splitlines():
+        if ": note: " in line:
+            continue
+        found = re.match(r"(?:.*/)?([^/:]+\.py):(\d+): error: .*\[([a-z-]+)\]$", line)
+        assert found, f"unexpected mypy output: {line}\n{result.stderr}"
+        errors[found[1]].append((int(found[2]), found[3]))
+    assert result.returncode == (1 if any(errors.values()) else 0), result.stderr
+    return errors
+
+
+@pytest.fixture(scope="module")
+def mypy_errors(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple[int, str]]]:
+    folder = tmp_path_factory.mktemp("typing")
+    files = [folder / USER_SCRIPT.name]
+    files[0].write_text(USER_SCRIPT.read_text())
+    for name, (line, _) in MISUSES.items():
+        files.append(folder / f"{name}.py")
+        files[-1].write_text(_PREAMBLE + line + "\n")
+    return _mypy(folder, files)
+
+
+def test_user_script_passes_mypy_strict(mypy_errors: dict[str, list[tuple[int, str]]]) -> None:
+    assert mypy_errors[USER_SCRIPT.name] == []
+
+
+@pytest.mark.parametrize("name", MISUSES)
+def test_misuse_is_rejected(mypy_errors: dict[str, list[tuple[int, str]]], name: str) -> None:
+    code = MISUSES[name][1]
+    # One error per type in the union that does not fit: at least one.
+    assert set(mypy_errors[f"{name}.py"]) == {(_PREAMBLE.count("\n") + 1, code)}
+
+
+def test_user_script_runs() -> None:
+    assert describe(ClientDetails()) == "(no id): state unknown, expiry unknown, user -"
+    client = ClientDetails(
+        id="a/b",
+        connected=True,
+        session_expiry_interval=3600,
+        connection=ConnectionDetails(username="ops"),
+    )
+    assert describe(client) == "a/b: online, kept 60 min, user ops"
+    assert describe(ClientDetails(id="c", connected=False, session_expiry_interval=None)) == (
+        "c: offline, expiry unknown, user -"
+    )
+
+
+def test_user_script_runs_against_the_emulator(hivemq_emulator: EmulatorHandle) -> None:
+    assert describe_first(hivemq_emulator.base_url) is None
+    hivemq_emulator.add_session("x", connected=False, sessionExpiryInterval=120)
+    assert describe_first(hivemq_emulator.base_url) == "x: offline, kept 2 min, user -"
