@@ -26,9 +26,8 @@ def line(stats: ExportStats, now: float) -> Text:
     elif stats.listing_done:
         eta = f"ETA {remaining / rate:5.0f}s"
     else:
-        eta = (
-            f"ETA >={remaining / rate:4.0f}s (still listing, {stats.listing_rate(now):,.0f} ids/s)"
-        )
+        listing = f"still listing, {stats.listing_rate(now):,.0f} ids/s"
+        eta = f"ETA at least {remaining / rate:,.0f}s ({listing})"
     # Each line fits 80 columns: rich crops a live display at the terminal's width.
     return Text(
         f"listed {stats.listed:>9,}  fetched {stats.exported:>9,}  "
