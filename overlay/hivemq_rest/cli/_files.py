@@ -51,20 +51,18 @@ def move_to_free_name(source: Path, names: Iterable[Path]) -> Path | None:
     return None
 
 
-def replace_with(target: Path, data: bytes) -> bool:
-    """Write ``target`` whole (a private temporary file, renamed); True if it replaced one."""
+def replace_with(target: Path, data: bytes) -> None:
+    """Write ``target`` whole: a private temporary file, renamed."""
     fd, temporary = create_temporary(target)
     try:
         with open(fd, "wb") as file:
             file.write(data)
             file.flush()
             os.fsync(file.fileno())
-        existed = os.path.lexists(target)
         os.replace(temporary, target)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-    return existed
 
 
 class RowFile:
