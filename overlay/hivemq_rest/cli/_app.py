@@ -401,7 +401,7 @@ def _stopped(error: BaseException, stats: ExportStats, path: Path | None) -> NoR
         kept = f"{stats.written:,} rows kept in {stats.partial}"
     if isinstance(error, Stopped):
         stderr.print(terminal_text(f"export interrupted by {error.name}; {kept}"))
-        sys.exit(128 + error.signum)
+        sys.exit(ExitCode(128 + error.signum))  # 129, 130 or 143
     stderr.print(terminal_text(f"export stopped; {kept}"))
     if isinstance(error, OSError):  # the client maps network errors: this is the file
         _fail(f"cannot write {path or 'standard output'}: {error}", ExitCode.OUTPUT)

@@ -13,6 +13,7 @@ import io
 import json
 import os
 import pty
+import selectors
 import shutil
 import signal
 import stat
@@ -302,6 +303,39 @@ def test_a_stop_signal_keeps_the_rows_written(
     ]
     assert sorted(path.name for path in tmp_path.iterdir()) == ["out.csv.partial"]
     assert mode(partial) == 0o600
+
+
+def test_a_stop_signal_during_an_export_to_standard_output(
+    hivemq_emulator: EmulatorHandle, tmp_path: Path
+) -> None:
+    hivemq_emulator.seed(1_200, seed=11)
+    args = ("clients", "export", "-o", "-", "--rate", "150", "--url", hivemq_emulator.base_url)
+    process = subprocess.Popen(
+        [HIVEMQ_REST, *args],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_environment(),
+        cwd=tmp_path,
+    )
+    try:
+        assert process.stdout is not None
+        with selectors.DefaultSelector() as selector:  # wait for rows, for 60 s at most
+            selector.register(process.stdout, selectors.EVENT_READ)
+            assert selector.select(timeout=60), "the export wrote no rows within 60 s"
+        process.send_signal(signal.SIGTERM)
+        stdout, stderr = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate(timeout=10)
+    assert process.returncode == 143, stderr
+    rows = list(csv.reader(io.StringIO(stdout.decode("utf-8"), newline="")))[1:]
+    assert 0 < len(rows) < 1_200
+    assert stderr.decode().splitlines() == [
+        f"export interrupted by SIGTERM; {len(rows):,} rows written to standard output"
+    ]
+    assert list(tmp_path.iterdir()) == []  # no file named "-", no temporary file
 
 
 # -- exact counts -----------------------------------------------------------------------
