@@ -396,6 +396,18 @@ def test_report_lists_failed_and_vanished_ids(tmp_path: Path) -> None:
     assert victim.read_text() == "precious\n"
 
 
+def test_report_of_an_export_that_stopped(tmp_path: Path) -> None:
+    unauthorized = (401, b'{"errors": [{"title": "Unauthorized"}]}')
+    api = _api({"b": (500, b"boom"), "d": unauthorized, "e": unauthorized}, list("abcde"))
+    report = tmp_path / "report.jsonl"
+    with local_server(api) as server:
+        command = ["-o", str(tmp_path / "out.csv"), "--report", str(report), "--concurrency", "1"]
+        result = export(*command, "--url", server.base_url)
+    assert result.returncode == 5
+    assert [record["clientId"] for record in _report(report)] == ["b"]
+    assert f"2 rows kept in {tmp_path / 'out.csv.partial'}" in result.stderr
+
+
 def test_report_of_a_complete_export_is_empty(tmp_path: Path, emulator: EmulatorHandle) -> None:
     report = tmp_path / "report.jsonl"
     report.write_text("an earlier run's report\n")
