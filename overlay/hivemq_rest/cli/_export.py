@@ -23,10 +23,10 @@ from ._signals import StopSignals, signals_held
 
 Format = Literal["csv", "jsonl"]
 
-# A spreadsheet takes a cell starting with one of these for a formula (or,
-# TAB and CR, strips them and then does): OWASP's list for CSV injection.
+# A spreadsheet takes a cell starting with one of these for a formula; TAB
+# and CR too, as some drop them and read what follows (OWASP's CSV injection list).
 _FORMULA_STARTS: Final = frozenset("=+-@\t\r")
-PARTIAL_NAMES: Final = 1000
+_PARTIAL_NAMES: Final = 1000
 
 
 @attrs.define
@@ -154,7 +154,7 @@ def _keep_rows(temporary: Path, output: Path, stats: ExportStats) -> None:
         temporary.unlink(missing_ok=True)  # a header alone is no partial export
         return
     stats.partial = temporary  # where the rows stay if no partial name can be had
-    names = (partial_path(output, number) for number in range(PARTIAL_NAMES))
+    names = (partial_path(output, number) for number in range(_PARTIAL_NAMES))
     with contextlib.suppress(OSError):
         stats.partial = move_to_free_name(temporary, names) or temporary
 
