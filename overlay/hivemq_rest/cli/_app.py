@@ -294,7 +294,12 @@ def invalidate(target: Target, client_id: str, prevent_will_message: bool, yes: 
 
 @clients.command("export")
 @click.option(
-    "--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "jsonl"]),
+    default="csv",
+    show_default=True,
+    help="CSV (a flat row a client) or JSON Lines (the details as the API gives them).",
 )
 @click.option(
     "--output",
@@ -306,12 +311,19 @@ def invalidate(target: Target, client_id: str, prevent_will_message: bool, yes: 
 @click.option(
     "--rate", type=click.FloatRange(min=0, min_open=True), help="Requests a second, at most."
 )
-@click.option("--concurrency", type=click.IntRange(1, 1000), default=32, show_default=True)
+@click.option(
+    "--concurrency",
+    type=click.IntRange(1, 1000),
+    default=32,
+    show_default=True,
+    help="Details requests in flight at once.",
+)
 @click.option(
     "--page-size",
     type=click.IntRange(MIN_PAGE_SIZE, MAX_PAGE_SIZE),
     default=MAX_PAGE_SIZE,
     show_default=True,
+    help="Client ids a listing request asks for.",
 )
 @click.option("--include-password", is_flag=True, help="Export the clients' passwords (base64).")
 @click.option(

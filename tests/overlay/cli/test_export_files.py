@@ -23,7 +23,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+import click
 import pytest
+from hivemq_rest.cli._app import export as export_command
 from hivemq_rest.cli._export import ExportStats, defused
 from hivemq_rest.cli._progress import line
 from hivemq_rest_emulator import EmulatorHandle
@@ -108,6 +110,12 @@ def _api(details: dict[str, tuple[int, bytes]], listed: list[str]) -> Behaviour:
         return 200, JSON_TYPE, json.dumps({"client": {"id": segment}}).encode()
 
     return api
+
+
+def test_every_export_option_has_a_help_line() -> None:
+    options = [param for param in export_command.params if isinstance(param, click.Option)]
+    assert {option.name for option in options} >= {"raw_cells", "report", "output"}
+    assert [option.name for option in options if not option.help] == []
 
 
 # -- spreadsheet formulas ------------------------------------------------------------
