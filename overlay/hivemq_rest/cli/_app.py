@@ -366,6 +366,12 @@ def export(
     for file in (path, report):
         if file is not None and not file.parent.is_dir():
             _fail(f"cannot write {file}: no such directory {file.parent}", ExitCode.OUTPUT)
+        if file is not None and file.exists() and not file.is_file():
+            # A device or FIFO (/dev/null, /dev/stdout): renaming over it would replace it.
+            _fail(
+                f"cannot write {file}: not a regular file (-o - is standard output)",
+                ExitCode.OUTPUT,
+            )
     stats = ExportStats()
     try:
         with ExportProgress(stderr) as progress:

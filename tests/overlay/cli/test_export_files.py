@@ -240,6 +240,20 @@ def test_planted_links_are_never_written_through(tmp_path: Path, emulator: Emula
     assert not created.exists()
 
 
+@pytest.mark.parametrize("option", ["-o", "--report"])
+def test_a_file_that_is_not_regular_is_left_alone(option: str, tmp_path: Path) -> None:
+    # As /dev/null or /dev/stdout would be: the export's rename would replace them.
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    output = [] if option == "-o" else ["-o", str(tmp_path / "out.csv")]
+    with local_server(_api({}, ["a"])) as server:
+        result = export(*output, option, str(fifo), "--url", server.base_url)
+    assert result.returncode == 9
+    assert f"cannot write {fifo}: not a regular file" in result.stderr
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["fifo"]
+
+
 def _fatal_after(rows: int) -> Behaviour:
     """A server that lists five clients, then refuses (401) every detail after ``rows``."""
     answered: list[str] = []
