@@ -189,6 +189,24 @@ def test_defused_cells(cells: list[str]) -> None:
         assert after == (f"'{before}" if before.startswith(FORMULA_STARTS) else before)
 
 
+def test_text_that_utf8_cannot_hold_is_escaped(tmp_path: Path) -> None:
+    # JSON can carry a lone surrogate ("\\ud800"), UTF-8 cannot: such text is
+    # written as that escape, which JSON reads back as the same text.
+    details = {"a": (200, b'{"client": {"id": "a", "connection": {"username": "x\\ud800"}}}')}
+    api = _api(details, ["a", "\udc80"])
+    csv_file, jsonl, report = tmp_path / "out.csv", tmp_path / "out.jsonl", tmp_path / "r.jsonl"
+    with local_server(api) as server:
+        as_csv = export("-o", str(csv_file), "--url", server.base_url)
+        as_jsonl = export(
+            "-o", str(jsonl), "--format", "jsonl", "--report", str(report), "--url", server.base_url
+        )
+    assert as_csv.returncode == as_jsonl.returncode == 8  # the lone surrogate id: not addressable
+    header, row = csv_rows(csv_file)
+    assert row[header.index("username")] == "x\\ud800"
+    assert json.loads(jsonl.read_text(encoding="utf-8"))["connection"]["username"] == "x\ud800"
+    assert [(r["clientId"], r["outcome"]) for r in _report(report)] == [("\udc80", "failed")]
+
+
 # -- permissions and planted links ------------------------------------------------------
 
 
