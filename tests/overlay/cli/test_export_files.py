@@ -190,7 +190,7 @@ def test_defused_cells(cells: list[str]) -> None:
 
 
 def test_text_that_utf8_cannot_hold_is_escaped(tmp_path: Path) -> None:
-    # JSON can carry a lone surrogate ("\\ud800"), UTF-8 cannot: such text is
+    # JSON can carry a lone surrogate (\ud800), UTF-8 cannot: such text is
     # written as that escape, which JSON reads back as the same text.
     details = {"a": (200, b'{"client": {"id": "a", "connection": {"username": "x\\ud800"}}}')}
     api = _api(details, ["a", "\udc80"])
