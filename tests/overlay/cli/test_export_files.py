@@ -210,17 +210,20 @@ def test_text_that_utf8_cannot_hold_is_escaped(tmp_path: Path) -> None:
 # -- permissions and planted links ------------------------------------------------------
 
 
-def test_every_file_is_private_whatever_the_umask(tmp_path: Path, emulator: EmulatorHandle) -> None:
+@pytest.mark.parametrize("umask", [0o000, 0o277])
+def test_every_file_is_private_whatever_the_umask(
+    umask: int, tmp_path: Path, emulator: EmulatorHandle
+) -> None:
     # (The report's mode is checked with the report, the temporary file's with the signals.)
     output = tmp_path / "out.csv"
-    done = export("-o", str(output), "--url", emulator.base_url, umask=0)
+    done = export("-o", str(output), "--url", emulator.base_url, umask=umask)
     assert done.returncode == 0, done.stderr
     assert mode(output) == 0o600
 
     failing = tmp_path / "failing.csv"
     with local_server(_fatal_after(2)) as server:
         stopped = export(
-            "-o", str(failing), "--concurrency", "1", "--url", server.base_url, umask=0
+            "-o", str(failing), "--concurrency", "1", "--url", server.base_url, umask=umask
         )
     assert stopped.returncode == 5
     assert mode(tmp_path / "failing.csv.partial") == 0o600
