@@ -27,7 +27,9 @@ class ExitCode(IntEnum):
     SERVER = 7  # the server refused or failed otherwise (400, 410, 429, 5xx, bad body)
     INCOMPLETE = 8  # an export or bulk action finished, but some clients failed
     OUTPUT = 9  # the export file could not be written (no such directory, disk full, ...)
-    INTERRUPTED = 130  # Ctrl-C
+    HANGUP = 129  # SIGHUP (128 + 1) stopped an export: the terminal or SSH session went away
+    INTERRUPTED = 130  # Ctrl-C (SIGINT, 128 + 2)
+    TERMINATED = 143  # SIGTERM (128 + 15) stopped an export: systemd, Kubernetes, timeout
 
 
 def exit_code_for(error: HiveMQError) -> ExitCode:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from types import TracebackType
 
 from rich.console import Console
@@ -11,18 +12,32 @@ from rich.text import Text
 from ._export import ExportStats
 
 
-def _line(stats: ExportStats) -> Text:
-    rate = stats.rate()
-    remaining = stats.listed - stats.exported - stats.vanished - len(stats.failed)
-    eta = f"ETA {remaining / rate:5.0f}s" if stats.listing_done and rate > 0 else "ETA listing..."
+def line(stats: ExportStats, now: float) -> Text:
+    """The progress display at ``now`` (a ``time.monotonic()`` reading): two short lines.
+
+    The API does not say how many clients there are until the listing
+    ends, so while it runs the ETA is a floor: the ids listed and not yet
+    done, at the rate so far, shown with the listing's own rate.
+    """
+    rate = stats.rate(now)
+    remaining = max(stats.listed - stats.done(), 0)
+    if rate <= 0:
+        eta = "ETA ?"
+    elif stats.listing_done:
+        eta = f"ETA {remaining / rate:5.0f}s"
+    else:
+        listing = f"still listing, {stats.listing_rate(now):,.0f} ids/s"
+        eta = f"ETA at least {remaining / rate:,.0f}s ({listing})"
+    # Each line fits 80 columns: rich crops a live display at the terminal's width.
     return Text(
         f"listed {stats.listed:>9,}  fetched {stats.exported:>9,}  "
-        f"vanished {stats.vanished:>6,}  {rate:8,.0f}/s  {eta}"
+        f"vanished {len(stats.vanished):>6,}  failed {len(stats.failed):>6,}\n"
+        f"{rate:10,.0f}/s  {eta}"
     )
 
 
 class ExportProgress:
-    """A one-line live display of an export; does nothing when stderr is not a terminal."""
+    """A live display of an export; does nothing when stderr is not a terminal."""
 
     def __init__(self, console: Console) -> None:
         self._live = (
@@ -48,4 +63,4 @@ class ExportProgress:
     def __call__(self, stats: ExportStats) -> None:
         """Show the latest counts."""
         if self._live is not None:
-            self._live.update(_line(stats))
+            self._live.update(line(stats, time.monotonic()))

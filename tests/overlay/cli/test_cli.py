@@ -6,10 +6,8 @@ import csv
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -365,41 +363,6 @@ def test_export_file_that_cannot_be_written(tmp_path: Path) -> None:
     assert f"cannot write {output}" in result.stderr
     assert "Traceback" not in result.stderr
     assert list(tmp_path.iterdir()) == []
-
-
-def test_ctrl_c_keeps_a_partial_file(emulator: EmulatorHandle, tmp_path: Path) -> None:
-    output = tmp_path / "out.csv"
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("HIVEMQ_REST_")}
-    process = subprocess.Popen(
-        [
-            HIVEMQ_REST,
-            "clients",
-            "export",
-            "-o",
-            str(output),
-            "--rate",
-            "200",
-            "--url",
-            emulator.base_url,
-        ],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=environment,
-    )
-    partial = tmp_path / f".out.csv.{process.pid}.tmp"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and (not partial.exists() or partial.stat().st_size < 2_000):
-        time.sleep(0.05)
-    process.send_signal(signal.SIGINT)
-    _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 130, stderr
-    assert not output.exists()
-    rows = list(csv.reader((tmp_path / "out.csv.partial").open()))
-    assert rows[0][0] == "clientId"
-    assert 1 < len(rows) < len(emulator.store.ids())
-    assert "interrupted" in stderr
 
 
 def test_export_progress_only_on_a_terminal(emulator: EmulatorHandle, tmp_path: Path) -> None:
