@@ -1,4 +1,4 @@
-"""A client library for accessing HiveMQ REST API - MQTT Clients"""
+"""A client library for accessing HiveMQ REST API"""
 
 from .client import AuthenticatedClient, Client
 

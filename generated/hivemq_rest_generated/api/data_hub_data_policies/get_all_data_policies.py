@@ -1,0 +1,267 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.data_policy_list import DataPolicyList
+from ...models.errors import Errors
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    fields: str | Unset = UNSET,
+    policy_ids: str | Unset = UNSET,
+    schema_ids: str | Unset = UNSET,
+    topic: str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["fields"] = fields
+
+    params["policyIds"] = policy_ids
+
+    params["schemaIds"] = schema_ids
+
+    params["topic"] = topic
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/data-hub/data-validation/policies",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DataPolicyList | Errors | None:
+    if response.status_code == 200:
+        response_200 = DataPolicyList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Errors.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 410:
+        response_410 = Errors.from_dict(response.json())
+
+        return response_410
+
+    if response.status_code == 503:
+        response_503 = Errors.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DataPolicyList | Errors]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    fields: str | Unset = UNSET,
+    policy_ids: str | Unset = UNSET,
+    schema_ids: str | Unset = UNSET,
+    topic: str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+) -> Response[DataPolicyList | Errors]:
+    """List data policies
+
+     Returns the data policies, one page at a time. Follow `_links.next` for the next page; it is absent
+    on the last page. The filters narrow the listing and can be combined. With `topic`, the answer is
+    the policies that match that topic, in the order the broker applies them, and `limit` has no effect.
+
+    Args:
+        fields (str | Unset):
+        policy_ids (str | Unset):
+        schema_ids (str | Unset):
+        topic (str | Unset):
+        limit (int | Unset):  Default: 50.
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DataPolicyList | Errors]
+    """
+
+    kwargs = _get_kwargs(
+        fields=fields,
+        policy_ids=policy_ids,
+        schema_ids=schema_ids,
+        topic=topic,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    fields: str | Unset = UNSET,
+    policy_ids: str | Unset = UNSET,
+    schema_ids: str | Unset = UNSET,
+    topic: str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+) -> DataPolicyList | Errors | None:
+    """List data policies
+
+     Returns the data policies, one page at a time. Follow `_links.next` for the next page; it is absent
+    on the last page. The filters narrow the listing and can be combined. With `topic`, the answer is
+    the policies that match that topic, in the order the broker applies them, and `limit` has no effect.
+
+    Args:
+        fields (str | Unset):
+        policy_ids (str | Unset):
+        schema_ids (str | Unset):
+        topic (str | Unset):
+        limit (int | Unset):  Default: 50.
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DataPolicyList | Errors
+    """
+
+    return sync_detailed(
+        client=client,
+        fields=fields,
+        policy_ids=policy_ids,
+        schema_ids=schema_ids,
+        topic=topic,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    fields: str | Unset = UNSET,
+    policy_ids: str | Unset = UNSET,
+    schema_ids: str | Unset = UNSET,
+    topic: str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+) -> Response[DataPolicyList | Errors]:
+    """List data policies
+
+     Returns the data policies, one page at a time. Follow `_links.next` for the next page; it is absent
+    on the last page. The filters narrow the listing and can be combined. With `topic`, the answer is
+    the policies that match that topic, in the order the broker applies them, and `limit` has no effect.
+
+    Args:
+        fields (str | Unset):
+        policy_ids (str | Unset):
+        schema_ids (str | Unset):
+        topic (str | Unset):
+        limit (int | Unset):  Default: 50.
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DataPolicyList | Errors]
+    """
+
+    kwargs = _get_kwargs(
+        fields=fields,
+        policy_ids=policy_ids,
+        schema_ids=schema_ids,
+        topic=topic,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    fields: str | Unset = UNSET,
+    policy_ids: str | Unset = UNSET,
+    schema_ids: str | Unset = UNSET,
+    topic: str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+) -> DataPolicyList | Errors | None:
+    """List data policies
+
+     Returns the data policies, one page at a time. Follow `_links.next` for the next page; it is absent
+    on the last page. The filters narrow the listing and can be combined. With `topic`, the answer is
+    the policies that match that topic, in the order the broker applies them, and `limit` has no effect.
+
+    Args:
+        fields (str | Unset):
+        policy_ids (str | Unset):
+        schema_ids (str | Unset):
+        topic (str | Unset):
+        limit (int | Unset):  Default: 50.
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DataPolicyList | Errors
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            fields=fields,
+            policy_ids=policy_ids,
+            schema_ids=schema_ids,
+            topic=topic,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed
