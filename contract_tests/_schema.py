@@ -1,11 +1,12 @@
 """openapi.yaml loaded for Schemathesis, with the suite's configuration and extra check.
 
 The schema is loaded once, at import: ``schema.parametrize()`` needs it when
-pytest collects. In read-only live mode (HIVEMQ_REST_URL set, and
+pytest collects. It holds only the operations the emulator implements
+(:data:`EMULATED_TAGS`). In read-only live mode (HIVEMQ_REST_URL set, and
 HIVEMQ_REST_ALLOW_DELETE not ``1``) :data:`SCHEMA` keeps only the GET
 operations, so no DELETE is ever generated, neither by the per-operation
-tests nor by the stateful links. :data:`FULL_SCHEMA` keeps every operation for
-the tests of the client (Prism), which never reach the broker.
+tests nor by the stateful links. :data:`FULL_SCHEMA` keeps every emulated
+operation for the tests of the client (Prism), which never reach the broker.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from schemathesis import APIOperation, CheckContext, Response
 from schemathesis import Case as _Case
 from schemathesis.config import SchemathesisConfig
 from schemathesis.core.result import Err
+from schemathesis.filters import HasAPIOperation
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
 from ._live import live_config
@@ -33,6 +35,13 @@ Check: TypeAlias = Callable[[CheckContext, Response, Case], bool | None]
 ROOT: Final = Path(__file__).resolve().parent.parent
 SPEC_PATH: Final = ROOT / "openapi.yaml"
 CONFIG_PATH: Final = Path(__file__).resolve().parent / "schemathesis.toml"
+
+#: The tags whose operations the suite tests: those the emulator implements.
+#: openapi.yaml describes all 37 operations of the API since issue 13; the
+#: emulator serves the MQTT Clients ones only, until the issue that brings it
+#: the rest widens this set. This is the one place that selects operations
+#: (Prism needs no filter: the client only sends these operations' requests).
+EMULATED_TAGS: Final = frozenset({"MQTT Clients"})
 
 LIST_OPERATION_ID: Final = GET_ALL_MQTT_CLIENTS.operation_id
 _LIMITS: Final = GET_ALL_MQTT_CLIENTS.parameter("limit").integer_range()
@@ -83,9 +92,19 @@ def load_config() -> SchemathesisConfig:
     return SchemathesisConfig.from_path(CONFIG_PATH)
 
 
+def _not_emulated(context: HasAPIOperation) -> bool:
+    return not EMULATED_TAGS.intersection(context.operation.tags or ())
+
+
 def load_schema() -> OpenApiSchema:
-    """openapi.yaml with the suite's configuration, every operation."""
-    return schemathesis.openapi.from_path(SPEC_PATH, config=load_config())
+    """openapi.yaml with the suite's configuration: the operations of EMULATED_TAGS."""
+    schema = schemathesis.openapi.from_path(SPEC_PATH, config=load_config())
+    # exclude(), not include(tag=...): with the [[operations]] entries of the
+    # config, Schemathesis ORs an include with its own filter, which lets
+    # every operation through.
+    filtered = schema.exclude(func=_not_emulated)
+    assert isinstance(filtered, OpenApiSchema)
+    return filtered
 
 
 def for_this_run(schema: OpenApiSchema) -> OpenApiSchema:
@@ -116,7 +135,7 @@ def operation_key(operation: Operation) -> str:
     return str(operation.definition.raw["operationId"])
 
 
-#: Every operation: what the client and Prism are tested with.
+#: Every emulated operation: what the client and Prism are tested with.
 FULL_SCHEMA: Final = load_schema()
 #: What the target is tested with: in read-only live mode, the GET operations only.
 SCHEMA: Final = for_this_run(FULL_SCHEMA)

@@ -1,4 +1,4 @@
-"""The suite's own machinery: the Prism pin, a missing Prism, bounded waits."""
+"""The suite's machinery: the operations it tests, the Prism pin, a missing Prism, bounded waits."""
 
 from __future__ import annotations
 
@@ -9,13 +9,27 @@ import sys
 import time
 
 import pytest
+import yaml
 
 from . import _mqtt, _prism
 from ._mqtt import ClientSpec, MqttError, MqttFleet
 from ._process import ChildProcess, ProcessError
-from ._schema import ROOT
+from ._schema import EMULATED_TAGS, FULL_SCHEMA, ROOT, SPEC_PATH, operation_key, operations
 
 PRISM_VERSION = "5.16.0"
+
+
+def test_suite_selects_exactly_the_emulated_operations() -> None:
+    """The schema holds every operation of EMULATED_TAGS, and nothing else of openapi.yaml."""
+    spec = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
+    every = {
+        operation["operationId"]: set(operation["tags"])
+        for item in spec["paths"].values()
+        for method, operation in item.items()
+        if method != "parameters"
+    }
+    selected = {operation_key(operation) for operation in operations(FULL_SCHEMA)}
+    assert selected == {op for op, tags in every.items() if tags & EMULATED_TAGS}
 
 
 def test_prism_is_pinned_and_installed() -> None:

@@ -18,33 +18,113 @@ from urllib.parse import quote
 from attrs import field, frozen
 
 from .models import (
+    BackupItem,
+    BackupList,
+    BehaviorPolicy,
+    BehaviorPolicyList,
     ClientItem,
     ClientList,
     ClientSubscriptionList,
     ConnectionItem,
+    DataPolicy,
+    DataPolicyList,
+    DiagnosticArchiveItem,
     Errors,
+    FsmStatesInformationListItem,
+    PartialBehaviorPolicy,
+    PartialDataPolicy,
+    PartialSchema,
+    PartialScript,
+    Schema,
+    SchemaList,
+    Script,
+    ScriptList,
+    TraceRecordingItem,
+    TraceRecordingList,
 )
 
 __all__ = [
+    "CREATE_BACKUP",
+    "CREATE_BEHAVIOR_POLICY",
+    "CREATE_DATA_POLICY",
+    "CREATE_DIAGNOSTIC_ARCHIVE",
+    "CREATE_SCHEMA",
+    "CREATE_SCRIPT",
+    "CREATE_TRACE_RECORDING",
+    "DELETE_BEHAVIOR_POLICY",
+    "DELETE_DATA_POLICY",
+    "DELETE_SCHEMA",
+    "DELETE_SCRIPT",
+    "DELETE_TRACE_RECORDING",
     "DISCONNECT_CLIENT",
+    "DOWNLOAD_BACKUP_FILE",
+    "DOWNLOAD_TRACE_RECORDING_FILE",
+    "GET_ALL_BACKUPS",
+    "GET_ALL_BEHAVIOR_POLICIES",
+    "GET_ALL_DATA_POLICIES",
     "GET_ALL_MQTT_CLIENTS",
+    "GET_ALL_SCHEMAS",
+    "GET_ALL_SCRIPTS",
+    "GET_ALL_TRACE_RECORDINGS",
+    "GET_BACKUP",
+    "GET_BEHAVIOR_POLICY",
+    "GET_CLIENT_STATE",
+    "GET_DATA_POLICY",
     "GET_MQTT_CLIENT_CONNECTION_STATE",
     "GET_MQTT_CLIENT_DETAILS",
+    "GET_SCHEMA",
+    "GET_SCRIPT",
     "GET_SUBSCRIPTIONS_FOR_MQTT_CLIENT",
     "INVALIDATE_CLIENT_SESSION",
+    "RESTORE_BACKUP",
+    "START_TRIAL_MODE",
+    "STOP_TRACE_RECORDING",
+    "UPDATE_BEHAVIOR_POLICY",
+    "UPDATE_DATA_POLICY",
     "Answer",
     "Body",
     "Operation",
     "Parameter",
     "Request",
     "build",
+    "create_backup",
+    "create_behavior_policy",
+    "create_data_policy",
+    "create_diagnostic_archive",
+    "create_schema",
+    "create_script",
+    "create_trace_recording",
+    "delete_behavior_policy",
+    "delete_data_policy",
+    "delete_schema",
+    "delete_script",
+    "delete_trace_recording",
     "disconnect_client",
+    "download_backup_file",
+    "download_trace_recording_file",
+    "get_all_backups",
+    "get_all_behavior_policies",
+    "get_all_data_policies",
     "get_all_mqtt_clients",
+    "get_all_schemas",
+    "get_all_scripts",
+    "get_all_trace_recordings",
+    "get_backup",
+    "get_behavior_policy",
+    "get_client_state",
+    "get_data_policy",
     "get_mqtt_client_connection_state",
     "get_mqtt_client_details",
+    "get_schema",
+    "get_script",
     "get_subscriptions_for_mqtt_client",
     "invalidate_client_session",
     "path_segment",
+    "restore_backup",
+    "start_trial_mode",
+    "stop_trace_recording",
+    "update_behavior_policy",
+    "update_data_policy",
 ]
 
 Location = Literal["path", "query", "header"]
@@ -496,4 +576,1220 @@ def get_subscriptions_for_mqtt_client(
         {
             "clientId": client_id,
         },
+    )
+
+
+GET_ALL_BEHAVIOR_POLICIES: Final = Operation(
+    operation_id="getAllBehaviorPolicies",
+    method="GET",
+    path="/api/v1/data-hub/behavior-validation/policies",
+    parameters=(
+        Parameter(
+            name="fields",
+            python_name="fields",
+            location="query",
+            kind="string",
+            required=False,
+        ),
+        Parameter(
+            name="policyIds",
+            python_name="policy_ids",
+            location="query",
+            kind="string",
+            required=False,
+        ),
+        Parameter(
+            name="clientIds",
+            python_name="client_ids",
+            location="query",
+            kind="string",
+            required=False,
+        ),
+        Parameter(
+            name="limit",
+            python_name="limit",
+            location="query",
+            kind="integer",
+            required=False,
+            default=50,
+            minimum=10,
+            maximum=500,
+        ),
+        Parameter(
+            name="cursor",
+            python_name="cursor",
+            location="query",
+            kind="string",
+            required=False,
+        ),
+    ),
+    body=None,
+    answers=(
+        Answer(200, "application/json", BehaviorPolicyList),
+        Answer(400, "application/json", Errors),
+        Answer(410, "application/json", Errors),
+        Answer(503, "application/json", Errors),
+    ),
+)
+
+
+def get_all_behavior_policies(
+    *,
+    fields: str | None = None,
+    policy_ids: str | None = None,
+    client_ids: str | None = None,
+    limit: int | None = None,
+    cursor: str | None = None,
+) -> Request:
+    """GET /api/v1/data-hub/behavior-validation/policies (getAllBehaviorPolicies): List behavior policies."""
+    return build(
+        GET_ALL_BEHAVIOR_POLICIES,
+        {
+            "fields": fields,
+            "policyIds": policy_ids,
+            "clientIds": client_ids,
+            "limit": limit,
+            "cursor": cursor,
+        },
+    )
+
+
+CREATE_BEHAVIOR_POLICY: Final = Operation(
+    operation_id="createBehaviorPolicy",
+    method="POST",
+    path="/api/v1/data-hub/behavior-validation/policies",
+    parameters=(),
+    body=Body(content_type="application/json", model=BehaviorPolicy, required=True),
+    answers=(
+        Answer(201, "application/json", BehaviorPolicy),
+        Answer(400, "application/json", Errors),
+        Answer(503, "application/json", Errors),
+    ),
+)
+
+
+def create_behavior_policy(
+    *,
+    body: BehaviorPolicy,
+) -> Request:
+    """POST /api/v1/data-hub/behavior-validation/policies (createBehaviorPolicy): Create a behavior policy."""
+    return build(
+        CREATE_BEHAVIOR_POLICY,
+        {},
+        body,
+    )
+
+
+GET_BEHAVIOR_POLICY: Final = Operation(
+    operation_id="getBehaviorPolicy",
+    method="GET",
+    path="/api/v1/data-hub/behavior-validation/policies/{policyId}",
+    parameters=(
+        Parameter(
+            name="policyId",
+            python_name="policy_id",
+            location="path",
+            kind="string",
+            required=True,
+            min_length=1,
+        ),
+        Parameter(
+            name="fields",
+            python_name="fields",
+            location="query",
+            kind="string",
+            required=False,
+        ),
+    ),
+    body=None,
+    answers=(
+        Answer(200, "application/json", PartialBehaviorPolicy),
+        Answer(400, "application/json", Errors),
+        Answer(404, "application/json", Errors),
+    ),
+)
+
+
+def get_behavior_policy(
+    policy_id: str,
+    *,
+    fields: str | None = None,
+) -> Request:
+    """GET /api/v1/data-hub/behavior-validation/policies/{policyId} (getBehaviorPolicy): Get a behavior policy."""
+    return build(
+        GET_BEHAVIOR_POLICY,
+        {
+            "policyId": policy_id,
+            "fields": fields,
+        },
+    )
+
+
+UPDATE_BEHAVIOR_POLICY: Final = Operation(
+    operation_id="updateBehaviorPolicy",
+    method="PUT",
+    path="/api/v1/data-hub/behavior-validation/policies/{policyId}",
+    parameters=(
+        Parameter(
+            name="policyId",
+            python_name="policy_id",
+            location="path",
+            kind="string",
+            required=True,
+            min_length=1,
+        ),
+        Parameter(
+            name="If-Match",
+            python_name="if_match",
+            location="header",
+            kind="string",
+            required=False,
+        ),
+    ),
+    body=Body(content_type="application/json", model=BehaviorPolicy, required=True),
+    answers=(
+        Answer(200, "application/json", BehaviorPolicy),
+        Answer(400, "application/json", Errors),
+        Answer(404, "application/json", Errors),
+        Answer(412, "application/json", Errors),
+        Answer(503, "application/json", Errors),
+    ),
+)
+
+
+def update_behavior_policy(
+    policy_id: str,
+    *,
+    body: BehaviorPolicy,
+    if_match: str | None = None,
+) -> Request:
+    """PUT /api/v1/data-hub/behavior-validation/policies/{policyId} (updateBehaviorPolicy): Replace a behavior policy."""
+    return build(
+        UPDATE_BEHAVIOR_POLICY,
+        {
+            "policyId": policy_id,
+            "If-Match": if_match,
+        },
+        body,
+    )
+
+
+DELETE_BEHAVIOR_POLICY: Final = Operation(
+    operation_id="deleteBehaviorPolicy",
+    method="DELETE",
+    path="/api/v1/data-hub/behavior-validation/policies/{policyId}",
+    parameters=(
+        Parameter(
+            name="policyId",
+            python_name="policy_id",
+            location="path",
+            kind="string",
+            required=True,
+            min_length=1,
+        ),
+    ),
+    body=None,
+    answers=(
+        Answer(204, None, None),
+        Answer(400, "application/json", Errors),
+        Answer(404, "application/json", Errors),
+        Answer(503, "application/json", Errors),
+    ),
+)
+
+
+def delete_behavior_policy(
+    policy_id: str,
+) -> Request:
+    """DELETE /api/v1/data-hub/behavior-validation/policies/{policyId} (deleteBehaviorPolicy): Delete a behavior policy."""
+    return build(
+        DELETE_BEHAVIOR_POLICY,
+        {
+            "policyId": policy_id,
+        },
+    )
+
+
+GET_CLIENT_STATE: Final = Operation(
+    operation_id="getClientState",
+    method="GET",
+    path="/api/v1/data-hub/behavior-validation/states/{clientId}",
+    parameters=(
+        Parameter(
+            name="clientId",
+            python_name="client_id",
+            location="path",
+            kind="string",
+            required=True,
+            min_length=1,
+        ),
+    ),
+    body=None,
+    answers=(
+        Answer(200, "application/json", FsmStatesInformationListItem),
+        Answer(400, "application/json", Errors),
+        Answer(404, "application/json", Errors),
+        Answer(503, "application/json", Errors),
+    ),
+)
+
+
+def get_client_state(
+    client_id: str,
+) -> Request:
+    """GET /api/v1/data-hub/behavior-validation/states/{clientId} (getClientState): Get a client's behavior-policy states."""
+    return build(
+        GET_CLIENT_STATE,
+        {
+            "clientId": client_id,
+        },
+    )
+
+
+GET_ALL_DATA_POLICIES: Final = Operation(
+    operation_id="getAllDataPolicies",
+    method="GET",
+    path="/api/v1/data-hub/data-validation/policies",
+    parameters=(
+        Parameter(
+            name="fields",
+            python_name="fields",
+            location="query",
+            kind="string",
+            required=False,
+        ),
+        Parameter(
+            name="policyIds",
+            python_name="policy_ids",
+            location="query",
+            kind="string",
+            required=False,
+        ),
+        Parameter(
+            name="schemaIds",
+            python_name="schema_ids",
+            location="query",
+            kind="string",
+            required=False,
+        ),
+        Parameter(
+            name="topic",
+            python_name="topic",
+            location="query",
+            kind="string",
+            required=False,
+        ),
+        Parameter(
+            name="limit",
+            python_name="limit",
+            location="query",
+            kind="integer",
+            required=False,
+            default=50,
+            minimum=10,
+            maximum=500,
+        ),
+        Parameter(
+            name="cursor",
+            python_name="cursor",
+            location="query",
+            kind="string",
+            required=False,
+        ),
+    ),
+    body=None,
+    answers=(
+        Answer(200, "application/json", DataPolicyList),
+        Answer(400, "application/json", Errors),
+        Answer(410, "application/json", Errors),
+        Answer(503, "application/json", Errors),
+    ),
+)
+
+
+def get_all_data_policies(
+    *,
+    fields: str | None = None,
+    policy_ids: str | None = None,
+    schema_ids: str | None = None,
+    topic: str | None = None,
+    limit: int | None = None,
+    cursor: str | None = None,
+) -> Request:
+    """GET /api/v1/data-hub/data-validation/policies (getAllDataPolicies): List data policies."""
+    return build(
+        GET_ALL_DATA_POLICIES,
+        {
+            "fields": fields,
+            "policyIds": policy_ids,
+            "schemaIds": schema_ids,
+            "topic": topic,
+            "limit": limit,
+            "cursor": cursor,
+        },
+    )
+
+
+CREATE_DATA_POLICY: Final = Operation(
+    operation_id="createDataPolicy",
+    method="POST",
+    path="/api/v1/data-hub/data-validation/policies",
+    parameters=(),
+    body=Body(content_type="application/json", model=DataPolicy, required=True),
+    answers=(
+        Answer(201, "application/json", DataPolicy),
+        Answer(400, "application/json", Errors),
+        Answer(503, "application/json", Errors),
+    ),
+)
+
+
+def create_data_policy(
+    *,
+    body: DataPolicy,
+) -> Request:
+    """POST /api/v1/data-hub/data-validation/policies (createDataPolicy): Create a data policy."""
+    return build(
+        CREATE_DATA_POLICY,
+        {},
+        body,
+    )
+
+
+GET_DATA_POLICY: Final = Operation(
+    operation_id="getDataPolicy",
+    method="GET",
+    path="/api/v1/data-hub/data-validation/policies/{policyId}",
+    parameters=(
+        Parameter(
+            name="policyId",
+            python_name="policy_id",
+            location="path",
+            kind="string",
+            required=True,
+            min_length=1,
+        ),
+        Parameter(
+            name="fields",
+            python_name="fields",
+            location="query",
+            kind="string",
+            required=False,
+        ),
+    ),
+    body=None,
+    answers=(
+        Answer(200, "application/json", PartialDataPolicy),
+        Answer(400, "application/json", Errors),
+        Answer(404, "application/json", Errors),
+    ),
+)
+
+
+def get_data_policy(
+    policy_id: str,
+    *,
+    fields: str | None = None,
+) -> Request:
+    """GET /api/v1/data-hub/data-validation/policies/{policyId} (getDataPolicy): Get a data policy."""
+    return build(
+        GET_DATA_POLICY,
+        {
+            "policyId": policy_id,
+            "fields": fields,
+        },
+    )
+
+
+UPDATE_DATA_POLICY: Final = Operation(
+    operation_id="updateDataPolicy",
+    method="PUT",
+    path="/api/v1/data-hub/data-validation/policies/{policyId}",
+    parameters=(
+        Parameter(
+            name="policyId",
+            python_name="policy_id",
+            location="path",
+            kind="string",
+            required=True,
+            min_length=1,
+        ),
+        Parameter(
+            name="If-Match",
+            python_name="if_match",
+            location="header",
+            kind="string",
+            required=False,
+        ),
+    ),
+    body=Body(content_type="application/json", model=DataPolicy, required=True),
+    answers=(
+        Answer(200, "application/json", DataPolicy),
+        Answer(400, "application/json", Errors),
+        Answer(404, "application/json", Errors),
+        Answer(412, "application/json", Errors),
+        Answer(503, "application/json", Errors),
+    ),
+)
+
+
+def update_data_policy(
+    policy_id: str,
+    *,
+    body: DataPolicy,
+    if_match: str | None = None,
+) -> Request:
+    """PUT /api/v1/data-hub/data-validation/policies/{policyId} (updateDataPolicy): Replace a data policy."""
+    return build(
+        UPDATE_DATA_POLICY,
+        {
+            "policyId": policy_id,
+            "If-Match": if_match,
+        },
+        body,
+    )
+
+
+DELETE_DATA_POLICY: Final = Operation(
+    operation_id="deleteDataPolicy",
+    method="DELETE",
+    path="/api/v1/data-hub/data-validation/policies/{policyId}",
+    parameters=(
+        Parameter(
+            name="policyId",
+            python_name="policy_id",
+            location="path",
+            kind="string",
+            required=True,
+            min_length=1,
+        ),
+    ),
+    body=None,
+    answers=(
+        Answer(204, None, None),
+        Answer(400, "application/json", Errors),
+        Answer(404, "application/json", Errors),
+        Answer(503, "application/json", Errors),
+    ),
+)
+
+
+def delete_data_policy(
+    policy_id: str,
+) -> Request:
+    """DELETE /api/v1/data-hub/data-validation/policies/{policyId} (deleteDataPolicy): Delete a data policy."""
+    return build(
+        DELETE_DATA_POLICY,
+        {
+            "policyId": policy_id,
+        },
+    )
+
+
+START_TRIAL_MODE: Final = Operation(
+    operation_id="startTrialMode",
+    method="POST",
+    path="/api/v1/data-hub/management/start-trial",
+    parameters=(),
+    body=None,
+    answers=(
+        Answer(204, None, None),
+        Answer(400, "application/json", Errors),
+        Answer(503, "application/json", Errors),
+    ),
+)
+
+
+def start_trial_mode() -> Request:
+    """POST /api/v1/data-hub/management/start-trial (startTrialMode): Start the Data Hub trial."""
+    return build(
+        START_TRIAL_MODE,
+        {},
+    )
+
+
+GET_ALL_SCHEMAS: Final = Operation(
+    operation_id="getAllSchemas",
+    method="GET",
+    path="/api/v1/data-hub/schemas",
+    parameters=(
+        Parameter(
+            name="fields",
+            python_name="fields",
+            location="query",
+            kind="string",
+            required=False,
+        ),
+        Parameter(
+            name="types",
+            python_name="types",
+            location="query",
+            kind="string",
+            required=False,
+        ),
+        Parameter(
+            name="schemaIds",
+            python_name="schema_ids",
+            location="query",
+            kind="string",
+            required=False,
+        ),
+        Parameter(
+            name="limit",
+            python_name="limit",
+            location="query",
+            kind="integer",
+            required=False,
+            default=50,
+            minimum=10,
+            maximum=500,
+        ),
+        Parameter(
+            name="cursor",
+            python_name="cursor",
+            location="query",
+            kind="string",
+            required=False,
+        ),
+    ),
+    body=None,
+    answers=(
+        Answer(200, "application/json", SchemaList),
+        Answer(400, "application/json", Errors),
+        Answer(410, "application/json", Errors),
+        Answer(503, "application/json", Errors),
+    ),
+)
+
+
+def get_all_schemas(
+    *,
+    fields: str | None = None,
+    types: str | None = None,
+    schema_ids: str | None = None,
+    limit: int | None = None,
+    cursor: str | None = None,
+) -> Request:
+    """GET /api/v1/data-hub/schemas (getAllSchemas): List schemas."""
+    return build(
+        GET_ALL_SCHEMAS,
+        {
+            "fields": fields,
+            "types": types,
+            "schemaIds": schema_ids,
+            "limit": limit,
+            "cursor": cursor,
+        },
+    )
+
+
+CREATE_SCHEMA: Final = Operation(
+    operation_id="createSchema",
+    method="POST",
+    path="/api/v1/data-hub/schemas",
+    parameters=(),
+    body=Body(content_type="application/json", model=Schema, required=True),
+    answers=(
+        Answer(201, "application/json", Schema),
+        Answer(400, "application/json", Errors),
+        Answer(503, "application/json", Errors),
+    ),
+)
+
+
+def create_schema(
+    *,
+    body: Schema,
+) -> Request:
+    """POST /api/v1/data-hub/schemas (createSchema): Create a schema, or a new version of one."""
+    return build(
+        CREATE_SCHEMA,
+        {},
+        body,
+    )
+
+
+GET_SCHEMA: Final = Operation(
+    operation_id="getSchema",
+    method="GET",
+    path="/api/v1/data-hub/schemas/{schemaId}",
+    parameters=(
+        Parameter(
+            name="schemaId",
+            python_name="schema_id",
+            location="path",
+            kind="string",
+            required=True,
+            min_length=1,
+        ),
+        Parameter(
+            name="fields",
+            python_name="fields",
+            location="query",
+            kind="string",
+            required=False,
+        ),
+    ),
+    body=None,
+    answers=(
+        Answer(200, "application/json", PartialSchema),
+        Answer(400, "application/json", Errors),
+        Answer(404, "application/json", Errors),
+    ),
+)
+
+
+def get_schema(
+    schema_id: str,
+    *,
+    fields: str | None = None,
+) -> Request:
+    """GET /api/v1/data-hub/schemas/{schemaId} (getSchema): Get a schema."""
+    return build(
+        GET_SCHEMA,
+        {
+            "schemaId": schema_id,
+            "fields": fields,
+        },
+    )
+
+
+DELETE_SCHEMA: Final = Operation(
+    operation_id="deleteSchema",
+    method="DELETE",
+    path="/api/v1/data-hub/schemas/{schemaId}",
+    parameters=(
+        Parameter(
+            name="schemaId",
+            python_name="schema_id",
+            location="path",
+            kind="string",
+            required=True,
+            min_length=1,
+        ),
+    ),
+    body=None,
+    answers=(
+        Answer(204, None, None),
+        Answer(400, "application/json", Errors),
+        Answer(404, "application/json", Errors),
+        Answer(503, "application/json", Errors),
+    ),
+)
+
+
+def delete_schema(
+    schema_id: str,
+) -> Request:
+    """DELETE /api/v1/data-hub/schemas/{schemaId} (deleteSchema): Delete a schema."""
+    return build(
+        DELETE_SCHEMA,
+        {
+            "schemaId": schema_id,
+        },
+    )
+
+
+GET_ALL_SCRIPTS: Final = Operation(
+    operation_id="getAllScripts",
+    method="GET",
+    path="/api/v1/data-hub/scripts",
+    parameters=(
+        Parameter(
+            name="fields",
+            python_name="fields",
+            location="query",
+            kind="string",
+            required=False,
+        ),
+        Parameter(
+            name="functionTypes",
+            python_name="function_types",
+            location="query",
+            kind="string",
+            required=False,
+        ),
+        Parameter(
+            name="scriptIds",
+            python_name="script_ids",
+            location="query",
+            kind="string",
+            required=False,
+        ),
+        Parameter(
+            name="limit",
+            python_name="limit",
+            location="query",
+            kind="integer",
+            required=False,
+            default=50,
+            minimum=10,
+            maximum=500,
+        ),
+        Parameter(
+            name="cursor",
+            python_name="cursor",
+            location="query",
+            kind="string",
+            required=False,
+        ),
+    ),
+    body=None,
+    answers=(
+        Answer(200, "application/json", ScriptList),
+        Answer(400, "application/json", Errors),
+        Answer(410, "application/json", Errors),
+        Answer(503, "application/json", Errors),
+    ),
+)
+
+
+def get_all_scripts(
+    *,
+    fields: str | None = None,
+    function_types: str | None = None,
+    script_ids: str | None = None,
+    limit: int | None = None,
+    cursor: str | None = None,
+) -> Request:
+    """GET /api/v1/data-hub/scripts (getAllScripts): List scripts."""
+    return build(
+        GET_ALL_SCRIPTS,
+        {
+            "fields": fields,
+            "functionTypes": function_types,
+            "scriptIds": script_ids,
+            "limit": limit,
+            "cursor": cursor,
+        },
+    )
+
+
+CREATE_SCRIPT: Final = Operation(
+    operation_id="createScript",
+    method="POST",
+    path="/api/v1/data-hub/scripts",
+    parameters=(),
+    body=Body(content_type="application/json", model=Script, required=True),
+    answers=(
+        Answer(201, "application/json", Script),
+        Answer(400, "application/json", Errors),
+        Answer(503, "application/json", Errors),
+    ),
+)
+
+
+def create_script(
+    *,
+    body: Script,
+) -> Request:
+    """POST /api/v1/data-hub/scripts (createScript): Create a script, or a new version of one."""
+    return build(
+        CREATE_SCRIPT,
+        {},
+        body,
+    )
+
+
+GET_SCRIPT: Final = Operation(
+    operation_id="getScript",
+    method="GET",
+    path="/api/v1/data-hub/scripts/{scriptId}",
+    parameters=(
+        Parameter(
+            name="scriptId",
+            python_name="script_id",
+            location="path",
+            kind="string",
+            required=True,
+            min_length=1,
+        ),
+        Parameter(
+            name="fields",
+            python_name="fields",
+            location="query",
+            kind="string",
+            required=False,
+        ),
+    ),
+    body=None,
+    answers=(
+        Answer(200, "application/json", PartialScript),
+        Answer(400, "application/json", Errors),
+        Answer(404, "application/json", Errors),
+    ),
+)
+
+
+def get_script(
+    script_id: str,
+    *,
+    fields: str | None = None,
+) -> Request:
+    """GET /api/v1/data-hub/scripts/{scriptId} (getScript): Get a script."""
+    return build(
+        GET_SCRIPT,
+        {
+            "scriptId": script_id,
+            "fields": fields,
+        },
+    )
+
+
+DELETE_SCRIPT: Final = Operation(
+    operation_id="deleteScript",
+    method="DELETE",
+    path="/api/v1/data-hub/scripts/{scriptId}",
+    parameters=(
+        Parameter(
+            name="scriptId",
+            python_name="script_id",
+            location="path",
+            kind="string",
+            required=True,
+            min_length=1,
+        ),
+    ),
+    body=None,
+    answers=(
+        Answer(204, None, None),
+        Answer(400, "application/json", Errors),
+        Answer(404, "application/json", Errors),
+        Answer(503, "application/json", Errors),
+    ),
+)
+
+
+def delete_script(
+    script_id: str,
+) -> Request:
+    """DELETE /api/v1/data-hub/scripts/{scriptId} (deleteScript): Delete a script."""
+    return build(
+        DELETE_SCRIPT,
+        {
+            "scriptId": script_id,
+        },
+    )
+
+
+GET_ALL_BACKUPS: Final = Operation(
+    operation_id="getAllBackups",
+    method="GET",
+    path="/api/v1/management/backups",
+    parameters=(),
+    body=None,
+    answers=(
+        Answer(200, "application/json", BackupList),
+        Answer(503, "application/json", Errors),
+    ),
+)
+
+
+def get_all_backups() -> Request:
+    """GET /api/v1/management/backups (getAllBackups): List backups."""
+    return build(
+        GET_ALL_BACKUPS,
+        {},
+    )
+
+
+CREATE_BACKUP: Final = Operation(
+    operation_id="createBackup",
+    method="POST",
+    path="/api/v1/management/backups",
+    parameters=(),
+    body=None,
+    answers=(
+        Answer(200, "application/json", BackupItem),
+        Answer(503, "application/json", Errors),
+    ),
+)
+
+
+def create_backup() -> Request:
+    """POST /api/v1/management/backups (createBackup): Start a backup."""
+    return build(
+        CREATE_BACKUP,
+        {},
+    )
+
+
+GET_BACKUP: Final = Operation(
+    operation_id="getBackup",
+    method="GET",
+    path="/api/v1/management/backups/{backupId}",
+    parameters=(
+        Parameter(
+            name="backupId",
+            python_name="backup_id",
+            location="path",
+            kind="string",
+            required=True,
+            min_length=1,
+        ),
+    ),
+    body=None,
+    answers=(
+        Answer(200, "application/json", BackupItem),
+        Answer(400, "application/json", Errors),
+        Answer(404, "application/json", Errors),
+        Answer(503, "application/json", Errors),
+    ),
+)
+
+
+def get_backup(
+    backup_id: str,
+) -> Request:
+    """GET /api/v1/management/backups/{backupId} (getBackup): Get a backup."""
+    return build(
+        GET_BACKUP,
+        {
+            "backupId": backup_id,
+        },
+    )
+
+
+RESTORE_BACKUP: Final = Operation(
+    operation_id="restoreBackup",
+    method="POST",
+    path="/api/v1/management/backups/{backupId}",
+    parameters=(
+        Parameter(
+            name="backupId",
+            python_name="backup_id",
+            location="path",
+            kind="string",
+            required=True,
+            min_length=1,
+        ),
+    ),
+    body=None,
+    answers=(
+        Answer(200, "application/json", BackupItem),
+        Answer(400, "application/json", Errors),
+        Answer(404, "application/json", Errors),
+        Answer(503, "application/json", Errors),
+    ),
+)
+
+
+def restore_backup(
+    backup_id: str,
+) -> Request:
+    """POST /api/v1/management/backups/{backupId} (restoreBackup): Restore a backup."""
+    return build(
+        RESTORE_BACKUP,
+        {
+            "backupId": backup_id,
+        },
+    )
+
+
+DOWNLOAD_BACKUP_FILE: Final = Operation(
+    operation_id="downloadBackupFile",
+    method="GET",
+    path="/api/v1/management/files/backups/{backupId}",
+    parameters=(
+        Parameter(
+            name="backupId",
+            python_name="backup_id",
+            location="path",
+            kind="string",
+            required=True,
+            min_length=1,
+        ),
+    ),
+    body=None,
+    answers=(
+        Answer(200, "application/octet-stream", None),
+        Answer(400, "application/json", Errors),
+        Answer(404, "application/json", Errors),
+        Answer(503, "application/json", Errors),
+    ),
+)
+
+
+def download_backup_file(
+    backup_id: str,
+) -> Request:
+    """GET /api/v1/management/files/backups/{backupId} (downloadBackupFile): Download a backup file."""
+    return build(
+        DOWNLOAD_BACKUP_FILE,
+        {
+            "backupId": backup_id,
+        },
+    )
+
+
+CREATE_DIAGNOSTIC_ARCHIVE: Final = Operation(
+    operation_id="createDiagnosticArchive",
+    method="POST",
+    path="/api/v1/management/diagnostic-archives",
+    parameters=(),
+    body=None,
+    answers=(Answer(200, "application/json", DiagnosticArchiveItem),),
+)
+
+
+def create_diagnostic_archive() -> Request:
+    """POST /api/v1/management/diagnostic-archives (createDiagnosticArchive): Create a diagnostic archive."""
+    return build(
+        CREATE_DIAGNOSTIC_ARCHIVE,
+        {},
+    )
+
+
+DOWNLOAD_TRACE_RECORDING_FILE: Final = Operation(
+    operation_id="downloadTraceRecordingFile",
+    method="GET",
+    path="/api/v1/management/files/trace-recordings/{traceRecordingId}",
+    parameters=(
+        Parameter(
+            name="traceRecordingId",
+            python_name="trace_recording_id",
+            location="path",
+            kind="string",
+            required=True,
+            min_length=1,
+        ),
+    ),
+    body=None,
+    answers=(
+        Answer(200, "application/zip", None),
+        Answer(400, "application/json", Errors),
+        Answer(404, "application/json", Errors),
+    ),
+)
+
+
+def download_trace_recording_file(
+    trace_recording_id: str,
+) -> Request:
+    """GET /api/v1/management/files/trace-recordings/{traceRecordingId} (downloadTraceRecordingFile): Download a trace recording."""
+    return build(
+        DOWNLOAD_TRACE_RECORDING_FILE,
+        {
+            "traceRecordingId": trace_recording_id,
+        },
+    )
+
+
+GET_ALL_TRACE_RECORDINGS: Final = Operation(
+    operation_id="getAllTraceRecordings",
+    method="GET",
+    path="/api/v1/management/trace-recordings",
+    parameters=(),
+    body=None,
+    answers=(Answer(200, "application/json", TraceRecordingList),),
+)
+
+
+def get_all_trace_recordings() -> Request:
+    """GET /api/v1/management/trace-recordings (getAllTraceRecordings): List trace recordings."""
+    return build(
+        GET_ALL_TRACE_RECORDINGS,
+        {},
+    )
+
+
+CREATE_TRACE_RECORDING: Final = Operation(
+    operation_id="createTraceRecording",
+    method="POST",
+    path="/api/v1/management/trace-recordings",
+    parameters=(),
+    body=Body(
+        content_type="application/json", model=TraceRecordingItem, required=False
+    ),
+    answers=(
+        Answer(201, "application/json", TraceRecordingItem),
+        Answer(400, "application/json", Errors),
+    ),
+)
+
+
+def create_trace_recording(
+    *,
+    body: TraceRecordingItem | None = None,
+) -> Request:
+    """POST /api/v1/management/trace-recordings (createTraceRecording): Create a trace recording."""
+    return build(
+        CREATE_TRACE_RECORDING,
+        {},
+        body,
+    )
+
+
+DELETE_TRACE_RECORDING: Final = Operation(
+    operation_id="deleteTraceRecording",
+    method="DELETE",
+    path="/api/v1/management/trace-recordings/{traceRecordingId}",
+    parameters=(
+        Parameter(
+            name="traceRecordingId",
+            python_name="trace_recording_id",
+            location="path",
+            kind="string",
+            required=True,
+            min_length=1,
+        ),
+    ),
+    body=None,
+    answers=(
+        Answer(204, None, None),
+        Answer(400, "application/json", Errors),
+        Answer(404, "application/json", Errors),
+    ),
+)
+
+
+def delete_trace_recording(
+    trace_recording_id: str,
+) -> Request:
+    """DELETE /api/v1/management/trace-recordings/{traceRecordingId} (deleteTraceRecording): Delete a trace recording."""
+    return build(
+        DELETE_TRACE_RECORDING,
+        {
+            "traceRecordingId": trace_recording_id,
+        },
+    )
+
+
+STOP_TRACE_RECORDING: Final = Operation(
+    operation_id="stopTraceRecording",
+    method="PATCH",
+    path="/api/v1/management/trace-recordings/{traceRecordingId}",
+    parameters=(
+        Parameter(
+            name="traceRecordingId",
+            python_name="trace_recording_id",
+            location="path",
+            kind="string",
+            required=True,
+            min_length=1,
+        ),
+    ),
+    body=Body(
+        content_type="application/json", model=TraceRecordingItem, required=False
+    ),
+    answers=(
+        Answer(200, "application/json", TraceRecordingItem),
+        Answer(400, "application/json", Errors),
+        Answer(404, "application/json", Errors),
+    ),
+)
+
+
+def stop_trace_recording(
+    trace_recording_id: str,
+    *,
+    body: TraceRecordingItem | None = None,
+) -> Request:
+    """PATCH /api/v1/management/trace-recordings/{traceRecordingId} (stopTraceRecording): Stop a trace recording."""
+    return build(
+        STOP_TRACE_RECORDING,
+        {
+            "traceRecordingId": trace_recording_id,
+        },
+        body,
     )

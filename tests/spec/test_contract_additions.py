@@ -48,7 +48,11 @@ def test_client_id_is_never_empty(spec: dict[str, Any]) -> None:
 
 def test_list_links_to_every_per_client_operation(spec: dict[str, Any]) -> None:
     links = spec["paths"]["/api/v1/mqtt/clients"]["get"]["responses"]["200"]["links"]
-    per_client = {op for op, (_, path, _, _) in OPERATIONS.items() if "{clientId}" in path}
+    per_client = {
+        op
+        for op, operation in OPERATIONS.items()
+        if "{clientId}" in operation.path and operation.tag == "MQTT Clients"
+    }
     assert {link["operationId"] for link in links.values()} == per_client
     for link in links.values():
         assert link["parameters"] == {"clientId": "$response.body#/items/0/id"}

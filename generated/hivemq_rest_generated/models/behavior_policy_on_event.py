@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.policy_operation import PolicyOperation
+
+
+T = TypeVar("T", bound="BehaviorPolicyOnEvent")
+
+
+@_attrs_define
+class BehaviorPolicyOnEvent:
+    """
+    Attributes:
+        pipeline (list[PolicyOperation]):
+    """
+
+    pipeline: list[PolicyOperation]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        pipeline = []
+        for pipeline_item_data in self.pipeline:
+            pipeline_item = pipeline_item_data.to_dict()
+            pipeline.append(pipeline_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "pipeline": pipeline,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.policy_operation import PolicyOperation
+
+        d = dict(src_dict)
+        pipeline = []
+        _pipeline = d.pop("pipeline")
+        for pipeline_item_data in _pipeline:
+            pipeline_item = PolicyOperation.from_dict(pipeline_item_data)
+
+            pipeline.append(pipeline_item)
+
+        behavior_policy_on_event = cls(
+            pipeline=pipeline,
+        )
+
+        behavior_policy_on_event.additional_properties = d
+        return behavior_policy_on_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.partial_schema_arguments import PartialSchemaArguments
+
+
+T = TypeVar("T", bound="PartialSchema")
+
+
+@_attrs_define
+class PartialSchema:
+    """Addition: a schema as the get and list operations answer it, with the properties of Schema and none of them
+    required, since `fields` can leave any of them out.
+
+        Attributes:
+            id (str | Unset):
+            type_ (str | Unset): `JSON` or `PROTOBUF`.
+            schema_definition (str | Unset): Base64 of the JSON Schema text, or of a compiled Protobuf descriptor set.
+            arguments (PartialSchemaArguments | Unset): For Protobuf: `messageType`, and `allowUnknownFields` as `"true"` or
+                `"false"`.
+            version (int | Unset): The version number, counted from 1 (set by the broker).
+            created_at (str | Unset): When this version was stored (set by the broker).
+    """
+
+    id: str | Unset = UNSET
+    type_: str | Unset = UNSET
+    schema_definition: str | Unset = UNSET
+    arguments: PartialSchemaArguments | Unset = UNSET
+    version: int | Unset = UNSET
+    created_at: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        type_ = self.type_
+
+        schema_definition = self.schema_definition
+
+        arguments: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.arguments, Unset):
+            arguments = self.arguments.to_dict()
+
+        version = self.version
+
+        created_at = self.created_at
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if schema_definition is not UNSET:
+            field_dict["schemaDefinition"] = schema_definition
+        if arguments is not UNSET:
+            field_dict["arguments"] = arguments
+        if version is not UNSET:
+            field_dict["version"] = version
+        if created_at is not UNSET:
+            field_dict["createdAt"] = created_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.partial_schema_arguments import PartialSchemaArguments
+
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
+
+        type_ = d.pop("type", UNSET)
+
+        schema_definition = d.pop("schemaDefinition", UNSET)
+
+        _arguments = d.pop("arguments", UNSET)
+        arguments: PartialSchemaArguments | Unset
+        if isinstance(_arguments, Unset):
+            arguments = UNSET
+        else:
+            arguments = PartialSchemaArguments.from_dict(_arguments)
+
+        version = d.pop("version", UNSET)
+
+        created_at = d.pop("createdAt", UNSET)
+
+        partial_schema = cls(
+            id=id,
+            type_=type_,
+            schema_definition=schema_definition,
+            arguments=arguments,
+            version=version,
+            created_at=created_at,
+        )
+
+        partial_schema.additional_properties = d
+        return partial_schema
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
