@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from _codegen import TARGET, generate_into
-from _unasync import PRODUCED, produce
+from _unasync import write_all
 
 
 def main() -> None:
@@ -21,8 +21,8 @@ def main() -> None:
         TARGET.parent.mkdir(parents=True, exist_ok=True)
         shutil.copytree(fresh, TARGET)
     print(f"generated {TARGET}")
-    PRODUCED.write_text(produce(), encoding="utf-8")
-    print(f"generated {PRODUCED}")
+    for produced in write_all():
+        print(f"generated {produced}")
 
 
 if __name__ == "__main__":

@@ -11,8 +11,8 @@ from tests.conftest import ROOT
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from _codegen import TARGET
-from _unasync import PRODUCED, SOURCE
-from check_generated import stale_diff, stale_sync_diff
+from _unasync import PRODUCED, SOURCE, SYNC_RESOURCES
+from check_generated import stale_diff, stale_sync_diff, stale_sync_diffs
 
 
 def test_checked_in_package_is_fresh() -> None:
@@ -39,7 +39,19 @@ def test_hand_edit_is_reported(tmp_path: Path) -> None:
 
 
 def test_sync_client_code_is_fresh() -> None:
-    assert stale_sync_diff() == ""
+    assert stale_sync_diffs() == ""
+
+
+def test_a_sync_module_without_its_async_source_is_reported() -> None:
+    SYNC_RESOURCES.mkdir(exist_ok=True)
+    stray = SYNC_RESOURCES / "_stray_for_test.py"
+    stray.write_text('"""Left behind."""\n')
+    try:
+        diff = stale_sync_diffs()
+    finally:
+        stray.unlink()
+    assert "--- a/overlay/hivemq_rest/_sync_resources/_stray_for_test.py" in diff
+    assert '-"""Left behind."""' in diff
 
 
 def test_hand_edit_of_the_sync_client_code_is_reported(tmp_path: Path) -> None:

@@ -54,9 +54,7 @@ SPEC: dict[str, Any] = {
         "responses": {
             "Failed": {
                 "description": "failed",
-                "content": {
-                    "application/json": {"schema": {"$ref": "#/components/schemas/Error"}}
-                },
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
             }
         },
     },
@@ -70,9 +68,7 @@ def package(tmp_path: Path) -> Iterator[str]:
     root = tmp_path / name
     (root / "models").mkdir(parents=True)
     (root / "__init__.py").write_text("")
-    (root / "models" / "__init__.py").write_text(
-        "from hivemq_rest_generated.models import Error\n"
-    )
+    (root / "models" / "__init__.py").write_text("from hivemq_rest_generated.models import Error\n")
     (root / "operations.py").write_text(render_operations(SPEC, {"Error"}, TEMPLATES))
     sys.path.insert(0, str(tmp_path))
     try:

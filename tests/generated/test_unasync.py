@@ -40,7 +40,31 @@ def test_rewrites_tokens_not_text() -> None:
         "        for x in self.flatten('await'):",
         "            pass",
     ]
-    assert produced.startswith('"""The operations and the listing walk of HiveMQClient.')
+    assert produced.startswith('"""Doc.\n\nMade by scripts/generate.py from _async_api.py')
+
+
+def test_async_names_and_modules_become_their_blocking_twins() -> None:
+    source = (
+        '"""AsyncSchemas: the schemas of AsyncHiveMQClient."""\n'
+        "from .._async_api import AsyncAPI\n"
+        "from ._async_paging import AsyncPages\n"
+        '__all__ = ["AsyncSchemas"]\n'
+        "class AsyncSchemas(AsyncPages):\n"
+        "    Asynchronous = 1\n"
+    )
+    produced = unasync(source, "_async_resources/schemas.py")
+    assert produced.splitlines() == [
+        '"""Schemas: the schemas of HiveMQClient.',
+        "",
+        "Made by scripts/generate.py from _async_resources/schemas.py (see scripts/_unasync.py);",
+        "do not edit: change _async_resources/schemas.py and regenerate.",
+        '"""',
+        "from .._sync_api import SyncAPI",
+        "from ._sync_paging import Pages",
+        '__all__ = ["Schemas"]',
+        "class Schemas(Pages):",
+        "    Asynchronous = 1",
+    ]
 
 
 # Only fetch_clients is the async client's own; aclose is the sync close.
@@ -52,8 +76,9 @@ PUBLIC = sorted(
 
 def test_both_clients_have_the_same_public_names() -> None:
     assert "get_client" in PUBLIC
-    assert PUBLIC == sorted(
-        name for name in dir(HiveMQClient) if not name.startswith("_") and name != "close"
+    assert (
+        sorted(name for name in dir(HiveMQClient) if not name.startswith("_") and name != "close")
+        == PUBLIC
     )
 
 
