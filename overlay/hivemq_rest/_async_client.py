@@ -22,6 +22,7 @@ from ._errors import (
     HiveMQError,
     InvalidClientIdError,
     PermissionDeniedError,
+    UnsendableRequestError,
 )
 from ._ids import validate_client_id
 from ._paging import ClientIdListing, CursorTrail, OnCursorExpired
@@ -83,17 +84,22 @@ class AsyncHiveMQClient(BaseClient):
         await self._http.aclose()
 
     async def _send(self, call: op.Call) -> httpx.Response:
-        state = self._attempts()
+        state = self._attempts(call, self._http)
         wait: float | None
         while True:
             state.start()
             if self.limiter is not None:
                 await asyncio.sleep(self.limiter.reserve())
             try:
-                response = await self._http.request(
-                    call.method, call.path, params=call.params or None
-                )
-            except (httpx.RequestError, OSError) as raised:
+                with self._deadline():
+                    async with self._http.stream(
+                        call.method, call.path, params=call.params or None
+                    ) as raw:
+                        body = self._body(raw)
+                        async for chunk in raw.aiter_bytes():
+                            body.feed(chunk)
+                response = body.response()
+            except (httpx.RequestError, httpx.InvalidURL, OSError) as raised:
                 wait = self._wait_after_failure(call, state, raised)
             else:
                 wait = self._wait_after_response(call, state, response)
@@ -269,7 +275,7 @@ class ClientDetailsStream:
                 raise
             self.failed.append((client_id, error))
             return None
-        except APIStatusError as error:
+        except (APIStatusError, UnsendableRequestError) as error:
             if not self._collect:
                 raise
             self.failed.append((client_id, error))

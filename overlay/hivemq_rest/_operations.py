@@ -53,13 +53,19 @@ class Call:
 
     ``idempotent_delete`` marks a DELETE whose repeat after an attempt of
     unknown outcome may find the resource already gone (404), which then
-    means the first attempt did the work.
+    means the first attempt did the work. ``names_client``: the path names
+    one client, so that a 404 is a ClientNotFoundError (by default, any
+    path below the clients collection). The method decides the retries:
+    a POST or PATCH is re-sent only when it provably did not reach the server.
     """
 
     method: str
     path: str
     params: dict[str, str | int] = attrs.field(factory=dict)
     idempotent_delete: bool = False
+    names_client: bool = attrs.field(
+        default=attrs.Factory(lambda call: call.path.startswith(f"{CLIENTS}/"), takes_self=True)
+    )
 
 
 def _client_path(client_id: str, suffix: str = "") -> str:
