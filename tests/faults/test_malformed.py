@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from hivemq_rest import (
     APIConnectionError,
+    APIStatusError,
     APITimeoutError,
     ClientDetails,
     ClientNotFoundError,
@@ -267,7 +268,7 @@ def test_unknown_enum_values_and_properties(kind: str) -> None:
     ],
 )
 def test_unknown_status_codes(
-    kind: str, status: int, body: bytes, message: str, cls: type[HiveMQError]
+    kind: str, status: int, body: bytes, message: str, cls: type[APIStatusError]
 ) -> None:
     for operation in ("get_client", "list", "disconnect"):
         error, seen = raises(kind, constant(status, body), operation, retry=NO_WAIT)
