@@ -23,7 +23,7 @@ from hivemq_rest import (
 from hivemq_rest._failures import origin
 from hivemq_rest._ids import client_id_segment
 
-from tests.overlay.local_server import LocalServer, local_server, never_answers
+from tests.overlay.local_server import LocalServer, echo_path, local_server, never_answers
 from tests.overlay.strategies import AWKWARD_IDS
 
 ASYNC_TRANSPORTS = ["aiohttp", "httpx"]
@@ -344,3 +344,28 @@ def test_unverified_certificate_wording_is_the_same_everywhere(ca: trustme.CA) -
 )
 def test_origin_names_scheme_host_and_port_only(url: str, expected: str) -> None:
     assert origin(httpx.URL(url)) == expected
+
+
+def test_redirect_to_another_origin_drops_the_callers_headers() -> None:
+    settings: dict[str, Any] = {"headers": {"X-Api-Key": "k-SECRET"}, "follow_redirects": True}
+    with local_server() as target:
+
+        def redirect(
+            method: str, path: str, headers: dict[str, str]
+        ) -> tuple[int, dict[str, str], bytes] | None:
+            if path.startswith("/moved"):
+                return echo_path(method, path, headers)
+            if path.endswith("/same"):  # the same origin: the headers stay
+                return 307, {"Location": "/moved" + path}, b""
+            return 307, {"Location": target.base_url + path}, b""
+
+        with local_server(redirect) as origin_server:
+            for kind in ("sync", "aiohttp", "httpx"):
+                for client_id in ("a", "same"):
+                    if kind == "sync":
+                        _sync_get(origin_server.base_url, client_id, **settings)
+                    else:
+                        _async_get(origin_server.base_url, client_id, kind, **settings)
+    assert [h.get("x-api-key") for _, _, h in origin_server.seen] == ["k-SECRET"] * 9
+    assert [h.get("x-api-key") for _, _, h in target.seen] == [None] * 3
+    assert all(h.get("user-agent", "").startswith("hivemq-rest-client/") for _, _, h in target.seen)
