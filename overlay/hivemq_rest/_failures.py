@@ -70,7 +70,7 @@ def _connect_reason(error: httpx.TransportError, raised: BaseException) -> str:
     """
     root = _root(raised)
     if isinstance(root, ssl.SSLCertVerificationError):
-        return f"the TLS certificate was not accepted ({root.verify_message})"
+        return f"TLS certificate verify failed ({root.verify_message})"
     if isinstance(root, ssl.SSLError):
         return f"TLS failed ({getattr(root, 'reason', None) or root})"
     if isinstance(root, socket.gaierror):
