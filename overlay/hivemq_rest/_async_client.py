@@ -94,11 +94,9 @@ class AsyncHiveMQClient(BaseClient):
                 with self._deadline():
                     async with self._http.stream(
                         call.method, call.path, params=call.params or None
-                    ) as raw:
-                        body = self._body(raw)
-                        async for chunk in raw.aiter_bytes():
-                            body.feed(chunk)
-                response = body.response()
+                    ) as response:
+                        self._limit_body(response)
+                        await response.aread()
             except (httpx.RequestError, httpx.InvalidURL, OSError) as raised:
                 wait = self._wait_after_failure(call, state, raised)
             else:

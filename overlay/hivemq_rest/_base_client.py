@@ -12,7 +12,7 @@ from typing import TypedDict
 
 import httpx
 
-from ._body import BodyReader
+from ._body import bound
 from ._constants import DEFAULT_BASE_URL, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT
 from ._deadline import attempt_deadline, bound_by_deadline
 from ._errors import (
@@ -168,9 +168,9 @@ class BaseClient:
         """The bound of one whole attempt (see ``timeout``)."""
         return attempt_deadline(self._attempt_seconds)
 
-    def _body(self, response: httpx.Response) -> BodyReader:
-        """A reader of this response's body within ``max_response_bytes``."""
-        return BodyReader(response, self.max_response_bytes)
+    def _limit_body(self, response: httpx.Response) -> None:
+        """Let this response's body be read only within ``max_response_bytes``."""
+        bound(response, self.max_response_bytes)
 
     def _finish(self, call: Call, response: httpx.Response, state: RetryState) -> httpx.Response:
         """The response if it is a success, else its typed error."""

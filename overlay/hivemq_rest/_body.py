@@ -1,7 +1,7 @@
 """Reading a response body within ``max_response_bytes``, decompressed as it comes.
 
-Sans I/O: the client feeds the chunks it reads; what is over the limit
-is refused before it is held. Decompression is done here, with a bound on
+The client's read of a response goes through BoundedBody; what is over the
+limit is refused before it is held. Decompression is done here, with a bound on
 each step's output, because httpx inflates a whole network chunk at once:
 64 KiB of a gzip bomb would be 64 MiB before anything could count it.
 """
@@ -9,13 +9,14 @@ each step's output, because httpx inflates a whole network chunk at once:
 from __future__ import annotations
 
 import zlib
+from collections.abc import AsyncIterator, Iterator
 from typing import Final
 
 import httpx
 
 from ._errors import UnexpectedResponseError
 
-__all__ = ["ACCEPT_ENCODING", "BodyReader"]
+__all__ = ["ACCEPT_ENCODING", "BoundedBody", "bound"]
 
 # What the client asks for: the encodings decoded here, no others.
 ACCEPT_ENCODING: Final = "gzip, deflate"
@@ -52,37 +53,33 @@ class _Inflater:
         return out
 
 
-class BodyReader:
-    """Collects one response's body; UnexpectedResponseError once it passes ``limit`` bytes.
+class BoundedBody(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A response's body stream, decompressed here; UnexpectedResponseError past ``limit`` bytes.
 
     Both the bytes on the wire and the decompressed bytes count against the
     limit (a deflate stream can be any length and inflate to nothing).
+    ``bound(response, limit)`` puts one in place; httpx's own ``read()``
+    then collects what it yields.
     """
 
     def __init__(self, response: httpx.Response, limit: int) -> None:
         self._response = response
+        self._inner = response.stream
         self._limit = limit
         self._raw = 0
         self._size = 0
-        self._chunks: list[bytes] = []
         encodings = [
             value.strip().lower()
             for value in response.headers.get("content-encoding", "").split(",")
             if value.strip()
         ]
-        if response.is_stream_consumed:
-            # A body handed over whole (a test's transport): httpx decoded it.
-            encodings = []
-        else:
-            # Decoded here, bounded: httpx is to pass the bytes on as they came.
-            response.headers.pop("content-encoding", None)
         # Unknown encodings (and "identity") are passed through, as httpx does.
         self._layers = [
             _Inflater(e) for e in reversed(encodings) if e in ("gzip", "x-gzip", "deflate")
         ]
 
-    def feed(self, raw: bytes) -> None:
-        """Take the next chunk as httpx hands it over (``iter_bytes``, not decoded)."""
+    def _take(self, raw: bytes) -> bytes:
+        """The decoded bytes of the next chunk from the network."""
         self._raw += len(raw)
         if self._raw > self._limit:
             raise self._too_large()
@@ -95,22 +92,25 @@ class BodyReader:
         self._size += len(data)
         if self._size > self._limit:
             raise self._too_large()
-        if data:
-            self._chunks.append(data)
+        return data
 
-    def response(self) -> httpx.Response:
-        """The response with its whole (decompressed) body, as the parsers read it."""
-        headers = [
-            (name, value)
-            for name, value in self._response.headers.multi_items()
-            if name.lower() not in ("content-encoding", "content-length")
-        ]
-        return httpx.Response(
-            self._response.status_code,
-            headers=headers,
-            content=b"".join(self._chunks),
-            request=self._response.request,
-        )
+    def __iter__(self) -> Iterator[bytes]:
+        assert isinstance(self._inner, httpx.SyncByteStream)
+        for raw in self._inner:
+            yield self._take(raw)
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        assert isinstance(self._inner, httpx.AsyncByteStream)
+        async for raw in self._inner:
+            yield self._take(raw)
+
+    def close(self) -> None:
+        assert isinstance(self._inner, httpx.SyncByteStream)
+        self._inner.close()
+
+    async def aclose(self) -> None:
+        assert isinstance(self._inner, httpx.AsyncByteStream)
+        await self._inner.aclose()
 
     def _too_large(self) -> UnexpectedResponseError:
         return UnexpectedResponseError(
@@ -120,3 +120,16 @@ class BodyReader:
             method=self._response.request.method,
             path=self._response.request.url.raw_path.decode("ascii", "replace"),
         )
+
+
+def bound(response: httpx.Response, limit: int) -> None:
+    """Make the response's body readable only within ``limit`` bytes, decompressed here.
+
+    A response read already (a test's transport builds them whole) is left
+    as it is: there is nothing left to bound.
+    """
+    if response.is_stream_consumed:
+        return
+    response.stream = BoundedBody(response, limit)
+    # Decoded by BoundedBody, bounded: httpx is to pass the bytes on as they come.
+    response.headers.pop("content-encoding", None)

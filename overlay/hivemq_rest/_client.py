@@ -65,11 +65,9 @@ class HiveMQClient(BaseClient):
                 with self._deadline():  # noqa: SIM117 -- the shape of the async twin
                     with self._http.stream(
                         call.method, call.path, params=call.params or None
-                    ) as raw:
-                        body = self._body(raw)
-                        for chunk in raw.iter_bytes():
-                            body.feed(chunk)
-                response = body.response()
+                    ) as response:
+                        self._limit_body(response)
+                        response.read()
             except (httpx.RequestError, httpx.InvalidURL, OSError) as raised:
                 wait = self._wait_after_failure(call, state, raised)
             else:
