@@ -131,7 +131,8 @@ class BaseClient:
             # client each its own way; before the first request, so that
             # no connection exists yet.
             bound_by_deadline(http)
-            self._hook_redirects(http)
+            if self._connection.follow_redirects and self._connection.headers:
+                self._hook_redirects(http)
             self._bound = True
         return RetryState(self.retry, self._rng, idempotent=is_idempotent(call.method))
 

@@ -32,22 +32,32 @@ class _Inflater:
     """One gzip or deflate layer; deflate with or without its zlib header, as servers vary."""
 
     def __init__(self, encoding: str) -> None:
-        self._deflate = encoding == "deflate"
-        self._first = True
+        self._encoding = encoding
+        # Whether a deflate body has its zlib header is known from its first
+        # two bytes; until then they are held back.
+        self._head: bytes | None = b"" if encoding == "deflate" else None
         self._z = zlib.decompressobj(_WBITS.get(encoding, zlib.MAX_WBITS))
 
     def decode(self, data: bytes, room: int) -> bytes:
         """At most ``room + 1`` bytes of output: one more than allowed is enough to refuse."""
+        if self._head is not None:
+            data = self._head + data
+            if len(data) < 2:
+                self._head = data
+                return b""
+            self._head = None
+            try:
+                return self._inflate(data, room)
+            except httpx.DecodingError:
+                # "deflate" without the zlib header, as some servers send it.
+                self._z = zlib.decompressobj(-zlib.MAX_WBITS)
+        return self._inflate(data, room)
+
+    def _inflate(self, data: bytes, room: int) -> bytes:
         try:
             out = self._z.decompress(data, room + 1)
         except zlib.error as error:
-            if not (self._deflate and self._first):
-                raise httpx.DecodingError(f"the response body does not decode: {error}") from None
-            # "deflate" without the zlib header, as some servers send it.
-            self._z = zlib.decompressobj(-zlib.MAX_WBITS)
-            self._first = False
-            return self.decode(data, room)
-        self._first = False
+            raise httpx.DecodingError(f"{self._encoding}: {error}") from None
         if self._z.unconsumed_tail:
             raise _OverflowError
         return out
