@@ -7,7 +7,9 @@ import pickle
 import httpx
 import pytest
 from hivemq_rest import (
+    APIConnectionError,
     APIStatusError,
+    APITimeoutError,
     AuthenticationError,
     BadRequestError,
     ClientNotFoundError,
@@ -111,3 +113,11 @@ def test_errors_pickle() -> None:
     copy = pickle.loads(pickle.dumps(error))
     assert type(copy) is CursorExpiredError
     assert (copy.status, copy.title, str(copy)) == (410, error.title, str(error))
+
+
+def test_connection_errors_pickle_with_their_outcome() -> None:
+    error = APITimeoutError("POST /x: no complete answer", outcome_unknown=True)
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is APITimeoutError
+    assert (str(copy), copy.outcome_unknown) == (str(error), True)
+    assert APIConnectionError("refused").outcome_unknown is False
