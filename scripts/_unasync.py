@@ -38,6 +38,7 @@ RENAMES = {
     "aclose": "close",
     "asyncio": "time",
     "aflatten": "flatten",
+    "aread": "read",
 }
 _DROPPED = ("async", "await")
 

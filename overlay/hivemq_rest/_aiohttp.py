@@ -9,12 +9,14 @@ from __future__ import annotations
 import asyncio
 import ssl
 import urllib.request
+from collections.abc import AsyncIterator
 
 import aiohttp
 import httpx
 import yarl
 from httpx_aiohttp import AiohttpTransport
-from httpx_aiohttp.transport import AiohttpResponseStream
+
+from ._deadline import remaining
 
 __all__ = ["RawPathAiohttpTransport"]
 
@@ -29,6 +31,8 @@ class RawPathAiohttpTransport(AiohttpTransport):
     aiohttp's own silent second try of idempotent requests is switched off:
     RetryPolicy is the one place that decides, so attempts stay as bounded
     as configured. Proxies come from the environment, as with httpx's own.
+    The attempt's deadline (``_deadline``) is aiohttp's total timeout, which
+    also bounds reading the body.
     """
 
     def __init__(self, verify: ssl.SSLContext | bool = True) -> None:
@@ -75,9 +79,10 @@ class RawPathAiohttpTransport(AiohttpTransport):
                 auto_decompress=False,
                 proxy=self._proxy_for(request.url),
                 timeout=aiohttp.ClientTimeout(
-                    sock_connect=timeout.get("connect"),
-                    sock_read=timeout.get("read"),
-                    connect=timeout.get("pool"),
+                    total=_left(None),
+                    sock_connect=_left(timeout.get("connect")),
+                    sock_read=_left(timeout.get("read")),
+                    connect=_left(timeout.get("pool")),
                 ),
             ).__aenter__()
         except Exception as error:
@@ -85,10 +90,44 @@ class RawPathAiohttpTransport(AiohttpTransport):
         return httpx.Response(
             status_code=response.status,
             headers=response.raw_headers,
-            stream=AiohttpResponseStream(response),
+            stream=_Body(response, request),
             request=request,
             extensions={"http_version": b"HTTP/1.1"},
         )
+
+
+def _left(timeout: float | None) -> float | None:
+    """The timeout within the attempt's deadline; never 0, which aiohttp takes for no limit."""
+    left = remaining(timeout)
+    return None if left is None else max(left, 0.001)
+
+
+class _Body(httpx.AsyncByteStream):
+    """An aiohttp response's body for httpx, its errors mapped as the request's are.
+
+    httpx-aiohttp's own stream maps a connection lost in the body to a
+    ConnectTimeout (a request that was never sent, to the retry logic) and
+    lets the total timeout through as a bare TimeoutError: here every failure
+    while reading the body is a read error or a read timeout.
+    """
+
+    def __init__(self, response: aiohttp.ClientResponse, request: httpx.Request) -> None:
+        self._response = response
+        self._request = request
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        try:
+            async for chunk in self._response.content.iter_any():
+                yield chunk
+        except (TimeoutError, aiohttp.ClientError) as error:
+            timed_out = isinstance(error, TimeoutError | aiohttp.ServerTimeoutError)
+            mapped = httpx.ReadTimeout if timed_out else httpx.ReadError
+            raise mapped(str(error) or type(error).__name__, request=self._request) from error
+
+    async def aclose(self) -> None:
+        # Not released to the pool: a body left unread would have to be
+        # drained first, and it may be endless.
+        self._response.close()
 
 
 def _httpx_error(error: Exception, request: httpx.Request) -> Exception:

@@ -21,6 +21,7 @@ from ._errors import (
     HiveMQError,
     InvalidClientIdError,
     PermissionDeniedError,
+    UnsendableRequestError,
 )
 from ._ids import validate_client_id
 
@@ -167,7 +168,7 @@ class ClientDetailsStream:
                 raise
             self.failed.append((client_id, error))
             return None
-        except APIStatusError as error:
+        except (APIStatusError, UnsendableRequestError) as error:
             if not self._collect:
                 raise
             self.failed.append((client_id, error))

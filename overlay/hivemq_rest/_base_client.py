@@ -2,18 +2,40 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import random
+import weakref
 from collections.abc import Mapping
+from contextlib import AbstractContextManager
 from typing import TypedDict
 
 import httpx
 
-from ._constants import DEFAULT_BASE_URL, DEFAULT_TIMEOUT
-from ._errors import APIConnectionError, APITimeoutError, error_for_response
+from ._body import bound
+from ._constants import DEFAULT_BASE_URL, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT
+from ._deadline import attempt_deadline, bound_by_deadline
+from ._errors import (
+    ClientClosedError,
+    ClientNotFoundError,
+    EventLoopError,
+    NotFoundError,
+    UnsendableRequestError,
+    error_for_response,
+)
+from ._failures import as_transport_error, connection_error
 from ._operations import Call
 from ._pacing import RateLimiter
-from ._retry import RetryPolicy, RetryState
+from ._retry import RetryPolicy, RetryState, is_idempotent
+from ._settings import (
+    attempt_seconds,
+    check_flag,
+    check_headers,
+    check_max_response_bytes,
+    check_retry,
+    check_text,
+    check_timeout,
+)
 from ._transport import (
     ClientCert,
     StrPath,
@@ -30,13 +52,17 @@ class ClientSettings(TypedDict, total=False):
     """The keyword arguments both clients take besides the base URL.
 
     username, password: HTTP Basic credentials. token: a bearer token.
-    timeout: seconds or an httpx.Timeout (default: 5 s to connect, 30 s else).
-    verify: check the server's certificate (default True). ca_file: a CA
-    bundle to trust. client_cert: a certificate file with its key, or a
-    (certificate, key) pair. headers: extra headers on every request.
-    retry: a RetryPolicy. requests_per_second: a limit shared by everything
-    the client sends. follow_redirects: follow 3xx (default False).
-    seed: seeds the backoff jitter (reproducible tests).
+    timeout: seconds for one whole attempt (connect, send, the complete
+    body), or an httpx.Timeout (its largest value bounds the attempt; default:
+    5 s to connect, 30 s in all). verify: check the server's certificate
+    (default True). ca_file: a CA bundle to trust. client_cert: a
+    certificate file with its key, or a (certificate, key) pair. headers:
+    extra headers on every request (not sent to another origin). retry: a
+    RetryPolicy. requests_per_second: a limit shared by everything the
+    client sends. follow_redirects: follow 3xx (default False).
+    seed: seeds the backoff jitter (reproducible tests). max_response_bytes:
+    a larger body (decompressed) is refused unread (default 64 MiB).
+    Every setting is checked when the client is created (ConfigurationError).
     """
 
     username: str | None
@@ -51,6 +77,7 @@ class ClientSettings(TypedDict, total=False):
     requests_per_second: float | None
     follow_redirects: bool
     seed: int | None
+    max_response_bytes: int
 
 
 class BaseClient:
@@ -72,26 +99,86 @@ class BaseClient:
         requests_per_second: float | None = None,
         follow_redirects: bool = False,
         seed: int | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
+        checked_timeout = check_timeout(timeout)
         self._connection = TransportOptions(
             base_url=parse_base_url(base_url),
-            auth=auth_for(username, password, token),
-            timeout=timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout),
-            tls=ssl_context(verify, ca_file, client_cert),
-            headers=dict(headers or {}),
-            follow_redirects=follow_redirects,
+            auth=auth_for(
+                check_text("username", username),
+                check_text("password", password),
+                check_text("token", token),
+            ),
+            timeout=checked_timeout,
+            tls=ssl_context(check_flag("verify", verify), ca_file, client_cert),
+            headers=check_headers(headers),
+            follow_redirects=check_flag("follow_redirects", follow_redirects),
         )
-        self.retry = retry if retry is not None else RetryPolicy()
+        self.retry = check_retry(retry)
         self.limiter = None if requests_per_second is None else RateLimiter(requests_per_second)
+        self.max_response_bytes = check_max_response_bytes(max_response_bytes)
+        self._attempt_seconds = attempt_seconds(checked_timeout)
         self._rng = random.Random(seed)  # noqa: S311 -- backoff jitter, not secrets
+        self._bound = False
+        self._loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
 
     @property
     def base_url(self) -> httpx.URL:
         """The URL the API paths are appended to (scheme, host, port, path prefix)."""
         return self._connection.base_url
 
-    def _attempts(self) -> RetryState:
-        return RetryState(self.retry, self._rng)
+    def _attempts(self, call: Call, http: httpx.Client | httpx.AsyncClient) -> RetryState:
+        """The retry state of a new request, once the client is known to be usable."""
+        if http.is_closed:
+            raise ClientClosedError(f"{type(self).__name__} is closed; make a new one")
+        if isinstance(http, httpx.AsyncClient):
+            self._check_loop()
+        if not self._bound:
+            # Done here, not in the constructors, which build their httpx
+            # client each its own way; before the first request, so that
+            # no connection exists yet.
+            bound_by_deadline(http)
+            if self._connection.follow_redirects and self._connection.headers:
+                self._hook_redirects(http)
+            self._bound = True
+        return RetryState(self.retry, self._rng, idempotent=is_idempotent(call.method))
+
+    def _check_loop(self) -> None:
+        """EventLoopError unless this is the event loop of the client's first request.
+
+        Its connections belong to that loop; from another one they fail in
+        ways that depend on the transport, or hang.
+        """
+        loop = asyncio.get_running_loop()
+        if self._loop is None:
+            self._loop = weakref.ref(loop)
+        elif self._loop() is not loop:
+            raise EventLoopError(
+                f"this {type(self).__name__} was first used in another event loop; "
+                "make one client per event loop (per asyncio.run)"
+            )
+
+    def _hook_redirects(self, http: httpx.Client | httpx.AsyncClient) -> None:
+        strip = self._connection.strip_foreign_headers
+        if isinstance(http, httpx.AsyncClient):
+
+            async def hook(request: httpx.Request) -> None:
+                strip(request)
+
+            http.event_hooks = {**http.event_hooks, "request": [*http.event_hooks["request"], hook]}
+        else:
+            http.event_hooks = {
+                **http.event_hooks,
+                "request": [*http.event_hooks["request"], strip],
+            }
+
+    def _deadline(self) -> AbstractContextManager[None]:
+        """The bound of one whole attempt (see ``timeout``)."""
+        return attempt_deadline(self._attempt_seconds)
+
+    def _limit_body(self, response: httpx.Response) -> None:
+        """Let this response's body be read only within ``max_response_bytes``."""
+        bound(response, self.max_response_bytes)
 
     def _finish(self, call: Call, response: httpx.Response, state: RetryState) -> httpx.Response:
         """The response if it is a success, else its typed error."""
@@ -102,23 +189,37 @@ class BaseClient:
             # failed; the resource being gone now is the outcome we wanted.
             log.info("%s %s: gone after an earlier attempt; taken as done", call.method, call.path)
             return response
-        raise error_for_response(response)
+        raise error_for_response(
+            response, ClientNotFoundError if call.names_client else NotFoundError
+        )
 
     def _wait_after_failure(
-        self, call: Call, state: RetryState, raised: httpx.RequestError | OSError
+        self, call: Call, state: RetryState, raised: httpx.RequestError | httpx.InvalidURL | OSError
     ) -> float:
         """Seconds before the next attempt after a request got no usable answer.
 
         When no attempt is left, its APIConnectionError (APITimeoutError for
-        a timeout) is raised instead.
+        a timeout) is raised instead; ``outcome_unknown`` says whether an
+        attempt may have reached the server. A URL the transport refuses is
+        an UnsendableRequestError at once.
         """
-        error = _as_transport_error(raised)
+        if isinstance(raised, httpx.InvalidURL):
+            raise UnsendableRequestError(
+                f"{call.method} {call.path[:80]}...: the transport refuses this URL ({raised}); "
+                "nothing was sent"
+            ) from None
+        error = as_transport_error(raised)
         wait = state.wait_after_error(error)
         if wait is None:
-            timed_out = isinstance(error, httpx.TimeoutException)
-            cls = APITimeoutError if timed_out else APIConnectionError
-            reason = str(error) or type(error).__name__
-            raise cls(f"{call.method} {call.path}: {reason}") from raised
+            raise connection_error(
+                call.method,
+                call.path,
+                error,
+                raised,
+                self.base_url,
+                outcome_unknown=state.may_have_acted,
+                say_unknown=not state.idempotent,
+            ) from raised
         self._log_retry(call, state, type(error).__name__, wait)
         return wait
 
@@ -145,22 +246,3 @@ class BaseClient:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={str(self.base_url)!r})"
-
-
-def _as_transport_error(error: httpx.RequestError | OSError) -> httpx.TransportError:
-    """The error of a request that got no usable answer, as an httpx transport error.
-
-    httpx's own transport lets some socket errors through unmapped, such as
-    the ssl.SSLError of a TLS alert read after the handshake (a server that
-    wants a client certificate): a failed connection all the same. A body
-    that does not decode (bad gzip) is a read error, retried, as the aiohttp
-    transport has it; a redirect loop is not retried.
-    """
-    if isinstance(error, httpx.TransportError):
-        return error
-    reason = str(error) or type(error).__name__
-    if isinstance(error, httpx.DecodingError):
-        return httpx.ReadError(f"the response body does not decode: {reason}")
-    if isinstance(error, httpx.RequestError):
-        return httpx.ProtocolError(reason)
-    return httpx.ConnectError(reason)

@@ -12,6 +12,8 @@ DEFAULT_BASE_URL: Final = "http://localhost:8888"
 # Without a timeout a request may wait forever; an operator's tool must not.
 DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=5.0)
 
+# The largest response body a client reads (decompressed), unless told otherwise.
+DEFAULT_MAX_RESPONSE_BYTES: Final = 64 * 1024 * 1024
 
 # Page sizes the server accepts for the client listing: the bounds of the
 # limit parameter in openapi.yaml.
@@ -24,6 +26,11 @@ MAX_CLIENT_ID_BYTES: Final = 65_535
 
 # Statuses worth another attempt: the request was not acted on.
 RETRY_STATUSES: Final = frozenset({429, 502, 503, 504})
+# Methods that may be sent again whatever became of an earlier attempt (RFC 9110 §9.2.2).
+IDEMPOTENT_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+# The statuses after which any request, even a POST, may be sent again: the
+# server says it did nothing. A gateway's 502 or 504 does not say so.
+NOTHING_DONE_STATUSES: Final = frozenset({429, 503})
 DEFAULT_MAX_ATTEMPTS: Final = 4
 DEFAULT_BACKOFF_BASE: Final = 0.25
 DEFAULT_BACKOFF_CAP: Final = 8.0

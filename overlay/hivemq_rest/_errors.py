@@ -16,14 +16,22 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
     "ClientNotFoundError",
+    "ConfigurationError",
+    "ConflictError",
     "CursorExpiredError",
+    "EventLoopError",
     "HiveMQError",
+    "InternalServerError",
     "InvalidClientIdError",
+    "NotFoundError",
     "PermissionDeniedError",
+    "PreconditionFailedError",
     "RateLimitError",
     "ServiceUnavailableError",
     "UnexpectedResponseError",
+    "UnsendableRequestError",
 ]
 
 
@@ -35,12 +43,51 @@ class InvalidClientIdError(HiveMQError, ValueError):
     """A client id that no MQTT session can have; raised before anything is sent."""
 
 
+class ConfigurationError(HiveMQError, ValueError, TypeError):
+    """A client setting that cannot work (``timeout=-1``, a bad CA file...); raised at creation."""
+
+
+class ClientClosedError(HiveMQError, RuntimeError):
+    """The client was closed; make a new one."""
+
+
+class EventLoopError(HiveMQError, RuntimeError):
+    """An async client used from another event loop than the one it first ran in."""
+
+
+class UnsendableRequestError(HiveMQError, ValueError):
+    """A request the transport cannot send, such as a URL longer than 65,536 characters.
+
+    The client id is valid, but its path is too long for HTTP; nothing was sent.
+    """
+
+
 class APIConnectionError(HiveMQError):
-    """The request did not get an HTTP response: refused, reset, TLS or protocol failure."""
+    """The request did not get an HTTP response: refused, reset, TLS or protocol failure.
+
+    ``outcome_unknown`` is True when the request may have reached the server
+    (the connection broke or timed out after it was sent): whether the server
+    acted on it is not known. A POST or PATCH in that state is never re-sent.
+    """
+
+    outcome_unknown: bool
+
+    def __init__(self, message: str, *, outcome_unknown: bool = False) -> None:
+        super().__init__(message)
+        self.outcome_unknown = outcome_unknown
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_connection_error, (type(self), str(self), self.outcome_unknown))
+
+
+def _rebuild_connection_error(
+    cls: type[APIConnectionError], message: str, outcome_unknown: bool
+) -> APIConnectionError:
+    return cls(message, outcome_unknown=outcome_unknown)
 
 
 class APITimeoutError(APIConnectionError):
-    """The server did not answer in time."""
+    """The server did not answer in time (``timeout`` bounds each attempt as a whole)."""
 
 
 class APIStatusError(HiveMQError):
@@ -97,8 +144,20 @@ class PermissionDeniedError(APIStatusError):
     """403: the credentials may not do this."""
 
 
-class ClientNotFoundError(APIStatusError):
-    """404: no session with this client id (or the URL is not the REST API)."""
+class NotFoundError(APIStatusError):
+    """404: no such resource (or the URL is not the REST API)."""
+
+
+class ClientNotFoundError(NotFoundError):
+    """404 for an operation on one client id: no session with this id."""
+
+
+class ConflictError(APIStatusError):
+    """409: the request conflicts with the resource's current state."""
+
+
+class PreconditionFailedError(APIStatusError):
+    """412: a precondition of the request does not hold."""
 
 
 class CursorExpiredError(APIStatusError):
@@ -113,19 +172,31 @@ class ServiceUnavailableError(APIStatusError):
     """503: not every cluster node supports the endpoint, still so after every retry."""
 
 
+class InternalServerError(APIStatusError):
+    """500, or another 5xx that is not retried (all but 502, 503 and 504)."""
+
+
 class UnexpectedResponseError(APIStatusError):
-    """A status the API does not document, or a body that is not what the spec says."""
+    """A status the API does not document, or a body that is not what the spec says.
+
+    Also a body over ``max_response_bytes`` (decompressed), refused unread.
+    """
 
 
 _ERROR_BY_STATUS: Final[dict[int, type[APIStatusError]]] = {
     400: BadRequestError,
     401: AuthenticationError,
     403: PermissionDeniedError,
-    404: ClientNotFoundError,
+    409: ConflictError,
     410: CursorExpiredError,
+    412: PreconditionFailedError,
     429: RateLimitError,
     503: ServiceUnavailableError,
 }
+
+# 5xx statuses that have a class of their own or are retried (gateway
+# errors: a retry may reach a healthy node), and so are no InternalServerError.
+_NOT_INTERNAL: Final = frozenset({502, 503, 504})
 
 
 def reason_phrase(status: int) -> str:
@@ -162,15 +233,29 @@ def _problem(body: bytes) -> tuple[str, str] | None:
     return title, detail if isinstance(detail, str) else ""
 
 
-def error_for_response(response: httpx.Response) -> APIStatusError:
-    """The typed error for a response whose status is not a success."""
+def _error_class(status: int, not_found: type[NotFoundError]) -> type[APIStatusError]:
+    if status == 404:
+        return not_found
+    if 500 <= status <= 599 and status not in _NOT_INTERNAL:
+        return InternalServerError
+    return _ERROR_BY_STATUS.get(status, UnexpectedResponseError)
+
+
+def error_for_response(
+    response: httpx.Response, not_found: type[NotFoundError] = NotFoundError
+) -> APIStatusError:
+    """The typed error for a response whose status is not a success.
+
+    ``not_found`` is the class for a 404: ClientNotFoundError when the
+    request named one client.
+    """
     status = response.status_code
     problem = _problem(response.content)
     if problem is None:
         title, detail = reason_phrase(status), excerpt(response.content)
     else:
         title, detail = problem
-    cls = _ERROR_BY_STATUS.get(status, UnexpectedResponseError)
+    cls = _error_class(status, not_found)
     return cls(
         status=status,
         title=title,

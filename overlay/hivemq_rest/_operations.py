@@ -30,6 +30,7 @@ from ._paging import CursorTrail, json_body
 
 __all__ = [
     "Call",
+    "call_for",
     "client_details",
     "connection_state",
     "disconnect",
@@ -49,24 +50,38 @@ _PARSE_ERRORS: Final = (KeyError, TypeError, ValueError, AttributeError)
 
 @attrs.frozen
 class Call:
-    """One request: method, path (with its query, encoded) under the base URL, query parameters.
+    """One request: method, path (with its query, encoded) under the base URL, and the rest.
 
-    ``idempotent_delete`` marks a DELETE whose repeat after an attempt of
-    unknown outcome may find the resource already gone (404), which then
-    means the first attempt did the work.
+    ``params``: query parameters added to the path. ``headers`` and
+    ``content``: the request's own headers and body. ``idempotent_delete``
+    marks a DELETE whose repeat after an attempt of unknown outcome may find
+    the resource already gone (404), which then means the first attempt did
+    the work. ``names_client``: the path names one MQTT client, so that a 404
+    is a ClientNotFoundError. The method decides the retries: a POST or PATCH
+    is re-sent only when it provably did not reach the server.
     """
 
     method: str
     path: str
     params: dict[str, str | int] = attrs.field(factory=dict)
     idempotent_delete: bool = False
+    names_client: bool = False
+    headers: tuple[tuple[str, str], ...] = ()
+    content: bytes | None = None
 
 
-def _call(request: api.Request, *, idempotent_delete: bool = False) -> Call:
-    if request.headers or request.content is not None:
-        # Call has no room for them until the clients send request bodies.
-        raise NotImplementedError(f"{request.method} with headers or a body")
-    return Call(request.method, request.target, idempotent_delete=idempotent_delete)
+def call_for(
+    request: api.Request, *, idempotent_delete: bool = False, names_client: bool = False
+) -> Call:
+    """The Call that sends a generated request."""
+    return Call(
+        request.method,
+        request.target,
+        idempotent_delete=idempotent_delete,
+        names_client=names_client,
+        headers=request.headers,
+        content=request.content,
+    )
 
 
 def _will(prevent_will_message: bool) -> bool:
@@ -78,22 +93,24 @@ def _will(prevent_will_message: bool) -> bool:
 
 def list_clients(params: Mapping[str, str | int]) -> Call:
     """GET one page of the client list (getAllMqttClients); params by their names in the spec."""
-    return _call(api.build(api.GET_ALL_MQTT_CLIENTS, params))
+    return call_for(api.build(api.GET_ALL_MQTT_CLIENTS, params))
 
 
 def client_details(client_id: str) -> Call:
     """GET a client's details (getMqttClientDetails)."""
-    return _call(api.get_mqtt_client_details(validate_client_id(client_id)))
+    return call_for(api.get_mqtt_client_details(validate_client_id(client_id)), names_client=True)
 
 
 def connection_state(client_id: str) -> Call:
     """GET a client's connection state (getMqttClientConnectionState)."""
-    return _call(api.get_mqtt_client_connection_state(validate_client_id(client_id)))
+    request = api.get_mqtt_client_connection_state(validate_client_id(client_id))
+    return call_for(request, names_client=True)
 
 
 def subscriptions(client_id: str, cursor: str | None = None) -> Call:
     """GET a client's subscriptions (getSubscriptionsForMqttClient), from cursor if given."""
-    call = _call(api.get_subscriptions_for_mqtt_client(validate_client_id(client_id)))
+    request = api.get_subscriptions_for_mqtt_client(validate_client_id(client_id))
+    call = call_for(request, names_client=True)
     # The spec has no cursor parameter here yet; a _links.next may bring one.
     return call if cursor is None else attrs.evolve(call, params={"cursor": cursor})
 
@@ -103,7 +120,7 @@ def disconnect(client_id: str, prevent_will_message: bool) -> Call:
     request = api.disconnect_client(
         validate_client_id(client_id), prevent_will_message=_will(prevent_will_message)
     )
-    return _call(request, idempotent_delete=True)
+    return call_for(request, idempotent_delete=True, names_client=True)
 
 
 def invalidate_session(client_id: str, prevent_will_message: bool) -> Call:
@@ -111,7 +128,7 @@ def invalidate_session(client_id: str, prevent_will_message: bool) -> Call:
     request = api.invalidate_client_session(
         validate_client_id(client_id), prevent_will_message=_will(prevent_will_message)
     )
-    return _call(request, idempotent_delete=True)
+    return call_for(request, idempotent_delete=True, names_client=True)
 
 
 class _Model(Protocol):

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import threading
 import time
+
+from ._errors import ConfigurationError
 
 __all__ = ["RateLimiter"]
 
@@ -16,8 +19,12 @@ class RateLimiter:
     """
 
     def __init__(self, rate: float) -> None:
-        if not rate > 0:
-            raise ValueError(f"requests_per_second must be above 0, not {rate!r}")
+        if isinstance(rate, bool) or not isinstance(rate, int | float):
+            raise ConfigurationError(f"requests_per_second must be a number, not {rate!r}")
+        if not (rate > 0 and math.isfinite(rate)):
+            raise ConfigurationError(
+                f"requests_per_second must be finite and above 0 (None: no limit), not {rate!r}"
+            )
         self.rate = float(rate)
         self._interval = 1.0 / self.rate
         self._next = 0.0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import email.utils
+import math
 import random
 
 import attrs
@@ -14,10 +15,13 @@ from ._constants import (
     DEFAULT_BACKOFF_CAP,
     DEFAULT_MAX_ATTEMPTS,
     DEFAULT_RETRY_AFTER_CAP,
+    IDEMPOTENT_METHODS,
+    NOTHING_DONE_STATUSES,
     RETRY_STATUSES,
 )
+from ._errors import ConfigurationError
 
-__all__ = ["RetryPolicy", "RetryState", "parse_retry_after"]
+__all__ = ["RetryPolicy", "RetryState", "is_idempotent", "parse_retry_after"]
 
 # Transport failures after which the server never saw the request.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
@@ -26,13 +30,20 @@ _RETRYABLE = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolEr
 
 
 def _at_least_one(_: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if value < 1:
-        raise ValueError(f"{attribute.name} must be at least 1, not {value}")
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigurationError(f"{attribute.name} must be an int of at least 1, not {value!r}")
 
 
 def _not_negative(_: object, attribute: attrs.Attribute[float], value: float) -> None:
-    if not value >= 0:
-        raise ValueError(f"{attribute.name} must be 0 or more, not {value}")
+    # A wait of NaN or infinity would sleep forever or fail deep in asyncio.
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not (value >= 0 and math.isfinite(value))
+    ):
+        raise ConfigurationError(
+            f"{attribute.name} must be a finite number of seconds, 0 or more, not {value!r}"
+        )
 
 
 @attrs.frozen
@@ -80,12 +91,23 @@ def parse_retry_after(value: str | None, now: datetime.datetime | None = None) -
     return max(0.0, (when - now).total_seconds())
 
 
+def is_idempotent(method: str) -> bool:
+    """Whether a request with this method may be sent again after an unknown outcome."""
+    return method.upper() in IDEMPOTENT_METHODS
+
+
 @attrs.define
 class RetryState:
-    """The attempts of one request. Sans I/O: the caller sends and sleeps."""
+    """The attempts of one request. Sans I/O: the caller sends and sleeps.
+
+    ``idempotent`` False (a POST or PATCH): retried only when the request
+    provably did not reach the server (connection refused, DNS, TLS
+    handshake) or the server answered 429 or 503.
+    """
 
     policy: RetryPolicy
     rng: random.Random
+    idempotent: bool = True
     attempt: int = 0
     #: True once an attempt failed in a way that leaves open whether the
     #: server acted on it (the request may have been sent).
@@ -97,7 +119,8 @@ class RetryState:
 
     def wait_after_response(self, response: httpx.Response) -> float | None:
         """Seconds to wait before retrying this response, or None to stop here."""
-        if response.status_code not in RETRY_STATUSES or self.attempt >= self.policy.max_attempts:
+        retried = RETRY_STATUSES if self.idempotent else NOTHING_DONE_STATUSES
+        if response.status_code not in retried or self.attempt >= self.policy.max_attempts:
             return None
         retry_after = parse_retry_after(response.headers.get("retry-after"))
         if retry_after is not None:
@@ -106,8 +129,11 @@ class RetryState:
 
     def wait_after_error(self, error: httpx.TransportError) -> float | None:
         """Seconds to wait before retrying after a transport error, or None to give up."""
-        if not isinstance(error, _NOT_SENT):
+        sent = not isinstance(error, _NOT_SENT)
+        if sent:
             self.may_have_acted = True
         if not isinstance(error, _RETRYABLE) or self.attempt >= self.policy.max_attempts:
+            return None
+        if sent and not self.idempotent:
             return None
         return self.policy.backoff(self.attempt, self.rng)

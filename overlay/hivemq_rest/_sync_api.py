@@ -46,15 +46,24 @@ class SyncAPI(BaseClient):
         self._http.close()
 
     def _send(self, call: op.Call) -> httpx.Response:
-        state = self._attempts()
+        state = self._attempts(call, self._http)
         wait: float | None
         while True:
             state.start()
             if self.limiter is not None:
                 time.sleep(self.limiter.reserve())
             try:
-                response = self._http.request(call.method, call.path, params=call.params or None)
-            except (httpx.RequestError, OSError) as raised:
+                with self._deadline():
+                    with self._http.stream(
+                        call.method,
+                        call.path,
+                        params=call.params or None,
+                        headers=call.headers or None,
+                        content=call.content,
+                    ) as response:
+                        self._limit_body(response)
+                        response.read()
+            except (httpx.RequestError, httpx.InvalidURL, OSError) as raised:
                 wait = self._wait_after_failure(call, state, raised)
             else:
                 wait = self._wait_after_response(call, state, response)

@@ -11,6 +11,8 @@ from typing import Any
 import attrs
 import httpx
 
+from ._body import ACCEPT_ENCODING
+from ._errors import ConfigurationError
 from ._version import __version__
 
 __all__ = ["BearerAuth", "TransportOptions", "parse_base_url", "ssl_context"]
@@ -28,7 +30,7 @@ class BearerAuth(httpx.Auth):
 
     def __init__(self, token: str) -> None:
         if not token:
-            raise ValueError("token cannot be empty")
+            raise ConfigurationError("token cannot be empty")
         self._header = f"Bearer {token}"
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
@@ -41,13 +43,13 @@ class BearerAuth(httpx.Auth):
 
 
 def auth_for(username: str | None, password: str | None, token: str | None) -> httpx.Auth | None:
-    """The httpx auth for these credentials; ValueError for a mix that makes no sense."""
+    """The httpx auth for these credentials; ConfigurationError for a mix that makes no sense."""
     if token is not None and (username is not None or password is not None):
-        raise ValueError("give either a token or a username and password, not both")
+        raise ConfigurationError("give either a token or a username and password, not both")
     if token is not None:
         return BearerAuth(token)
     if password is not None and username is None:
-        raise ValueError("a password needs a username")
+        raise ConfigurationError("a password needs a username")
     if username is not None:
         return httpx.BasicAuth(username, password or "")
     return None
@@ -58,14 +60,16 @@ def parse_base_url(url: str | httpx.URL) -> httpx.URL:
     try:
         parsed = httpx.URL(url)
     except (httpx.InvalidURL, TypeError) as error:
-        raise ValueError(f"not a usable base URL: {error}") from None
+        raise ConfigurationError(f"not a usable base URL: {error}") from None
     if parsed.scheme not in ("http", "https") or not parsed.host:
-        raise ValueError("the base URL must be http:// or https:// with a host")
+        raise ConfigurationError("the base URL must be http:// or https:// with a host")
     if parsed.userinfo:
         # Never echo the URL here: it holds a secret.
-        raise ValueError("put credentials in username/password or token, not in the base URL")
+        raise ConfigurationError(
+            "put credentials in username/password or token, not in the base URL"
+        )
     if parsed.query or parsed.fragment:
-        raise ValueError("the base URL cannot have a query or a fragment")
+        raise ConfigurationError("the base URL cannot have a query or a fragment")
     return parsed.copy_with(path=parsed.path.rstrip("/") + "/")
 
 
@@ -74,13 +78,13 @@ def ssl_context(
 ) -> ssl.SSLContext:
     """A TLS context: verification on unless verify=False, a CA bundle and a client certificate.
 
-    A file that is missing or not PEM is a ValueError, as is an encrypted
+    A file that is missing or not PEM is a ConfigurationError, as is an encrypted
     key: OpenSSL would otherwise stop to ask for its passphrase on the terminal.
     """
     try:
         context = ssl.create_default_context(cafile=os.fspath(ca_file) if ca_file else None)
     except OSError as error:  # ssl.SSLError included
-        raise ValueError(f"ca_file is no usable CA bundle: {error}") from None
+        raise ConfigurationError(f"ca_file is no usable CA bundle: {error}") from None
     if not verify:
         log.warning("TLS certificate verification is switched off")
         context.check_hostname = False
@@ -94,12 +98,18 @@ def ssl_context(
                 password=_no_passphrase,
             )
         except OSError as error:
-            raise ValueError(f"client_cert is no usable certificate and key: {error}") from None
+            raise ConfigurationError(
+                f"client_cert is no usable certificate and key: {error}"
+            ) from None
     return context
 
 
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    return url.scheme, url.host, url.port
+
+
 def _no_passphrase() -> str:
-    raise ValueError("client_cert has an encrypted key: give one without a passphrase")
+    raise ConfigurationError("client_cert has an encrypted key: give one without a passphrase")
 
 
 @attrs.frozen(repr=False)
@@ -120,9 +130,24 @@ class TransportOptions:
             "auth": self.auth,
             "timeout": self.timeout,
             "verify": self.tls,
-            "headers": {"User-Agent": USER_AGENT, "Accept": "application/json", **self.headers},
+            "headers": {
+                "User-Agent": USER_AGENT,
+                "Accept": "application/json",
+                "Accept-Encoding": ACCEPT_ENCODING,
+                **self.headers,
+            },
             "follow_redirects": self.follow_redirects,
         }
+
+    def strip_foreign_headers(self, request: httpx.Request) -> None:
+        """Drop the caller's ``headers`` from a request to another origin (a redirect).
+
+        httpx drops only Authorization on a redirect to another origin; an
+        API key in ``headers`` would follow it to wherever the server points.
+        """
+        if _origin(request.url) != _origin(self.base_url):
+            for name in self.headers:
+                request.headers.pop(name, None)
 
     def __repr__(self) -> str:
         auth = "none" if self.auth is None else type(self.auth).__name__

@@ -16,11 +16,13 @@ from typing import Any
 import pytest
 from hivemq_rest import (
     APIConnectionError,
+    APIStatusError,
     APITimeoutError,
     ClientDetails,
     ClientNotFoundError,
     ClientSubscription,
     HiveMQError,
+    InternalServerError,
     RetryPolicy,
     UnexpectedResponseError,
 )
@@ -248,17 +250,29 @@ def test_unknown_enum_values_and_properties(kind: str) -> None:
 
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize(
-    ("status", "body", "message"),
+    ("status", "body", "message", "cls"),
     [
-        (499, b"client closed request", "499 Unknown status: client closed request"),
-        (520, b"<html>Web server is returning an unknown error</html>", "520 Unknown status"),
-        (599, b'{"errors": [{"title": "T", "detail": "D"}]}', "599 T: D"),
+        (
+            499,
+            b"client closed request",
+            "499 Unknown status: client closed request",
+            UnexpectedResponseError,
+        ),
+        (
+            520,
+            b"<html>Web server is returning an unknown error</html>",
+            "520 Unknown status",
+            InternalServerError,
+        ),
+        (599, b'{"errors": [{"title": "T", "detail": "D"}]}', "599 T: D", InternalServerError),
     ],
 )
-def test_unknown_status_codes(kind: str, status: int, body: bytes, message: str) -> None:
+def test_unknown_status_codes(
+    kind: str, status: int, body: bytes, message: str, cls: type[APIStatusError]
+) -> None:
     for operation in ("get_client", "list", "disconnect"):
         error, seen = raises(kind, constant(status, body), operation, retry=NO_WAIT)
-        assert type(error) is UnexpectedResponseError
+        assert type(error) is cls
         assert error.status == status
         assert message in str(error)
         assert seen == 1  # not a status worth another attempt
@@ -270,11 +284,11 @@ FIFTY_MB = 50 * 1024 * 1024
 @pytest.mark.parametrize("kind", KINDS)
 def test_50_mb_body(kind: str) -> None:
     junk = b"<html>" + b"x" * (FIFTY_MB - 6)
-    for status in (200, 500):
+    for status, cls in ((200, UnexpectedResponseError), (500, InternalServerError)):
         error, seen = raises(
             kind, constant(status, junk, {"Content-Type": "text/html"}), "get_client"
         )
-        assert type(error) is UnexpectedResponseError
+        assert type(error) is cls
         assert (error.status, seen) == (status, 1)
         _short(error)
     # 50 MB that is valid JSON: a tolerant parse, the unknown property kept.
@@ -325,7 +339,7 @@ def test_json_nested_too_deep_to_parse(kind: str) -> None:
     error, _ = raises(kind, constant(404, deep), "get_client")
     assert (type(error), error.status) == (ClientNotFoundError, 404)
     error, _ = raises(kind, constant(500, deep), "get_client", retry=ONCE)
-    assert (type(error), error.status) == (UnexpectedResponseError, 500)
+    assert (type(error), error.status) == (InternalServerError, 500)
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -52,7 +52,7 @@ def _handler(server: LocalServer) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(body)
 
-        do_GET = do_DELETE = _any  # noqa: N815 -- the names http.server looks up
+        do_GET = do_DELETE = do_POST = do_PATCH = do_PUT = _any  # noqa: N815 -- the names http.server looks up
 
         def log_message(self, format: str, *args: object) -> None:
             pass

@@ -16,10 +16,10 @@ from hivemq_rest import (
     AsyncHiveMQClient,
     ClientNotFoundError,
     CursorExpiredError,
+    InternalServerError,
     InvalidClientIdError,
     RetryPolicy,
     ServiceUnavailableError,
-    UnexpectedResponseError,
 )
 
 from tests.overlay.fake_api import FakeAPI, details, ids_page, problem
@@ -189,7 +189,7 @@ def test_fetch_clients_reads_an_async_source_lazily() -> None:
 
 def test_fetch_clients_surfaces_other_failures_and_stops() -> None:
     peer = _SlowPeer(fail=frozenset({"c5"}))
-    with pytest.raises(UnexpectedResponseError, match="500"):
+    with pytest.raises(InternalServerError, match="500"):
         _fetch(peer, [f"c{i}" for i in range(1000)], concurrency=4)
     assert len(peer.started) < 50
     assert peer.in_flight == 0
@@ -264,7 +264,7 @@ def test_fetch_clients_reads_every_failure_that_finishes_at_once(
         async with AsyncHiveMQClient(
             transport=api.async_transport(), retry=RetryPolicy.disabled()
         ) as hivemq:
-            with pytest.raises(UnexpectedResponseError, match="boom"):
+            with pytest.raises(InternalServerError, match="boom"):
                 _ = [d async for d in hivemq.fetch_clients([f"c{i}" for i in range(8)], 4)]
 
     with caplog.at_level(logging.ERROR, logger="asyncio"):

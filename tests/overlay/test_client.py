@@ -19,6 +19,7 @@ from hivemq_rest import (
     CursorExpiredError,
     HiveMQClient,
     HiveMQError,
+    InternalServerError,
     InvalidClientIdError,
     RetryPolicy,
     ServiceUnavailableError,
@@ -302,10 +303,10 @@ def test_listing_gives_up_after_bounded_restarts() -> None:
         (httpx.Response(200, json={"client": "a"}), UnexpectedResponseError, "do not parse"),
         (httpx.Response(200, json={"client": [1]}), UnexpectedResponseError, "do not parse"),
         (httpx.Response(499, text="closed"), UnexpectedResponseError, "499 Unknown status: closed"),
-        (httpx.Response(520, text=""), UnexpectedResponseError, "520 Unknown status"),
+        (httpx.Response(520, text=""), InternalServerError, "520 Unknown status"),
         (
             httpx.Response(599, json={"errors": [{"title": "T", "detail": "D"}]}),
-            UnexpectedResponseError,
+            InternalServerError,
             "599 T: D",
         ),
         (

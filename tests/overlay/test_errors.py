@@ -7,13 +7,19 @@ import pickle
 import httpx
 import pytest
 from hivemq_rest import (
+    APIConnectionError,
     APIStatusError,
+    APITimeoutError,
     AuthenticationError,
     BadRequestError,
     ClientNotFoundError,
+    ConflictError,
     CursorExpiredError,
     HiveMQError,
+    InternalServerError,
+    NotFoundError,
     PermissionDeniedError,
+    PreconditionFailedError,
     RateLimitError,
     ServiceUnavailableError,
     UnexpectedResponseError,
@@ -33,16 +39,23 @@ def _error(status: int, content: bytes) -> APIStatusError:
         (400, BadRequestError),
         (401, AuthenticationError),
         (403, PermissionDeniedError),
-        (404, ClientNotFoundError),
+        (404, NotFoundError),
+        (409, ConflictError),
         (410, CursorExpiredError),
+        (412, PreconditionFailedError),
         (429, RateLimitError),
         (503, ServiceUnavailableError),
         (302, UnexpectedResponseError),
         (405, UnexpectedResponseError),
         (499, UnexpectedResponseError),
-        (500, UnexpectedResponseError),
-        (520, UnexpectedResponseError),
-        (599, UnexpectedResponseError),
+        (500, InternalServerError),
+        (501, InternalServerError),
+        (505, InternalServerError),
+        (520, InternalServerError),
+        (599, InternalServerError),
+        # Gateway errors are retried; when retries run out they stay unexpected.
+        (502, UnexpectedResponseError),
+        (504, UnexpectedResponseError),
     ],
 )
 def test_status_picks_the_class(status: int, cls: type[APIStatusError]) -> None:
@@ -53,9 +66,16 @@ def test_status_picks_the_class(status: int, cls: type[APIStatusError]) -> None:
     assert str(error) == f"{status} T: D (GET /api/v1/mqtt/clients/a%2Fb)"
 
 
+def test_client_not_found_is_a_not_found() -> None:
+    response = httpx.Response(404, content=b"", request=_REQUEST)
+    error = error_for_response(response, ClientNotFoundError)
+    assert type(error) is ClientNotFoundError
+    assert isinstance(error, NotFoundError)
+
+
 def test_html_error_page() -> None:
     error = _error(404, b"<html>\n<body><h1>404 Not Found</h1> nginx</body></html>")
-    assert isinstance(error, ClientNotFoundError)
+    assert isinstance(error, NotFoundError)
     assert error.title == "Not Found"
     assert error.detail == "<html> <body><h1>404 Not Found</h1> nginx</body></html>"
 
@@ -93,3 +113,11 @@ def test_errors_pickle() -> None:
     copy = pickle.loads(pickle.dumps(error))
     assert type(copy) is CursorExpiredError
     assert (copy.status, copy.title, str(copy)) == (410, error.title, str(error))
+
+
+def test_connection_errors_pickle_with_their_outcome() -> None:
+    error = APITimeoutError("POST /x: no complete answer", outcome_unknown=True)
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is APITimeoutError
+    assert (str(copy), copy.outcome_unknown) == (str(error), True)
+    assert APIConnectionError("refused").outcome_unknown is False

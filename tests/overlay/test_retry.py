@@ -8,8 +8,8 @@ import random
 
 import httpx
 import pytest
-from hivemq_rest import RetryPolicy
-from hivemq_rest._retry import RetryState, parse_retry_after
+from hivemq_rest import ConfigurationError, RetryPolicy
+from hivemq_rest._retry import RetryState, is_idempotent, parse_retry_after
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -121,3 +121,54 @@ def test_transport_errors(error: httpx.TransportError, retried: bool, may_have_a
     state = _state()
     assert (state.wait_after_error(error) is not None) is retried
     assert state.may_have_acted is may_have_acted
+
+
+@pytest.mark.parametrize(
+    ("error", "retried"),
+    [
+        (httpx.ConnectError("refused"), True),
+        (httpx.ConnectTimeout("slow"), True),
+        (httpx.PoolTimeout("busy"), True),
+        (httpx.ReadTimeout("slow"), False),
+        (httpx.WriteTimeout("slow"), False),
+        (httpx.ReadError("reset"), False),
+        (httpx.RemoteProtocolError("closed"), False),
+    ],
+)
+def test_a_post_is_retried_only_when_it_was_not_sent(
+    error: httpx.TransportError, retried: bool
+) -> None:
+    state = RetryState(RetryPolicy(), random.Random(1), idempotent=is_idempotent("POST"))
+    state.start()
+    assert (state.wait_after_error(error) is not None) is retried
+    assert state.may_have_acted is not retried
+
+
+@pytest.mark.parametrize(
+    ("method", "idempotent"),
+    [("GET", True), ("PUT", True), ("DELETE", True), ("post", False), ("PATCH", False)],
+)
+def test_methods(method: str, idempotent: bool) -> None:
+    assert is_idempotent(method) is idempotent
+
+
+@pytest.mark.parametrize("status", [429, 502, 503, 504])
+def test_statuses_that_retry_a_post(status: int) -> None:
+    state = RetryState(RetryPolicy(), random.Random(1), idempotent=False)
+    state.start()
+    assert (state.wait_after_response(_response(status)) is not None) is (status in (429, 503))
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"max_attempts": 1.5},
+        {"max_attempts": True},
+        {"backoff_base": float("nan")},
+        {"backoff_cap": float("inf")},
+        {"retry_after_cap": "5"},
+    ],
+)
+def test_policy_refuses_values_that_cannot_work(bad: dict[str, object]) -> None:
+    with pytest.raises(ConfigurationError):
+        RetryPolicy(**bad)  # type: ignore[arg-type]

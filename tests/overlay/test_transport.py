@@ -20,9 +20,10 @@ from hivemq_rest import (
     RetryPolicy,
     UnexpectedResponseError,
 )
+from hivemq_rest._failures import origin
 from hivemq_rest._ids import client_id_segment
 
-from tests.overlay.local_server import LocalServer, local_server, never_answers
+from tests.overlay.local_server import LocalServer, echo_path, local_server, never_answers
 from tests.overlay.strategies import AWKWARD_IDS
 
 ASYNC_TRANSPORTS = ["aiohttp", "httpx"]
@@ -276,3 +277,95 @@ def test_unusable_tls_files_are_value_errors(
     for settings, message in cases:
         with pytest.raises(ValueError, match=message):
             make("https://127.0.0.1:9", **settings)
+
+
+# -- one wording for connection errors, whatever the transport ---------------------
+
+
+def _messages(base_url: str, **settings: Any) -> list[str]:
+    messages: list[str] = []
+    calls: list[Callable[[], object]] = [
+        lambda: _sync_get(base_url, "a", **settings),
+        lambda: _async_get(base_url, "a", "aiohttp", **settings),
+        lambda: _async_get(base_url, "a", "httpx", **settings),
+    ]
+    for call in calls:
+        with pytest.raises(APIConnectionError) as caught:
+            call()
+        messages.append(str(caught.value))
+    return messages
+
+
+def test_refused_connection_names_what_was_tried() -> None:
+    with local_server() as gone:
+        base_url, port = gone.base_url, gone.base_url.rsplit(":", 1)[1]
+    messages = _messages(base_url, username="ops", password="pw-SECRET", retry=NO_WAIT)
+    expected = (
+        f"GET /api/v1/mqtt/clients/a: cannot connect to http://127.0.0.1:{port}: connection refused"
+    )
+    assert messages == [expected] * 3
+
+
+def test_timeout_wording_is_the_same_everywhere() -> None:
+    with local_server(never_answers) as silent:
+        messages = _messages(silent.base_url, timeout=0.3, retry=RetryPolicy.disabled())
+        where = silent.base_url
+    assert messages == [f"GET /api/v1/mqtt/clients/a: no complete answer from {where} in time"] * 3
+
+
+def test_lost_connection_wording_is_the_same_everywhere() -> None:
+    with local_server(lambda m, p, h: None) as dropping:
+        messages = _messages(dropping.base_url, retry=RetryPolicy.disabled())
+        where = dropping.base_url
+    expected = (
+        f"GET /api/v1/mqtt/clients/a: the connection to {where} was lost before a complete answer"
+    )
+    assert messages == [expected] * 3
+
+
+def test_unverified_certificate_wording_is_the_same_everywhere(ca: trustme.CA) -> None:
+    with local_server(tls=_server_tls(ca)) as tls_server:
+        messages = _messages(tls_server.base_url, retry=RetryPolicy.disabled())
+        where = tls_server.base_url
+    assert len(set(messages)) == 1, messages
+    assert messages[0].startswith(f"GET /api/v1/mqtt/clients/a: cannot connect to {where}: ")
+    assert "certificate" in messages[0]
+    assert "SECRET" not in messages[0]
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("http://broker/api", "http://broker:80"),
+        ("https://broker/", "https://broker:443"),
+        ("https://ops:pw-SECRET@broker:8443/x", "https://broker:8443"),
+        ("http://[::1]:8888/", "http://[::1]:8888"),
+    ],
+)
+def test_origin_names_scheme_host_and_port_only(url: str, expected: str) -> None:
+    assert origin(httpx.URL(url)) == expected
+
+
+def test_redirect_to_another_origin_drops_the_callers_headers() -> None:
+    settings: dict[str, Any] = {"headers": {"X-Api-Key": "k-SECRET"}, "follow_redirects": True}
+    with local_server() as target:
+
+        def redirect(
+            method: str, path: str, headers: dict[str, str]
+        ) -> tuple[int, dict[str, str], bytes] | None:
+            if path.startswith("/moved"):
+                return echo_path(method, path, headers)
+            if path.endswith("/same"):  # the same origin: the headers stay
+                return 307, {"Location": "/moved" + path}, b""
+            return 307, {"Location": target.base_url + path}, b""
+
+        with local_server(redirect) as origin_server:
+            for kind in ("sync", "aiohttp", "httpx"):
+                for client_id in ("a", "same"):
+                    if kind == "sync":
+                        _sync_get(origin_server.base_url, client_id, **settings)
+                    else:
+                        _async_get(origin_server.base_url, client_id, kind, **settings)
+    assert [h.get("x-api-key") for _, _, h in origin_server.seen] == ["k-SECRET"] * 9
+    assert [h.get("x-api-key") for _, _, h in target.seen] == [None] * 3
+    assert all(h.get("user-agent", "").startswith("hivemq-rest-client/") for _, _, h in target.seen)

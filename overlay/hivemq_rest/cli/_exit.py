@@ -7,10 +7,12 @@ from enum import IntEnum
 from .._errors import (
     APIConnectionError,
     AuthenticationError,
-    ClientNotFoundError,
+    ConfigurationError,
     HiveMQError,
     InvalidClientIdError,
+    NotFoundError,
     PermissionDeniedError,
+    UnsendableRequestError,
 )
 
 
@@ -21,10 +23,10 @@ class ExitCode(IntEnum):
     FAILURE = 1  # unexpected: a bug, shown in full with --debug
     USAGE = 2  # bad option or argument (click's own code), e.g. a page size out of range
     UNREACHABLE = 3  # no HTTP answer (refused, DNS, TLS, timeout), or not the REST API
-    NOT_FOUND = 4  # no such client (404); with --from-file, some of them
+    NOT_FOUND = 4  # no such client or resource (404); with --from-file, some of them
     AUTH = 5  # 401 or 403
     INVALID_ID = 6  # not a valid MQTT client id; nothing was sent
-    SERVER = 7  # the server refused or failed otherwise (400, 410, 429, 5xx, bad body)
+    SERVER = 7  # the server refused or failed otherwise (400, 409, 410, 412, 429, 5xx, bad body)
     INCOMPLETE = 8  # an export or bulk action finished, but some clients failed
     OUTPUT = 9  # the export file could not be written (no such directory, disk full, ...)
     HANGUP = 129  # SIGHUP (128 + 1) stopped an export: the terminal or SSH session went away
@@ -34,11 +36,13 @@ class ExitCode(IntEnum):
 
 def exit_code_for(error: HiveMQError) -> ExitCode:
     """The exit code for an error of this package."""
-    if isinstance(error, InvalidClientIdError):
-        return ExitCode.INVALID_ID
+    if isinstance(error, ConfigurationError):
+        return ExitCode.USAGE
+    if isinstance(error, InvalidClientIdError | UnsendableRequestError):
+        return ExitCode.INVALID_ID  # an id no request can address; nothing was sent
     if isinstance(error, APIConnectionError):
         return ExitCode.UNREACHABLE
-    if isinstance(error, ClientNotFoundError):
+    if isinstance(error, NotFoundError):
         return ExitCode.NOT_FOUND
     if isinstance(error, AuthenticationError | PermissionDeniedError):
         return ExitCode.AUTH
