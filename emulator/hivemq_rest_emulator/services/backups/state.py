@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import threading
 from datetime import datetime, timedelta
-from enum import StrEnum
 
 import attrs
+from hivemq_rest_generated.models import BackupState
 
 from .._moments import TimeIds
 
@@ -20,16 +20,7 @@ FAILED_KEPT = timedelta(hours=1)
 BUSY_REASON = "Another backup or restore is already in progress."
 
 
-class BackupState(StrEnum):
-    """The ``state`` of a backup, as the spec spells it."""
-
-    IN_PROGRESS = "IN_PROGRESS"
-    COMPLETED = "COMPLETED"
-    FAILED = "FAILED"
-    RESTORE_IN_PROGRESS = "RESTORE_IN_PROGRESS"
-    RESTORE_COMPLETED = "RESTORE_COMPLETED"
-
-
+# RESTORE_FAILED never happens here: a restore that cannot start is refused (400).
 RUNNING = frozenset({BackupState.IN_PROGRESS, BackupState.RESTORE_IN_PROGRESS})
 HAS_FILE = frozenset(
     {BackupState.COMPLETED, BackupState.RESTORE_IN_PROGRESS, BackupState.RESTORE_COMPLETED}
