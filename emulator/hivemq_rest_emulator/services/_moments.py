@@ -18,7 +18,10 @@ _TENTH = timedelta(milliseconds=100)
 def rfc3339(moment: datetime) -> str:
     """``moment`` in UTC with milliseconds and ``Z``, as the broker writes times."""
     moment = moment.astimezone(UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+    # Not strftime: its %Y does not pad years before 1000 to four digits.
+    day = f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
+    time = f"{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}"
+    return f"{day}T{time}.{moment.microsecond // 1000:03d}Z"
 
 
 def parse_rfc3339(text: str) -> datetime | None:
@@ -32,7 +35,9 @@ def parse_rfc3339(text: str) -> datetime | None:
         text = f"{head}.{rest[: min(digits, 6)]}{rest[digits:]}"
     try:
         return datetime.fromisoformat(text.upper()).astimezone(UTC)
-    except ValueError:  # a day or hour that does not exist, e.g. Feb 30 or 25:00
+    # A day or hour that does not exist (Feb 30, 25:00), or an instant that in
+    # UTC falls before year 1 or after 9999.
+    except (ValueError, OverflowError):
         return None
 
 
