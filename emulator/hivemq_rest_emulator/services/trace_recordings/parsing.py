@@ -88,14 +88,15 @@ def _filters(item: Mapping[str, Any], key: str) -> tuple[str, ...]:
         return ()
     if not isinstance(value, list):
         raise _invalid(f"'{key}' must be an array of {{\"regex\": ...}} objects.")
-    regexes: list[str] = []
+    # A dict keeps the order and finds repeats in one pass, even in long lists.
+    regexes: dict[str, None] = {}
     for entry in value:
         regex = entry.get("regex") if isinstance(entry, dict) else None
         if not isinstance(regex, str) or not regex:
             raise _invalid(f"Each of '{key}' must be an object with a non-empty 'regex' string.")
         if regex in regexes:
             raise _invalid(f"'{key}' must not repeat a filter.")
-        regexes.append(regex)
+        regexes[regex] = None
     return tuple(regexes)
 
 

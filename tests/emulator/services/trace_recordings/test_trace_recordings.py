@@ -281,3 +281,12 @@ def test_every_answer_matches_the_spec(spec: dict[str, Any]) -> None:
     clock.advance(20)
     stopped = call(service, STOP_TRACE_RECORDING, _path("trace-1"), STOP)
     responses.check(STOP_TRACE_RECORDING, 200, document(stopped))
+
+
+def test_long_filter_lists_are_checked_for_repeats() -> None:
+    _, service = _service()
+    many = [{"regex": f"client-{index}"} for index in range(50_000)]
+    created = _create(service, clientIdFilters=many)
+    assert len(created["clientIdFilters"]) == 50_000
+    repeated = {"traceRecording": _recording(name="other", clientIdFilters=[*many, many[0]])}
+    assert "repeat" in refused(service, CREATE_TRACE_RECORDING, body=repeated).detail
