@@ -10,6 +10,7 @@ from starlette.responses import Response
 
 from ..._http import json_response
 from ...core import ApiError, ApiRequest, Clock, Handler
+from .._errors import not_found
 from . import parsing, render
 from .state import BackupStore, NotRestorableError
 
@@ -62,7 +63,7 @@ class BackupsService:
         now = self._clock.now()
         item = self._store.get(backup_id, now)
         if item is None:
-            raise render.not_found(backup_id)
+            raise not_found("Backup", backup_id)
         return json_response({"backup": render.backup(item, now)})
 
     def _restore(self, request: ApiRequest) -> Response:
@@ -73,7 +74,7 @@ class BackupsService:
         except NotRestorableError as refused:
             raise ApiError(400, "Restore not possible", str(refused)) from None
         if item is None:
-            raise render.not_found(backup_id)
+            raise not_found("Backup", backup_id)
         return json_response({"backup": render.backup(item, now)})
 
     def _download(self, request: ApiRequest) -> Response:
@@ -81,5 +82,5 @@ class BackupsService:
         now = self._clock.now()
         item = self._store.get(backup_id, now)
         if item is None:
-            raise render.not_found(backup_id)
+            raise not_found("Backup", backup_id)
         return render.file(item, now)

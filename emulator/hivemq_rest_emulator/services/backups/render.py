@@ -12,8 +12,6 @@ from .._moments import rfc3339
 from . import content
 from .state import HAS_FILE, Backup
 
-_ID_SHOWN = 200
-
 
 def backup(item: Backup, now: datetime) -> dict[str, Any]:
     """The ``Backup`` object; ``bytes`` once the file exists, ``failReason`` once failed."""
@@ -25,13 +23,6 @@ def backup(item: Backup, now: datetime) -> dict[str, Any]:
         "bytes": item.size if state in HAS_FILE else None,
         "failReason": item.fail_reason,
     }
-
-
-def not_found(backup_id: str) -> ApiError:
-    """404 for a backup id that names no (listed) backup."""
-    # The id comes from the client: echo a bounded, printable form of it only.
-    shown = repr(backup_id[:_ID_SHOWN])[1:-1]
-    return ApiError(404, "Resource not found", f"Backup with id '{shown}' not found")
 
 
 def file(item: Backup, now: datetime) -> Response:

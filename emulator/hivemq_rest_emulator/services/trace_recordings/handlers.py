@@ -8,6 +8,7 @@ from starlette.responses import Response
 
 from ..._http import json_response, no_content
 from ...core import ApiError, ApiRequest, Clock, Handler
+from .._errors import not_found
 from . import parsing, render
 from .state import NameTakenError, TraceStore
 
@@ -57,18 +58,18 @@ class TraceRecordingsService:
         now = self._clock.now()
         stopped = self._store.stop(name, now)
         if stopped is None:
-            raise render.not_found(name)
+            raise not_found("Trace recording", name)
         return json_response({"traceRecording": render.recording(stopped, now)})
 
     def _delete(self, request: ApiRequest) -> Response:
         name = parsing.recording_name(request)
         if not self._store.remove(name):
-            raise render.not_found(name)
+            raise not_found("Trace recording", name)
         return no_content()
 
     def _download(self, request: ApiRequest) -> Response:
         name = parsing.recording_name(request)
         recording = self._store.get(name)
         if recording is None:
-            raise render.not_found(name)
+            raise not_found("Trace recording", name)
         return render.file(recording, self._clock.now())

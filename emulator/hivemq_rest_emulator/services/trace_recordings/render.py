@@ -13,7 +13,6 @@ from ...core import ApiError
 from .._moments import rfc3339
 from .state import HAS_FILE, TraceRecording
 
-_NAME_SHOWN = 200
 # Zip stores years 1980..2107 only.
 _ZIP_YEARS = (1980, 2107)
 
@@ -29,13 +28,6 @@ def recording(item: TraceRecording, now: datetime) -> dict[str, Any]:
         "topicFilters": [{"regex": regex} for regex in item.topic_filters],
         "events": list(item.events),
     }
-
-
-def not_found(name: str) -> ApiError:
-    """404 for a name that names no recording."""
-    # The name comes from the client: echo a bounded, printable form of it only.
-    shown = repr(name[:_NAME_SHOWN])[1:-1]
-    return ApiError(404, "Resource not found", f"Trace recording with id '{shown}' not found")
 
 
 def file(item: TraceRecording, now: datetime) -> Response:
