@@ -1,0 +1,1 @@
+"""The families of the API, one package each: state, request parsing, rendering, handlers."""
