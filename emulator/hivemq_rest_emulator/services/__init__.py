@@ -1,0 +1,1 @@
+"""The families of the API the emulator serves, one package each."""
