@@ -32,6 +32,14 @@ def _bad_parameter(name: str, detail: str) -> ApiError:
     return ApiError(400, "Invalid query parameter", f"{name}: {detail}")
 
 
+def path_id(request: ApiRequest, name: str) -> str:
+    """The decoded path parameter ``name``; ApiError 400 when it is empty."""
+    value = request.path.get(name, "")
+    if not value:
+        raise ApiError(400, "Required parameter missing", f"The path parameter {name} is empty.")
+    return value
+
+
 def query_list(request: ApiRequest, name: str) -> frozenset[str] | None:
     """A comma-separated query parameter as a set; None when it is absent."""
     if name not in request.operation.names:

@@ -207,9 +207,10 @@ class DataHubService:
         self, request: ApiRequest, store: Policies, allowed: frozenset[str]
     ) -> Response:
         fields = parse.fields(request, allowed)
-        policy = store.get(request.path["policyId"])
+        policy_id = parse.path_id(request, "policyId")
+        policy = store.get(policy_id)
         if policy is None:
-            raise _not_found(f"There is no policy '{request.path['policyId']}'.")
+            raise _not_found(f"There is no policy '{policy_id}'.")
         # The tag is the whole policy's, whatever `fields` kept.
         return json_response(partial(policy, fields), headers={"ETag": entity_tag(policy)})
 
@@ -217,7 +218,7 @@ class DataHubService:
         self, request: ApiRequest, store: Policies, read: PolicyReader, *, keep_topic: bool
     ) -> Response:
         policy = read(request)
-        path_id = request.path["policyId"]
+        path_id = parse.path_id(request, "policyId")
         if policy["id"] != path_id:
             raise ApiError(
                 400, "Policy id mismatch", "The policy id in the path and in the body differ."
@@ -242,8 +243,9 @@ class DataHubService:
         return _tagged(stored)
 
     def _delete_policy(self, request: ApiRequest, store: Policies) -> Response:
-        if not store.delete(request.path["policyId"]):
-            raise _not_found(f"There is no policy '{request.path['policyId']}'.")
+        policy_id = parse.path_id(request, "policyId")
+        if not store.delete(policy_id):
+            raise _not_found(f"There is no policy '{policy_id}'.")
         return no_content()
 
     def _create_data_policy(self, request: ApiRequest) -> Response:
@@ -293,13 +295,14 @@ class DataHubService:
         self, request: ApiRequest, store: Versions, name: str, allowed: frozenset[str]
     ) -> Response:
         fields = parse.fields(request, allowed)
-        latest = store.latest(request.path[name])
+        item_id = parse.path_id(request, name)
+        latest = store.latest(item_id)
         if latest is None:
-            raise _not_found(f"There is no {store.noun.lower()} '{request.path[name]}'.")
+            raise _not_found(f"There is no {store.noun.lower()} '{item_id}'.")
         return json_response(partial(latest, fields))
 
     def _delete_versions(self, request: ApiRequest, store: Versions, name: str) -> Response:
-        item_id = request.path[name]
+        item_id = parse.path_id(request, name)
         noun = store.noun
         if store.latest(item_id) is None:
             raise _not_found(f"There is no {noun.lower()} '{item_id}'.")
@@ -332,7 +335,7 @@ class DataHubService:
     # Client state and trial
 
     def _client_state(self, request: ApiRequest) -> Response:
-        client_id = request.path["clientId"]
+        client_id = parse.path_id(request, "clientId")
         if not self._connected(client_id):
             raise _not_found(f"Client '{client_id}' is not connected.")
         with self._lock:
