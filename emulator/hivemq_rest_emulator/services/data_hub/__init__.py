@@ -2,7 +2,7 @@
 
 ``DataHubService`` is the family's :class:`~hivemq_rest_emulator.core.Service`.
 Its modules split the concerns: ``state`` (versions, policies, trial),
-``requests`` (query and body checks, with ``definitions`` for schema and script
+``parse`` (query and body checks, with ``definitions`` for schema and script
 contents), ``references`` and ``topics`` (what a policy refers to and
 matches), ``paging`` and ``render`` (answers), ``service`` (the handlers).
 """

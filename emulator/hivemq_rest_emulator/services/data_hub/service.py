@@ -11,7 +11,7 @@ from starlette.responses import Response
 
 from ..._http import json_response, no_content
 from ...core import ApiError, ApiRequest, Clock, Handler
-from . import requests as parse
+from . import parse
 from .paging import cut
 from .references import applies_to, schema_references, script_references
 from .render import entity_tag, page, partial, timestamp

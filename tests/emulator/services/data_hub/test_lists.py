@@ -18,7 +18,15 @@ LISTINGS = [
     ops.GET_ALL_SCRIPTS,
 ]
 LOW, HIGH = ops.GET_ALL_SCHEMAS.parameter("limit").integer_range()
-DEFAULT = ops.GET_ALL_SCHEMAS.parameter("limit").default
+
+
+def _default_limit() -> int:
+    default = ops.GET_ALL_SCHEMAS.parameter("limit").default
+    assert isinstance(default, int)
+    return default
+
+
+DEFAULT = _default_limit()
 
 
 def _next(body: dict[str, Any]) -> dict[str, list[str]]:

@@ -7,6 +7,7 @@ sure that every documented answer is produced at least once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -33,7 +34,8 @@ class _Recorder:
 
 def _cursor(answer: Answer) -> str:
     query = parse_qs(urlsplit(answer.body["_links"]["next"]).query)
-    return query["cursor"][0]
+    cursor: str = query["cursor"][0]
+    return cursor
 
 
 def test_every_documented_answer(hub: Hub) -> None:
@@ -58,11 +60,11 @@ def test_every_documented_answer(hub: Hub) -> None:
         call(ops.CREATE_BEHAVIOR_POLICY, body=behavior_policy(f"b{number:02}", schema_id="proto"))
     call(ops.CREATE_DATA_POLICY, body=data_policy("d00"))
     call(ops.CREATE_BEHAVIOR_POLICY, body=b"[]")
-    for get, update, make in [
-        (ops.GET_DATA_POLICY, ops.UPDATE_DATA_POLICY, data_policy),
-        (ops.GET_BEHAVIOR_POLICY, ops.UPDATE_BEHAVIOR_POLICY, behavior_policy),
-    ]:
-        prefix = "d" if make is data_policy else "b"
+    makers: list[tuple[Operation, Operation, Callable[[str], dict[str, Any]], str]] = [
+        (ops.GET_DATA_POLICY, ops.UPDATE_DATA_POLICY, data_policy, "d"),
+        (ops.GET_BEHAVIOR_POLICY, ops.UPDATE_BEHAVIOR_POLICY, behavior_policy, "b"),
+    ]
+    for get, update, make, prefix in makers:
         etag = call(get, {"policyId": f"{prefix}05"}).headers["etag"]
         call(get, {"policyId": "missing"})
         call(get, {"policyId": f"{prefix}05", "fields": "nope"})
