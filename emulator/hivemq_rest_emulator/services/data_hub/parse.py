@@ -28,6 +28,26 @@ SCRIPT_FIELDS = frozenset(("id", "version", "description", "runtime", "functionT
 BEHAVIOR_MODELS = frozenset(("Mqtt.events", "Publish.duplicate", "Publish.quota"))
 
 
+# Policies nest a few levels; a deeper body could not be copied or rendered
+# within Python's recursion limit, so it is refused up front.
+MAX_DEPTH = 64
+
+
+def _depth(document: Any) -> int:
+    deepest = 0
+    pending: list[tuple[Any, int]] = [(document, 1)]
+    while pending:
+        node, depth = pending.pop()
+        deepest = max(deepest, depth)
+        if depth > MAX_DEPTH:
+            break
+        children = (
+            node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        )
+        pending.extend((child, depth + 1) for child in children)
+    return deepest
+
+
 def _bad_parameter(name: str, detail: str) -> ApiError:
     return ApiError(400, "Invalid query parameter", f"{name}: {detail}")
 
@@ -91,6 +111,8 @@ def body_object(request: ApiRequest, title: str) -> dict[str, Any]:
         raise ApiError(400, title, error.detail) from None
     if not isinstance(document, dict):
         raise ApiError(400, title, "The request body is not a JSON object.")
+    if _depth(document) > MAX_DEPTH:
+        raise ApiError(400, title, f"The request body is nested deeper than {MAX_DEPTH} levels.")
     return document
 
 
