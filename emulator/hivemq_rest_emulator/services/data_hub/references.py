@@ -87,5 +87,7 @@ def policy_regex(text: str) -> re.Pattern[str] | None:
 
 def applies_to(policy: Document, client_id: str) -> bool:
     """Whether a checked behavior policy's ``clientIdRegex`` matches the whole client id."""
+    # Python's re, not Java's: the common syntax agrees. It has no timeout, so
+    # a pathological pattern can stall a request (the emulator serves tests).
     pattern = policy_regex(policy["matching"]["clientIdRegex"])
     return pattern is not None and pattern.fullmatch(client_id) is not None
