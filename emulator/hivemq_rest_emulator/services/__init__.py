@@ -1,1 +1,1 @@
-"""The families of the API, one package each: state, request parsing, rendering, handlers."""
+"""The families of the API the emulator serves, one package each."""
