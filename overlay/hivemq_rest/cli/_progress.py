@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import time
-from types import TracebackType
 
 from rich.console import Console
-from rich.live import Live
 from rich.text import Text
 
 from ._export import ExportStats
+from ._live import LiveLine
 
 
 def line(stats: ExportStats, now: float) -> Text:
@@ -36,31 +35,13 @@ def line(stats: ExportStats, now: float) -> Text:
     )
 
 
-class ExportProgress:
+class ExportProgress(LiveLine):
     """A live display of an export; does nothing when stderr is not a terminal."""
 
     def __init__(self, console: Console) -> None:
-        self._live = (
-            Live(Text(""), console=console, refresh_per_second=8, transient=False)
-            if console.is_terminal
-            else None
-        )
-
-    def __enter__(self) -> ExportProgress:
-        if self._live is not None:
-            self._live.__enter__()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        if self._live is not None:
-            self._live.__exit__(exc_type, exc, traceback)
+        super().__init__(console, transient=False)
 
     def __call__(self, stats: ExportStats) -> None:
         """Show the latest counts."""
-        if self._live is not None:
-            self._live.update(line(stats, time.monotonic()))
+        if self.active:
+            self.show(line(stats, time.monotonic()))
