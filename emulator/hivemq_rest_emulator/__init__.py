@@ -28,12 +28,13 @@ is imported on first use, so the rest works without amqtt installed.
 
 from typing import TYPE_CHECKING, Any
 
-from ._app import EmulatorApp, create_app
-from ._backend import SessionBackend
-from ._cursor import InvalidCursorError
-from ._faults import ConnectionDroppedError, FaultConfig, Faults
-from ._handle import BrokerEmulatorHandle, EmulatorHandle
-from ._model import (
+from .core.app import EmulatorApp, create_app
+from .core.cursors import InvalidCursorError
+from .core.faults import ConnectionDroppedError, FaultConfig, Faults
+from .core.reader import InvalidBodyError
+from .core.server import EmulatorServer
+from .services.mqtt_clients.backend import SessionBackend
+from .services.mqtt_clients.model import (
     QOS_LEVELS,
     RETAIN_HANDLINGS,
     CertificateInformation,
@@ -47,13 +48,19 @@ from ._model import (
     Will,
     validate_client_id,
 )
-from ._parse import InvalidBodyError, session_from_json
-from ._seed import seed_sessions
-from ._server import EmulatorServer
-from ._store import DuplicateSessionError, Event, ExpiredCursorError, Page, SessionStore
+from .services.mqtt_clients.parse import session_from_json
+from .services.mqtt_clients.seed import seed_sessions
+from .services.mqtt_clients.store import (
+    DuplicateSessionError,
+    Event,
+    ExpiredCursorError,
+    Page,
+    SessionStore,
+)
+from .testing.handle import BrokerEmulatorHandle, EmulatorHandle
 
 if TYPE_CHECKING:
-    from ._broker_backend import BrokerBackend
+    from .services.mqtt_clients.broker.backend import BrokerBackend
 
 __all__ = [
     "QOS_LEVELS",
@@ -93,7 +100,7 @@ __all__ = [
 def __getattr__(name: str) -> Any:
     """``BrokerBackend`` on first use (it imports amqtt)."""
     if name == "BrokerBackend":
-        from ._broker_backend import BrokerBackend
+        from .services.mqtt_clients.broker.backend import BrokerBackend
 
         return BrokerBackend
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

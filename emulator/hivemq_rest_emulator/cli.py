@@ -22,14 +22,14 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ._app import create_app
-from ._backend import SessionBackend
-from ._seed import seed_sessions
-from ._server import LOOPBACK, serve
-from ._store import SessionStore
+from .core.app import create_app
+from .core.server import LOOPBACK, serve
+from .services.mqtt_clients.backend import SessionBackend
+from .services.mqtt_clients.seed import seed_sessions
+from .services.mqtt_clients.store import SessionStore
 
 if TYPE_CHECKING:
-    from ._broker_backend import BrokerBackend
+    from .services.mqtt_clients.broker.backend import BrokerBackend
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -119,7 +119,9 @@ def _warn_if_exposed(host: str, what: str) -> None:
 
 
 def _start_broker(args: argparse.Namespace) -> BrokerBackend:
-    from ._broker_backend import BrokerBackend  # needs amqtt, so only when asked for
+    from .services.mqtt_clients.broker.backend import (
+        BrokerBackend,  # needs amqtt, so only when asked for
+    )
 
     broker = BrokerBackend(
         args.mqtt_host, args.mqtt_port, session_expiry_interval=args.mqtt_session_expiry

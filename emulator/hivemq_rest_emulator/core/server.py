@@ -20,7 +20,7 @@ import uvicorn
 from starlette.types import ASGIApp, Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from ._faults import ConnectionDroppedError
+from .faults import ConnectionDroppedError
 
 LOOPBACK = "127.0.0.1"
 

@@ -19,12 +19,12 @@ from starlette.responses import Response
 from starlette.routing import Mount
 from starlette.types import Receive, Scope, Send
 
-from ._admin import AdminApi
-from ._api import ClientsApi
-from ._backend import SessionBackend
-from ._faults import ConnectionDroppedError, Faults
-from ._http import error_response, unavailable
-from ._store import SessionStore
+from ..services.mqtt_clients.api import ClientsApi
+from ..services.mqtt_clients.backend import SessionBackend
+from ..services.mqtt_clients.store import SessionStore
+from .admin import AdminApi
+from .faults import ConnectionDroppedError, Faults
+from .problems import error_response, unavailable
 
 ADMIN_PREFIX = "/_emulator"
 

@@ -33,12 +33,13 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from ._backend import SessionBackend
-from ._faults import FaultConfig, Faults
-from ._http import error_response, json_response, no_content
-from ._parse import InvalidBodyError, Reader, sessions_from_json
-from ._seed import seed_sessions
-from ._store import DuplicateSessionError, SessionStore
+from ..services.mqtt_clients.backend import SessionBackend
+from ..services.mqtt_clients.parse import sessions_from_json
+from ..services.mqtt_clients.seed import seed_sessions
+from ..services.mqtt_clients.store import DuplicateSessionError, SessionStore
+from .faults import FaultConfig, Faults
+from .problems import error_response, json_response, no_content
+from .reader import InvalidBodyError, Reader
 
 MAX_SEED_COUNT = 10_000_000
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import asyncio
 
-from ._amqtt_types import AmqttBroker, AmqttSession
-from ._broker_view import is_connected
+from .amqtt_types import AmqttBroker, AmqttSession
+from .view import is_connected
 
 CLOSE_TIMEOUT = 5.0
 """Seconds to wait for amqtt to finish with a closed connection."""

@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from ._app import EmulatorApp
-from ._backend import SessionBackend
-from ._faults import FaultConfig, Faults
-from ._model import Session
-from ._parse import session_from_json
-from ._seed import seed_sessions
-from ._store import Event, SessionStore
+from ..core.app import EmulatorApp
+from ..core.faults import FaultConfig, Faults
+from ..services.mqtt_clients.backend import SessionBackend
+from ..services.mqtt_clients.model import Session
+from ..services.mqtt_clients.parse import session_from_json
+from ..services.mqtt_clients.seed import seed_sessions
+from ..services.mqtt_clients.store import Event, SessionStore
 
 if TYPE_CHECKING:
-    from ._broker_backend import BrokerBackend
+    from ..services.mqtt_clients.broker.backend import BrokerBackend
 
 _SNAKE = re.compile(r"_([a-z0-9])")
 

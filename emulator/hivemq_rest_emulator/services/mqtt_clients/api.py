@@ -28,16 +28,16 @@ from starlette.datastructures import QueryParams
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
-from ._backend import ExpiredCursorError, SessionBackend
-from ._cursor import InvalidCursorError
-from ._http import (
+from ...core.cursors import InvalidCursorError
+from ...core.problems import (
     error_response,
     json_response,
     method_not_allowed,
     no_content,
     not_found_route,
 )
-from ._render import (
+from .backend import ExpiredCursorError, SessionBackend
+from .render import (
     client_item_json,
     client_list_json,
     connection_item_json,

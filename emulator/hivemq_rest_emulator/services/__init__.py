@@ -1,0 +1,1 @@
+"""The API's families, one package each: its state, request parsing, rendering and handlers."""
