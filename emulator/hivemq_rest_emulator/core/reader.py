@@ -7,8 +7,11 @@ naming the offending path, so that a typo in a test fails loudly.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Collection
 from typing import Any
+
+from starlette.requests import Request
 
 
 class InvalidBodyError(ValueError):
@@ -96,7 +99,10 @@ class Reader:
             return default
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise self._fail(key, f"a number between {low} and {high}")
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an integer beyond any float
+            raise self._fail(key, f"a number between {low} and {high}") from None
         if not low <= number <= high:
             raise self._fail(key, f"a number between {low} and {high}")
         return number
@@ -140,3 +146,19 @@ class Reader:
         if not isinstance(value, list):
             raise self._fail(key, "an array or null")
         return value
+
+
+async def read_json(request: Request) -> Any:
+    """The request body as JSON; raise :class:`InvalidBodyError`."""
+    body = await request.body()
+    try:
+        value = json.loads(body)
+        # Lone surrogates (JSON "\ud800") are valid JSON but no valid text.
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except RecursionError:
+        raise InvalidBodyError("the body is nested too deeply") from None
+    except UnicodeError:
+        raise InvalidBodyError("the body must be UTF-8 JSON without lone surrogates") from None
+    except ValueError as exc:
+        raise InvalidBodyError(f"the body is not valid JSON: {exc}") from None
+    return value
