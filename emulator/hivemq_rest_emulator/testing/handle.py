@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..core.app import EmulatorApp
@@ -81,9 +82,17 @@ class EmulatorHandle:
         return seed_sessions(self.store, n, seed)
 
     def reset(self) -> None:
-        """Remove every session, event and fault (cursors issued so far expire)."""
-        self.backend.reset()
+        """Every family back to empty, no events, no faults (as ``DELETE /_emulator/state``).
+
+        Cursors issued so far expire; emulator time keeps its lead.
+        """
+        for service in self.app.services:
+            service.reset()
         self.faults.reset()
+
+    def advance_clock(self, seconds: float) -> datetime:
+        """Move emulator time forward (as ``PUT /_emulator/clock``); the new time."""
+        return self.app.clock.advance(seconds)
 
     def events(self) -> list[Event]:
         """The recorded events, oldest first."""
