@@ -28,36 +28,44 @@ is imported on first use, so the rest works without amqtt installed.
 
 from typing import TYPE_CHECKING, Any
 
-from .core.app import EmulatorApp, create_app
-from .core.cursors import InvalidCursorError
-from .core.faults import ConnectionDroppedError, FaultConfig, Faults
-from .core.reader import InvalidBodyError
-from .core.server import EmulatorServer
-from .services.mqtt_clients.backend import SessionBackend
-from .services.mqtt_clients.model import (
-    QOS_LEVELS,
-    RETAIN_HANDLINGS,
-    CertificateInformation,
-    ConnectionDetails,
-    ProxyInformation,
-    Restrictions,
-    Session,
-    Subscription,
-    TlsInformation,
-    Tlv,
-    Will,
-    validate_client_id,
-)
-from .services.mqtt_clients.parse import session_from_json
-from .services.mqtt_clients.seed import seed_sessions
-from .services.mqtt_clients.store import (
-    DuplicateSessionError,
-    Event,
-    ExpiredCursorError,
-    Page,
-    SessionStore,
-)
-from .testing.handle import BrokerEmulatorHandle, EmulatorHandle
+_missing_extra: ImportError | None = None
+try:
+    from .core.app import EmulatorApp, create_app
+    from .core.cursors import InvalidCursorError
+    from .core.faults import ConnectionDroppedError, FaultConfig, Faults
+    from .core.reader import InvalidBodyError
+    from .core.server import EmulatorServer
+    from .services.mqtt_clients.backend import SessionBackend
+    from .services.mqtt_clients.model import (
+        QOS_LEVELS,
+        RETAIN_HANDLINGS,
+        CertificateInformation,
+        ConnectionDetails,
+        ProxyInformation,
+        Restrictions,
+        Session,
+        Subscription,
+        TlsInformation,
+        Tlv,
+        Will,
+        validate_client_id,
+    )
+    from .services.mqtt_clients.parse import session_from_json
+    from .services.mqtt_clients.seed import seed_sessions
+    from .services.mqtt_clients.store import (
+        DuplicateSessionError,
+        Event,
+        ExpiredCursorError,
+        Page,
+        SessionStore,
+    )
+    from .testing.handle import BrokerEmulatorHandle, EmulatorHandle
+except ImportError as _error:
+    # Without the emulator extra the package still imports, so that
+    # ``python -m hivemq_rest_emulator`` can say what is missing; its names cannot.
+    if (_error.name or "").partition(".")[0] not in ("starlette", "uvicorn", "anyio"):
+        raise
+    _missing_extra = _error
 
 if TYPE_CHECKING:
     from .services.mqtt_clients.broker.backend import BrokerBackend
@@ -98,7 +106,11 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """``BrokerBackend`` on first use (it imports amqtt)."""
+    """``BrokerBackend`` on first use (it imports amqtt); without the extra, what is missing."""
+    if _missing_extra is not None and name in __all__:
+        from ._entry import missing_extra
+
+        raise ImportError(missing_extra("hivemq_rest_emulator", "emulator", _missing_extra))
     if name == "BrokerBackend":
         from .services.mqtt_clients.broker.backend import BrokerBackend
 

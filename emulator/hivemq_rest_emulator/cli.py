@@ -10,7 +10,13 @@ the sessions of a real MQTT broker (amqtt, MQTT 3.1.1) instead, started first
 on that port (0: a free one). Once both accept connections it prints the line
 above and a second one, ``mqtt listening on mqtt://HOST:PORT``. Seeded
 sessions (``--sessions``) need the in-memory store and cannot be combined
-with it.
+with it; ``--mqtt-port`` needs the ``broker`` extra (amqtt).
+
+Requests whose ``Host`` is not ``localhost``, ``127.0.0.1``, ``[::1]`` or the
+address served (with its port), or whose ``Origin`` is another site, are
+refused (403); ``--allow-host NAME`` serves more names. Request bodies over
+``--max-body-bytes`` are refused (413). The command exits 1 when it cannot
+serve (a port in use, say), 2 for bad arguments.
 """
 
 from __future__ import annotations
@@ -22,7 +28,8 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .core.app import create_app
+from ._entry import missing_extra
+from .core.app import DEFAULT_MAX_BODY_BYTES, create_app
 from .core.server import LOOPBACK, serve
 from .services.mqtt_clients.backend import SessionBackend
 from .services.mqtt_clients.seed import seed_sessions
@@ -35,7 +42,7 @@ if TYPE_CHECKING:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hivemq-emulator",
-        description="A stateful emulator of the HiveMQ REST API's MQTT Clients endpoints.",
+        description="A stateful emulator of the HiveMQ REST API.",
     )
     commands = parser.add_subparsers(dest="command", required=True)
     serve_cmd = commands.add_parser("serve", help="serve the emulator over HTTP")
@@ -67,6 +74,21 @@ def _parser() -> argparse.ArgumentParser:
         "--mqtt-host", default=LOOPBACK, help="the MQTT broker's address (default: %(default)s)"
     )
     serve_cmd.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="HOST",
+        help="also answer requests for this Host name (repeatable; '*': any). "
+        "By default only localhost, 127.0.0.1, [::1] and the address served",
+    )
+    serve_cmd.add_argument(
+        "--max-body-bytes",
+        type=int,
+        default=DEFAULT_MAX_BODY_BYTES,
+        metavar="N",
+        help="larger request bodies are refused with 413 (default: %(default)s)",
+    )
+    serve_cmd.add_argument(
         "--mqtt-session-expiry",
         type=int,
         default=None,
@@ -96,6 +118,8 @@ def _check(args: argparse.Namespace) -> str | None:
         return "--port must be between 0 and 65535"
     if args.sessions < 0:
         return "--sessions must not be negative"
+    if args.max_body_bytes < 0:
+        return "--max-body-bytes must not be negative"
     if args.mqtt_port is not None:
         if not 0 <= args.mqtt_port <= 65_535:
             return "--mqtt-port must be between 0 and 65535"
@@ -147,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             broker = backend = _start_broker(args)
         except ImportError as exc:
-            print(f"error: --mqtt-port needs the amqtt package: {exc}", file=sys.stderr)
+            print(missing_extra("hivemq-emulator --mqtt-port", "broker", exc), file=sys.stderr)
             return 1
         except OSError as exc:
             print(
@@ -164,7 +188,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         asyncio.run(
             serve(
-                create_app(backend),
+                create_app(
+                    backend, max_body_bytes=args.max_body_bytes, allowed_hosts=args.allow_host
+                ),
                 args.host,
                 args.port,
                 on_ready=ready,
