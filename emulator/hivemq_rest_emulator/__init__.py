@@ -1,16 +1,19 @@
-"""A stateful emulator of the HiveMQ REST API's MQTT Clients endpoints.
+"""A stateful emulator of the HiveMQ REST API.
 
-It serves the six endpoints of ``openapi.yaml`` (list, details, invalidate,
-connection state, disconnect, subscriptions) from an in-memory
-:class:`SessionStore`, plus an admin API under ``/_emulator/`` to add sessions,
-read events and inject faults. Use it in-process::
+Its core (:mod:`~hivemq_rest_emulator.core`) routes every operation of
+``openapi.yaml`` on the raw path to the family that answers it
+(:mod:`~hivemq_rest_emulator.services`), 501 where none does yet, and serves an
+admin API under ``/_emulator/`` (faults, emulator time, reset). The MQTT
+clients family serves the six client endpoints from an in-memory
+:class:`SessionStore` (sessions added or seeded through the admin API) or a
+real broker. Use it in-process::
 
     store = SessionStore()
     seed_sessions(store, 10_000, seed=1)
     app = create_app(store)  # any ASGI server, or httpx.ASGITransport
 
-over HTTP in a test (``EmulatorServer``, or the pytest fixtures in
-:mod:`hivemq_rest_emulator.pytest_plugin`), or from the shell::
+over HTTP in a test (:mod:`hivemq_rest_emulator.testing`: ``EmulatorServer``,
+``EmulatorProcess`` and the pytest fixtures), or from the shell::
 
     hivemq-emulator serve --port 0 --sessions 100000 --seed 1
 
@@ -23,7 +26,7 @@ connections the API's DELETE requests close::
         app = create_app(broker)
 
 or ``hivemq-emulator serve --port 8888 --mqtt-port 1883``. ``BrokerBackend``
-is imported on first use, so the rest works without amqtt installed.
+is imported on first use, so the rest works without the ``broker`` extra.
 """
 
 from typing import TYPE_CHECKING, Any

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import pytest
-from hivemq_rest_emulator import create_app
+from hivemq_rest_emulator import FaultConfig, create_app
 from hivemq_rest_emulator.core import ApiError, ApiRequest, Handler
 from hivemq_rest_emulator.core.problems import json_response
 from hivemq_rest_emulator.core.routing import RoutingTable, spec_operations
@@ -150,3 +150,14 @@ def test_families_are_checked_when_registered() -> None:
 
     with pytest.raises(ValueError, match="no operation 'getBackups'"):
         create_app(services=[_Typo()])
+
+
+def test_faults_apply_to_every_family() -> None:
+    family = _Backups()
+    app = create_app(services=[family])
+    app.faults.configure(FaultConfig(unavailable_ratio=1.0, retry_after=7))
+    for path in (_concrete(GET_BACKUP), _concrete(GET_CLIENT_STATE), "/api/v1/mqtt/clients"):
+        response = asgi_request(app, "GET", path)
+        assert_error(response, 503)
+        assert response.headers["Retry-After"] == "7"
+    assert family.seen == []
