@@ -12,8 +12,8 @@ Fixtures:
     One emulator served by uvicorn on ``127.0.0.1`` and a free port, in a
     background thread, for the whole test session: an :class:`EmulatorHandle`.
 ``hivemq_emulator`` (function scope)
-    The same handle, reset (no sessions, events or faults) before and after
-    each test.
+    The same handle, reset (every family empty, no events or faults) before
+    and after each test.
 ``hivemq_broker_emulator_server`` (session scope)
     The emulator in front of a real MQTT broker (amqtt, MQTT 3.1.1) on
     ``127.0.0.1`` and a free port: a :class:`BrokerEmulatorHandle` with
