@@ -5,18 +5,16 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 import httpx
+from hivemq_rest_emulator.testing import EmulatorProcess as ServerProcess
 
 BIN = Path(sys.executable).parent
 
@@ -46,57 +44,15 @@ def process_cpu_seconds(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / _clock_ticks()
 
 
-class EmulatorProcess:
-    """``hivemq-emulator serve`` on 127.0.0.1 and a free port, in its own process."""
+class EmulatorProcess(ServerProcess):
+    """``hivemq-emulator serve`` with ``sessions`` seeded sessions, in its own process."""
 
     def __init__(self, sessions: int, seed: int = 1, start_timeout: float = 120.0) -> None:
+        super().__init__(
+            "--sessions", str(sessions), "--seed", str(seed), start_timeout=start_timeout
+        )
         self.sessions = sessions
         self.seed = seed
-        self.start_timeout = start_timeout
-        self.base_url = ""
-        self._process: subprocess.Popen[str] | None = None
-        self._log = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 -- closed in stop()
-
-    def __enter__(self) -> EmulatorProcess:
-        command = [
-            executable("hivemq-emulator"),
-            "serve",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            "0",
-            "--sessions",
-            str(self.sessions),
-            "--seed",
-            str(self.seed),
-        ]
-        process = subprocess.Popen(  # noqa: S603 -- our own console script, fixed arguments
-            command,
-            stdout=subprocess.PIPE,
-            stderr=self._log,
-            stdin=subprocess.DEVNULL,
-            text=True,
-        )
-        self._process = process
-        first_line: list[str] = []
-        assert process.stdout is not None
-        stdout = process.stdout
-        reader = threading.Thread(target=lambda: first_line.append(stdout.readline()), daemon=True)
-        reader.start()
-        reader.join(self.start_timeout)
-        line = first_line[0].strip() if first_line else ""
-        if not line.startswith("listening on "):
-            self.stop()
-            self._log.seek(0)
-            raise RuntimeError(f"the emulator did not start: {line!r} {self._log.read()[-2000:]}")
-        self.base_url = line.removeprefix("listening on ")
-        return self
-
-    @property
-    def pid(self) -> int:
-        """The server's process id."""
-        assert self._process is not None
-        return self._process.pid
 
     def cpu_seconds(self) -> float | None:
         """The server's CPU time so far (for context: how busy the server was)."""
@@ -106,30 +62,6 @@ class EmulatorProcess:
         """Call the emulator's admin API (``/_emulator/...``)."""
         response = httpx.request(method, self.base_url + path, json=body, timeout=30)
         response.raise_for_status()
-
-    def stop(self) -> None:
-        """Stop the server (SIGTERM, then SIGKILL after 10 s)."""
-        process, self._process = self._process, None
-        if process is None:
-            return
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(10)
-        if process.stdout is not None:
-            process.stdout.close()
-        self._log.close()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.stop()
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""The emulator as the contract tests use it: test sessions, admin access, a server process.
+"""The emulator as the contract tests use it: test sessions and admin access.
 
 Every scenario starts from the same state: the store is reset, then holds the
 hand-made sessions of :data:`AWKWARD_IDS` (ids that break naive URL handling)
@@ -9,19 +9,14 @@ spec's links (``items/0/id``) lead to a different awkward id each time.
 
 from __future__ import annotations
 
-import re
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Final, Protocol
 
 import httpx
 from hivemq_rest._constants import MAX_PAGE_SIZE
 from hivemq_rest_emulator import EmulatorApp, create_app, seed_sessions, session_from_json
 from hivemq_rest_generated.operations import GET_ALL_MQTT_CLIENTS
-
-from ._process import ChildProcess
 
 #: Client ids that a careless client or server mangles: reserved URL
 #: characters, a literal percent-escape, dot segments, spaces, non-ASCII.
@@ -43,9 +38,6 @@ AWKWARD_IDS: Final[tuple[str, ...]] = (
 UNKNOWN_ID: Final = "no-such-client-\u2603"
 SEEDED_COUNT: Final = 120
 SEED: Final = 20_240_601
-SERVE_TIMEOUT: Final = 30.0
-
-_LISTENING: Final = re.compile(r"listening on (http://\S+)")
 
 
 def awkward_session(client_id: str, index: int) -> dict[str, Any]:
@@ -225,41 +217,6 @@ class HttpAdmin:
                 return ids
             cursor = httpx.URL(next_url).params["cursor"]
             params = {"limit": MAX_PAGE_SIZE, "cursor": cursor}
-
-
-def emulator_command(*args: str) -> list[str]:
-    """``hivemq-emulator ARGS``: the installed script beside this Python, else ``-m``."""
-    script = Path(sys.executable).with_name("hivemq-emulator")
-    if script.is_file():
-        return [str(script), *args]
-    return [sys.executable, "-m", "hivemq_rest_emulator", *args]
-
-
-class EmulatorServer:
-    """``hivemq-emulator serve`` in a child process on 127.0.0.1 and a free port."""
-
-    def __init__(self, sessions: int = 0, seed: int = 0) -> None:
-        argv = emulator_command(
-            "serve", "--host", "127.0.0.1", "--port", "0", "--sessions", str(sessions)
-        )
-        argv += ["--seed", str(seed)]
-        self.process = ChildProcess(argv, name="hivemq-emulator serve")
-        self.base_url = ""
-
-    def start(self) -> str:
-        """Start the server; return its base URL once it accepts connections."""
-        self.process.start()
-        try:
-            match = self.process.wait_for_line(_LISTENING, SERVE_TIMEOUT)
-        except BaseException:
-            self.process.stop()
-            raise
-        self.base_url = match.group(1)
-        return self.base_url
-
-    def stop(self) -> None:
-        """Terminate the server."""
-        self.process.stop()
 
 
 def in_process_app() -> EmulatorApp:

@@ -18,8 +18,8 @@ from typing import Final, Self
 
 import httpx
 import pytest
+from hivemq_rest_emulator.testing import ChildProcess
 
-from ._process import ChildProcess
 from ._schema import ROOT, SPEC_PATH
 
 PRISM_PATH: Final = ROOT / "node_modules" / ".bin" / "prism"

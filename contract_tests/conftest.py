@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 from hivemq_rest_emulator import BrokerEmulatorHandle, EmulatorApp
+from hivemq_rest_emulator.testing import EmulatorProcess
 
 from ._broker import BrokerState
-from ._emulator import EmulatorServer, HttpAdmin, InProcessAdmin, in_process_app
+from ._emulator import HttpAdmin, InProcessAdmin, in_process_app
 from ._live import live_config
 from ._mqtt import MqttFleet
 from ._prism import require_prism
@@ -31,18 +32,14 @@ def asgi_app() -> EmulatorApp:
 
 
 @pytest.fixture(scope="session")
-def emulator_server() -> Iterator[EmulatorServer]:
+def emulator_server() -> Iterator[EmulatorProcess]:
     """``hivemq-emulator serve`` on 127.0.0.1 and a free port, for the whole run."""
-    server = EmulatorServer()
-    server.start()
-    try:
+    with EmulatorProcess(start_timeout=30.0) as server:
         yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture(scope="session")
-def emulator_admin(emulator_server: EmulatorServer) -> Iterator[HttpAdmin]:
+def emulator_admin(emulator_server: EmulatorProcess) -> Iterator[HttpAdmin]:
     """Admin access to the emulator server."""
     admin = HttpAdmin(emulator_server.base_url)
     try:

@@ -1,11 +1,9 @@
-"""The suite's machinery: the operations it tests, the Prism pin, a missing Prism, bounded waits."""
+"""The suite's machinery: the operations it tests, the Prism pin, a missing Prism, MQTT waits."""
 
 from __future__ import annotations
 
 import json
-import re
 import socket
-import sys
 import time
 
 import pytest
@@ -13,7 +11,6 @@ import yaml
 
 from . import _mqtt, _prism
 from ._mqtt import ClientSpec, MqttError, MqttFleet
-from ._process import ChildProcess, ProcessError
 from ._schema import EMULATED_TAGS, FULL_SCHEMA, ROOT, SPEC_PATH, operation_key, operations
 
 PRISM_VERSION = "5.16.0"
@@ -52,34 +49,6 @@ def test_missing_prism_fails_the_test(monkeypatch: pytest.MonkeyPatch) -> None:
         _prism.require_prism()
     assert "npm ci" in str(failure.value)
     assert "no-such-prism" in str(failure.value)
-
-
-def test_wait_for_line_is_bounded() -> None:
-    """A child that never prints the awaited line costs the timeout, then is stopped."""
-    child = ChildProcess(
-        [sys.executable, "-c", "import time; print('starting', flush=True); time.sleep(60)"],
-        name="sleeper",
-        stop_timeout=5.0,
-    )
-    with child:
-        started = time.monotonic()
-        with pytest.raises(ProcessError, match="within 1s") as error:
-            child.wait_for_line(re.compile("never printed"), timeout=1.0)
-        assert time.monotonic() - started < 5.0
-        assert "starting" in str(error.value)
-        pid = child.pid
-    with pytest.raises(ProcessError, match="not running"):
-        child.check_alive()
-    assert pid > 0
-
-
-def test_wait_for_line_sees_an_early_exit() -> None:
-    """A child that ends before its ready line is reported with its exit status at once."""
-    child = ChildProcess(
-        [sys.executable, "-c", "print('boom', flush=True); raise SystemExit(3)"], name="quitter"
-    )
-    with child, pytest.raises(ProcessError, match="exit status 3"):
-        child.wait_for_line(re.compile("listening"), timeout=30.0)
 
 
 def test_mqtt_waits_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -18,10 +18,9 @@ from urllib.parse import quote
 
 import httpx
 import pytest
+from hivemq_rest_emulator.testing import ChildProcess, emulator_command
 from packaging.specifiers import SpecifierSet
 
-from contract_tests._emulator import SERVE_TIMEOUT, emulator_command
-from contract_tests._process import ChildProcess
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -31,6 +30,7 @@ EXAMPLES = re.findall(r"```python\n(.*?)```", README, flags=re.DOTALL)
 (SERVE,) = re.findall(r"```\n(hivemq-emulator serve [^\n]*)\n```\n\n```python\n", README)
 BASE_URL = "http://localhost:8888"
 EXAMPLE_TIMEOUT = 120
+SERVE_TIMEOUT = 30.0
 
 
 def test_readme_has_sync_and_async_examples() -> None:

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from .cli import main
+from ._entry import hivemq_emulator
 
-raise SystemExit(main())
+hivemq_emulator()

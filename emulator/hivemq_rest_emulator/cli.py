@@ -10,7 +10,13 @@ the sessions of a real MQTT broker (amqtt, MQTT 3.1.1) instead, started first
 on that port (0: a free one). Once both accept connections it prints the line
 above and a second one, ``mqtt listening on mqtt://HOST:PORT``. Seeded
 sessions (``--sessions``) need the in-memory store and cannot be combined
-with it.
+with it; ``--mqtt-port`` needs the ``broker`` extra (amqtt).
+
+Requests whose ``Host`` is not ``localhost``, ``127.0.0.1``, ``[::1]`` or the
+address served (with its port), or whose ``Origin`` is another site, are
+refused (403); ``--allow-host NAME`` serves more names. Request bodies over
+``--max-body-bytes`` are refused (413). The command exits 1 when it cannot
+serve (a port in use, say), 2 for bad arguments.
 """
 
 from __future__ import annotations
@@ -18,24 +24,28 @@ from __future__ import annotations
 import argparse
 import asyncio
 import ipaddress
+import math
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ._app import create_app
-from ._backend import SessionBackend
-from ._seed import seed_sessions
-from ._server import LOOPBACK, serve
-from ._store import SessionStore
+from ._entry import missing_extra
+from .core.app import DEFAULT_MAX_BODY_BYTES, create_app
+from .core.clock import Clock
+from .core.server import LOOPBACK, serve
+from .services import DEFAULT_BACKUP_BYTES, DEFAULT_BACKUP_SECONDS, default_services
+from .services.mqtt_clients.backend import SessionBackend
+from .services.mqtt_clients.seed import seed_sessions
+from .services.mqtt_clients.store import SessionStore
 
 if TYPE_CHECKING:
-    from ._broker_backend import BrokerBackend
+    from .services.mqtt_clients.broker.backend import BrokerBackend
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hivemq-emulator",
-        description="A stateful emulator of the HiveMQ REST API's MQTT Clients endpoints.",
+        description="A stateful emulator of the HiveMQ REST API.",
     )
     commands = parser.add_subparsers(dest="command", required=True)
     serve_cmd = commands.add_parser("serve", help="serve the emulator over HTTP")
@@ -67,6 +77,35 @@ def _parser() -> argparse.ArgumentParser:
         "--mqtt-host", default=LOOPBACK, help="the MQTT broker's address (default: %(default)s)"
     )
     serve_cmd.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="HOST",
+        help="also answer requests for this Host name (repeatable; '*': any). "
+        "By default only localhost, 127.0.0.1, [::1] and the address served",
+    )
+    serve_cmd.add_argument(
+        "--max-body-bytes",
+        type=int,
+        default=DEFAULT_MAX_BODY_BYTES,
+        metavar="N",
+        help="larger request bodies are refused with 413 (default: %(default)s)",
+    )
+    serve_cmd.add_argument(
+        "--backup-seconds",
+        type=float,
+        default=DEFAULT_BACKUP_SECONDS,
+        metavar="SECONDS",
+        help="emulator time a backup or restore takes (default: %(default)s)",
+    )
+    serve_cmd.add_argument(
+        "--backup-bytes",
+        type=int,
+        default=DEFAULT_BACKUP_BYTES,
+        metavar="N",
+        help="size of a backup's file, served streamed (default: %(default)s)",
+    )
+    serve_cmd.add_argument(
         "--mqtt-session-expiry",
         type=int,
         default=None,
@@ -96,6 +135,12 @@ def _check(args: argparse.Namespace) -> str | None:
         return "--port must be between 0 and 65535"
     if args.sessions < 0:
         return "--sessions must not be negative"
+    if args.max_body_bytes < 0:
+        return "--max-body-bytes must not be negative"
+    if not math.isfinite(args.backup_seconds) or args.backup_seconds < 0:
+        return "--backup-seconds must be a finite number >= 0"
+    if args.backup_bytes < 0:
+        return "--backup-bytes must not be negative"
     if args.mqtt_port is not None:
         if not 0 <= args.mqtt_port <= 65_535:
             return "--mqtt-port must be between 0 and 65535"
@@ -119,7 +164,9 @@ def _warn_if_exposed(host: str, what: str) -> None:
 
 
 def _start_broker(args: argparse.Namespace) -> BrokerBackend:
-    from ._broker_backend import BrokerBackend  # needs amqtt, so only when asked for
+    from .services.mqtt_clients.broker.backend import (
+        BrokerBackend,  # needs amqtt, so only when asked for
+    )
 
     broker = BrokerBackend(
         args.mqtt_host, args.mqtt_port, session_expiry_interval=args.mqtt_session_expiry
@@ -145,7 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             broker = backend = _start_broker(args)
         except ImportError as exc:
-            print(f"error: --mqtt-port needs the amqtt package: {exc}", file=sys.stderr)
+            print(missing_extra("hivemq-emulator --mqtt-port", "broker", exc), file=sys.stderr)
             return 1
         except OSError as exc:
             print(
@@ -159,10 +206,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         if broker is not None:
             print(f"mqtt listening on mqtt://{_host_port(broker)}", flush=True)
 
+    clock = Clock()
+    services = default_services(
+        clock, backend, backup_seconds=args.backup_seconds, backup_bytes=args.backup_bytes
+    )
+    app = create_app(
+        backend,
+        clock=clock,
+        services=services,
+        max_body_bytes=args.max_body_bytes,
+        allowed_hosts=args.allow_host,
+    )
     try:
         asyncio.run(
             serve(
-                create_app(backend),
+                app,
                 args.host,
                 args.port,
                 on_ready=ready,

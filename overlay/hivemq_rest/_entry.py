@@ -1,4 +1,4 @@
-"""The console scripts, guarded: a missing extra gets one clear line, not a traceback."""
+"""The hivemq-rest console script: a missing extra gets one clear line, not a traceback."""
 
 from __future__ import annotations
 
@@ -19,13 +19,4 @@ def hivemq_rest() -> None:
         from .cli import main
     except ImportError as error:
         _missing_extra("hivemq-rest", "cli", error)
-    main()
-
-
-def hivemq_emulator() -> None:
-    """Run ``hivemq-emulator`` (needs starlette and uvicorn)."""
-    try:
-        from hivemq_rest_emulator.cli import main
-    except ImportError as error:
-        _missing_extra("hivemq-emulator", "emulator", error)
     main()

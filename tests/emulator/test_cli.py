@@ -12,6 +12,7 @@ import httpx
 import pytest
 from hivemq_rest_emulator import SessionStore, seed_sessions
 from hivemq_rest_emulator.cli import main
+from hivemq_rest_emulator.testing import EmulatorProcess
 
 from tests.emulator.helpers import LIST, client_path, walk
 
@@ -98,3 +99,18 @@ def test_a_taken_port_is_reported(capsys: pytest.CaptureFixture[str]) -> None:
         port = taken.getsockname()[1]
         assert main(["serve", "--port", str(port)]) == 1
     assert "cannot serve" in capsys.readouterr().err
+
+
+def test_serve_allows_more_hosts_and_limits_bodies() -> None:
+    with EmulatorProcess("--allow-host", "emu.test", "--max-body-bytes", "10") as server:
+        port = httpx.URL(server.base_url).port
+        with httpx.Client(base_url=server.base_url, timeout=10) as http:
+            assert http.get(LIST, headers={"Host": f"emu.test:{port}"}).status_code == 200
+            assert http.get(LIST, headers={"Host": f"other.test:{port}"}).status_code == 403
+            assert http.post("/_emulator/sessions", content=b"[" + b" " * 8 + b"]").is_success
+            assert http.post("/_emulator/sessions", content=b"x" * 11).status_code == 413
+
+
+def test_bad_limits_exit_with_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", "--max-body-bytes", "-1"]) == 2
+    assert "--max-body-bytes" in capsys.readouterr().err

@@ -14,15 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-
-from contract_tests._emulator import emulator_command
-from contract_tests._process import ChildProcess
+from hivemq_rest_emulator.testing import EmulatorProcess as ServerProcess
 
 BIN = Path(sys.executable).parent
 HIVEMQ_REST = shutil.which("hivemq-rest", path=str(BIN)) or "hivemq-rest"
 
 # uvicorn's access log: INFO:     127.0.0.1:5555 - "GET /path?query HTTP/1.1" 200 OK
-_READY = re.compile(r"listening on (?P<url>http://\S+)")
 _ACCESS = re.compile(r'"(?P<method>[A-Z]+) (?P<target>\S+) HTTP/1\.1" (?P<status>\d{3})')
 
 
@@ -49,8 +46,12 @@ class Access:
 class EmulatorProcess:
     """A running ``hivemq-emulator serve`` that logs every request it answers."""
 
-    process: ChildProcess
-    base_url: str
+    process: ServerProcess
+
+    @property
+    def base_url(self) -> str:
+        """The server's base URL."""
+        return self.process.base_url
 
     def put_faults(self, **faults: Any) -> None:
         """``PUT /_emulator/faults`` (camelCase keys, as the admin API takes them)."""
@@ -72,12 +73,9 @@ class EmulatorProcess:
 @contextmanager
 def emulator_process(sessions: int, seed: int) -> Iterator[EmulatorProcess]:
     """Serve ``sessions`` seeded sessions on 127.0.0.1, with uvicorn's access log on."""
-    argv = emulator_command("serve", "--host", "127.0.0.1", "--port", "0")
-    argv += ["--sessions", str(sessions), "--seed", str(seed)]
-    argv += ["--log-level", "info", "--access-log"]
-    with ChildProcess(argv, name="hivemq-emulator serve") as process:
-        ready = process.wait_for_line(_READY, timeout=60)
-        yield EmulatorProcess(process, ready["url"])
+    options = ["--sessions", str(sessions), "--seed", str(seed), "--log-level", "info"]
+    with ServerProcess(*options, "--access-log") as process:
+        yield EmulatorProcess(process)
 
 
 def cli_environment(extra: dict[str, str] | None = None) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""_entry: the console scripts say which extra is missing instead of a traceback."""
+"""_entry: the hivemq-rest console script says which extra is missing instead of a traceback."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 
 @pytest.mark.parametrize(
     ("function", "hidden", "extra"),
-    [("hivemq_rest", "click", "cli"), ("hivemq_emulator", "starlette", "emulator")],
+    [("hivemq_rest", "click", "cli")],
 )
 def test_missing_extra_is_one_clear_line(function: str, hidden: str, extra: str) -> None:
     # A None entry in sys.modules makes "import <hidden>" fail as if not installed.
@@ -30,7 +30,7 @@ def test_missing_extra_is_one_clear_line(function: str, hidden: str, extra: str)
     ]
 
 
-@pytest.mark.parametrize("command", ["hivemq-rest", "hivemq-emulator"])
+@pytest.mark.parametrize("command", ["hivemq-rest"])
 def test_installed_scripts_run(command: str) -> None:
     script = shutil.which(command, path=str(Path(sys.executable).parent))
     assert script is not None

@@ -7,6 +7,6 @@ parameters, reads its body within bounds and calls the handler.
 """
 
 from .clock import Clock
-from .service import ApiError, ApiRequest, Handler, Service
+from .service import ApiError, ApiRequest, Handler, Service, WithAdminRoutes
 
-__all__ = ["ApiError", "ApiRequest", "Clock", "Handler", "Service"]
+__all__ = ["ApiError", "ApiRequest", "Clock", "Handler", "Service", "WithAdminRoutes"]

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 import attrs
 from hivemq_rest_generated.operations import Operation
 from starlette.datastructures import Headers, QueryParams
 from starlette.responses import Response
+from starlette.routing import BaseRoute
 
 
 class ApiError(Exception):
@@ -65,4 +66,13 @@ class Service(Protocol):
 
     def reset(self) -> None:
         """Forget all state (``DELETE /_emulator/state``)."""
+        ...
+
+
+@runtime_checkable
+class WithAdminRoutes(Protocol):
+    """A family that also adds endpoints to the admin API (optional for a :class:`Service`)."""
+
+    def admin_routes(self) -> list[BaseRoute]:
+        """Starlette routes, relative to ``/_emulator``."""
         ...

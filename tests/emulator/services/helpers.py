@@ -10,8 +10,8 @@ from typing import Any
 
 # No stubs in the environment, and a typing-only dependency is not worth adding for tests.
 import jsonschema  # type: ignore[import-untyped]
-from hivemq_rest_emulator._http import errors_body
 from hivemq_rest_emulator.core import ApiError, ApiRequest, Service
+from hivemq_rest_emulator.core.problems import errors_body
 from hivemq_rest_generated.operations import Operation
 from starlette.datastructures import Headers, QueryParams
 from starlette.responses import Response, StreamingResponse

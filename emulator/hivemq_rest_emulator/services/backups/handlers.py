@@ -8,8 +8,8 @@ from datetime import timedelta
 
 from starlette.responses import Response
 
-from ..._http import json_response
 from ...core import ApiError, ApiRequest, Clock, Handler
+from ...core.problems import json_response
 from .._errors import not_found
 from . import parsing, render
 from .state import BackupStore, NotRestorableError

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
-from ..._cursor import InvalidCursorError, decode_cursor, encode_cursor
 from ...core import ApiError
+from ...core.cursors import InvalidCursorError, decode_cursor, encode_cursor
 
 T = TypeVar("T")
 

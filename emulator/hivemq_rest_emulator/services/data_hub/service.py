@@ -9,8 +9,8 @@ from typing import Any
 from hivemq_rest_generated import operations as ops
 from starlette.responses import Response
 
-from ..._http import json_response, no_content
 from ...core import ApiError, ApiRequest, Clock, Handler
+from ...core.problems import json_response, no_content
 from . import parse
 from .paging import cut
 from .references import applies_to, schema_references, script_references

@@ -8,8 +8,8 @@ from datetime import timedelta
 
 from starlette.responses import Response
 
-from ..._http import json_response
 from ...core import ApiRequest, Clock, Handler
+from ...core.problems import json_response
 from . import render
 from .state import ArchiveStore
 

@@ -6,8 +6,8 @@ from collections.abc import Mapping
 
 from starlette.responses import Response
 
-from ..._http import json_response, no_content
 from ...core import ApiError, ApiRequest, Clock, Handler
+from ...core.problems import json_response, no_content
 from .._errors import not_found
 from . import parsing, render
 from .state import NameTakenError, TraceStore

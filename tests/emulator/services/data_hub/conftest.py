@@ -16,8 +16,8 @@ from typing import Any
 import attrs
 import pytest
 import yaml
-from hivemq_rest_emulator._http import error_response
 from hivemq_rest_emulator.core import ApiError, ApiRequest, Clock
+from hivemq_rest_emulator.core.problems import error_response
 from hivemq_rest_emulator.services.data_hub import DataHubService
 from hivemq_rest_generated.operations import Operation
 from openapi_schema_validator import OAS30Validator

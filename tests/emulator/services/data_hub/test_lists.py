@@ -4,7 +4,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from hivemq_rest_emulator._cursor import encode_cursor
+from hivemq_rest_emulator.core.cursors import encode_cursor
 from hivemq_rest_generated import operations as ops
 from hivemq_rest_generated.operations import Operation
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
-from hivemq_rest_emulator._cursor import decode_cursor, encode_cursor
 from hivemq_rest_emulator.core import ApiError
+from hivemq_rest_emulator.core.cursors import decode_cursor, encode_cursor
 from hivemq_rest_emulator.services.data_hub.paging import cut
 from hivemq_rest_emulator.services.data_hub.render import entity_tag, page, timestamp
 from hivemq_rest_generated import operations as ops

@@ -11,15 +11,16 @@ itself in the same situations:
   socket). Clearing ``Session.will_flag`` first suppresses the will.
 * Dropping a session calls ``Broker._delete_session``, which amqtt runs when
   a client connects with ``clean_session=1``: it removes the session, its
-  subscriptions and its queued messages.
+  subscriptions and its queued messages (or, when the client is back on the
+  session already, the parts of it: ``_del_all_subscriptions``, ``clear_queues``).
 """
 
 from __future__ import annotations
 
 import asyncio
 
-from ._amqtt_types import AmqttBroker, AmqttSession
-from ._broker_view import is_connected
+from .amqtt_types import AmqttBroker, AmqttHandler, AmqttSession
+from .view import is_connected
 
 CLOSE_TIMEOUT = 5.0
 """Seconds to wait for amqtt to finish with a closed connection."""
@@ -28,8 +29,9 @@ CLOSE_TIMEOUT = 5.0
 async def close_connection(broker: AmqttBroker, client_id: str, *, prevent_will: bool) -> None:
     """Close the network connection of a connected client; its will goes out unless prevented.
 
-    Returns once amqtt has marked the session disconnected (and queued the
-    will for delivery); raises ``TimeoutError`` after :data:`CLOSE_TIMEOUT`.
+    Returns once that connection is over: amqtt has marked the session
+    disconnected (and queued the will), or the client is back already on a
+    new connection; raises ``TimeoutError`` after :data:`CLOSE_TIMEOUT`.
     """
     session, handler = broker.sessions[client_id]
     if not is_connected(session):
@@ -38,13 +40,29 @@ async def close_connection(broker: AmqttBroker, client_id: str, *, prevent_will:
         session.will_flag = False
     await handler.handle_connection_closed()
     await handler.stop()
-    await _until_disconnected(session)
+    await _until_closed(broker, client_id, session, handler)
 
 
-async def _until_disconnected(session: AmqttSession) -> None:
+def _connection_over(
+    broker: AmqttBroker, client_id: str, session: AmqttSession, handler: AmqttHandler
+) -> bool:
+    entry = broker.sessions.get(client_id)
+    # A client that reconnects at once takes its session over on a new handler
+    # (clean_session=0) or gets a new session: either way, ours is gone.
+    return (
+        entry is None
+        or entry[0] is not session
+        or entry[1] is not handler
+        or (not is_connected(session))
+    )
+
+
+async def _until_closed(
+    broker: AmqttBroker, client_id: str, session: AmqttSession, handler: AmqttHandler
+) -> None:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + CLOSE_TIMEOUT
-    while is_connected(session):
+    while not _connection_over(broker, client_id, session, handler):
         if loop.time() > deadline:
             raise TimeoutError(f"amqtt did not disconnect {session.client_id!r}")
         await asyncio.sleep(0.005)
@@ -53,11 +71,17 @@ async def _until_disconnected(session: AmqttSession) -> None:
 async def drop_session(broker: AmqttBroker, client_id: str, session: AmqttSession) -> None:
     """Remove ``session`` with its subscriptions and queued messages, if it is still the one.
 
-    (A client may have taken the id over with a new session meanwhile; that
-    one stays.)
+    A client may have taken the id over with a new session meanwhile; that
+    one stays. One that took this session over on a new connection keeps its
+    connection, but the session starts over: no subscriptions, no queue.
     """
     entry = broker.sessions.get(client_id)
-    if entry is not None and entry[0] is session:
+    if entry is None or entry[0] is not session:
+        return
+    if is_connected(session):
+        await broker._del_all_subscriptions(session)
+        session.clear_queues()
+    else:
         await broker._delete_session(client_id)
 
 

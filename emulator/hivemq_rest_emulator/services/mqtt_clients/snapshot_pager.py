@@ -14,8 +14,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 
-from ._backend import ExpiredCursorError, Page
-from ._cursor import InvalidCursorError, decode_cursor, encode_cursor
+from ...core.cursors import InvalidCursorError, decode_cursor, encode_cursor
+from .backend import ExpiredCursorError, Page
 
 
 class SnapshotPager:

@@ -27,10 +27,10 @@ from amqtt.adapters import (  # type: ignore[import-untyped]
 )
 from amqtt.broker import Broker  # type: ignore[import-untyped]
 
-from ._amqtt_types import AmqttBroker
-from ._broker_auth import PLUGIN_PATH
-from ._loop_thread import DEFAULT_TIMEOUT, LoopThread
-from ._server import LOOPBACK, bind_socket
+from ....core.server import LOOPBACK, bind_socket
+from .amqtt_types import AmqttBroker
+from .auth import PLUGIN_PATH
+from .loop_thread import DEFAULT_TIMEOUT, LoopThread
 
 _T = TypeVar("_T")
 

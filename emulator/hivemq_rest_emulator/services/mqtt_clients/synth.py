@@ -11,7 +11,7 @@ import base64
 import datetime as dt
 from typing import TypeVar
 
-from ._model import (
+from .model import (
     QOS_LEVELS,
     RETAIN_HANDLINGS,
     CertificateInformation,

@@ -71,6 +71,10 @@ class AmqttSession(Protocol):
     retained_messages: AmqttQueue
     """Messages queued for the session while its client is offline."""
 
+    def clear_queues(self) -> None:
+        """Drop every queued message."""
+        ...
+
 
 class AmqttBroker(Protocol):
     """amqtt's ``Broker``."""
@@ -104,4 +108,8 @@ class AmqttBroker(Protocol):
 
     async def _delete_session(self, client_id: str) -> None:
         """Drop a session, its subscriptions and its queued messages (amqtt-internal)."""
+        ...
+
+    async def _del_all_subscriptions(self, session: AmqttSession) -> None:
+        """Remove every subscription of ``session`` (amqtt-internal)."""
         ...

@@ -29,8 +29,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ._amqtt_types import AmqttBroker, AmqttHandler, AmqttSession
-from ._model import QOS_LEVELS, ConnectionDetails, Session, Subscription, Will
+from ..model import QOS_LEVELS, ConnectionDetails, Session, Subscription, Will
+from .amqtt_types import AmqttBroker, AmqttHandler, AmqttSession
 
 MQTT_VERSION = "MQTTv3_1_1"
 """The only protocol version amqtt accepts (CONNECT protocol level 4)."""

@@ -14,7 +14,10 @@ from hivemq_rest_emulator import (
     create_app,
     seed_sessions,
 )
-from hivemq_rest_emulator._render import client_item_json, subscription_list_json
+from hivemq_rest_emulator.services.mqtt_clients.render import (
+    client_item_json,
+    subscription_list_json,
+)
 
 from tests.emulator.helpers import (
     LIST,

@@ -30,11 +30,11 @@ from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
-from ._backend import Event, ExpiredCursorError, Page
-from ._cursor import InvalidCursorError, decode_cursor, encode_cursor
-from ._model import Session, validate_client_id
-from ._render import will_json
-from ._synth import synthesize
+from ...core.cursors import InvalidCursorError, decode_cursor, encode_cursor
+from .backend import Event, ExpiredCursorError, Page
+from .model import Session, validate_client_id
+from .render import will_json
+from .synth import synthesize
 
 _T = TypeVar("_T")
 

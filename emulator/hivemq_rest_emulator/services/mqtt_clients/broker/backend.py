@@ -19,16 +19,16 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any, TypeVar
 
-from ._amqtt_types import AmqttBroker
-from ._backend import Event, Page
-from ._broker_actions import close_connection, drop_everything, drop_session
-from ._broker_view import BrokerFacts, listed_ids, session_model
-from ._loop_thread import DEFAULT_TIMEOUT
-from ._model import Session
-from ._mqtt_broker import MqttBroker
-from ._render import will_json
-from ._server import LOOPBACK
-from ._snapshot_pager import SnapshotPager
+from ....core.server import LOOPBACK
+from ..backend import Event, Page
+from ..model import Session
+from ..render import will_json
+from ..snapshot_pager import SnapshotPager
+from .actions import close_connection, drop_everything, drop_session
+from .amqtt_types import AmqttBroker
+from .loop_thread import DEFAULT_TIMEOUT
+from .mqtt_broker import MqttBroker
+from .view import BrokerFacts, listed_ids, session_model
 
 _T = TypeVar("_T")
 

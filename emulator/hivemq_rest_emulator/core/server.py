@@ -20,7 +20,7 @@ import uvicorn
 from starlette.types import ASGIApp, Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from ._faults import ConnectionDroppedError
+from .faults import ConnectionDroppedError
 
 LOOPBACK = "127.0.0.1"
 
@@ -94,7 +94,8 @@ async def serve(
 ) -> None:
     """Serve ``app`` until stopped (SIGINT/SIGTERM in the main thread).
 
-    ``on_ready(url)`` is called once the server accepts connections.
+    ``on_ready(url)`` is called once the server accepts connections; OSError
+    when it cannot bind or never starts.
     """
     sock = bind_socket(host, port)
     server = make_server(app, log_level=log_level, access_log=access_log)
@@ -104,7 +105,10 @@ async def serve(
             if task.done():
                 break
             await asyncio.sleep(0.01)
-        if server.started and on_ready is not None:
+        if not server.started:
+            await task
+            raise OSError("the server stopped before it accepted connections")
+        if on_ready is not None:
             on_ready(socket_url(sock))
         await task
     finally:

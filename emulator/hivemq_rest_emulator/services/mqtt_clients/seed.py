@@ -17,7 +17,7 @@ from __future__ import annotations
 import random
 from array import array
 
-from ._store import SessionStore
+from .store import SessionStore
 
 _PLAIN_PREFIXES = ("client-", "sensor-", "device-", "gw-", "app_", "meter.")
 

@@ -16,7 +16,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-from ._parse import Reader
+from .reader import Reader
 
 FAULT_KEYS = (
     "unavailableRatio",
@@ -69,7 +69,7 @@ class FaultConfig:
     def from_json(cls, value: object) -> tuple[FaultConfig, bool]:
         """``(config, expire_cursors)`` from the admin API's shape; omitted keys take defaults.
 
-        Raises :class:`~hivemq_rest_emulator._parse.InvalidBodyError`.
+        Raises :class:`~hivemq_rest_emulator.core.reader.InvalidBodyError`.
         """
         reader = Reader(value, "faults", FAULT_KEYS)
         config = cls(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._model import (
+from .model import (
     CertificateInformation,
     ConnectionDetails,
     ProxyInformation,

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from ._app import EmulatorApp
-from ._backend import SessionBackend
-from ._faults import FaultConfig, Faults
-from ._model import Session
-from ._parse import session_from_json
-from ._seed import seed_sessions
-from ._store import Event, SessionStore
+from ..core.app import EmulatorApp
+from ..core.faults import FaultConfig, Faults
+from ..services.mqtt_clients.backend import SessionBackend
+from ..services.mqtt_clients.model import Session
+from ..services.mqtt_clients.parse import session_from_json
+from ..services.mqtt_clients.seed import seed_sessions
+from ..services.mqtt_clients.store import Event, SessionStore
 
 if TYPE_CHECKING:
-    from ._broker_backend import BrokerBackend
+    from ..services.mqtt_clients.broker.backend import BrokerBackend
 
 _SNAKE = re.compile(r"_([a-z0-9])")
 
@@ -81,9 +82,17 @@ class EmulatorHandle:
         return seed_sessions(self.store, n, seed)
 
     def reset(self) -> None:
-        """Remove every session, event and fault (cursors issued so far expire)."""
-        self.backend.reset()
+        """Every family back to empty, no events, no faults (as ``DELETE /_emulator/state``).
+
+        Cursors issued so far expire; emulator time keeps its lead.
+        """
+        for service in self.app.services:
+            service.reset()
         self.faults.reset()
+
+    def advance_clock(self, seconds: float) -> datetime:
+        """Move emulator time forward (as ``PUT /_emulator/clock``); the new time."""
+        return self.app.clock.advance(seconds)
 
     def events(self) -> list[Event]:
         """The recorded events, oldest first."""

@@ -1,4 +1,4 @@
-"""The admin API under ``/_emulator/`` (not part of HiveMQ): set up and inspect the emulator.
+"""The admin endpoints of the MQTT clients family (under ``/_emulator/``, not part of HiveMQ).
 
 =======  =======================  =====================================================
 Method   Path                     Effect
@@ -6,17 +6,11 @@ Method   Path                     Effect
 POST     /_emulator/sessions      Add one session (JSON object) or many (JSON array),
                                   all or nothing: 201 ``{"created": n}``; 409 if an id
                                   exists; 400 for a bad body.
-DELETE   /_emulator/sessions      Reset everything: sessions, events, faults: 204.
+DELETE   /_emulator/sessions      Remove every session and event, and the faults: 204.
 POST     /_emulator/seed          ``{"count": n, "seed": s}``: add seeded sessions: 201.
 GET      /_emulator/events        ``{"events": [...]}``, oldest first.
 DELETE   /_emulator/events        Forget the events: 204.
-GET      /_emulator/faults        The fault configuration in force.
-PUT      /_emulator/faults        Replace it (omitted keys take defaults): 200 with the
-                                  new configuration. ``"expireCursors": true`` expires
-                                  every cursor issued so far, once.
 =======  =======================  =====================================================
-
-Errors use the API's ``{"errors": [{"title", "detail"}]}`` shape.
 
 Behind a real MQTT broker (:class:`~hivemq_rest_emulator.BrokerBackend`) sessions
 come only from real MQTT clients: ``POST /_emulator/sessions`` and
@@ -26,35 +20,19 @@ come only from real MQTT clients: ``POST /_emulator/sessions`` and
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 
-from ._backend import SessionBackend
-from ._faults import FaultConfig, Faults
-from ._http import error_response, json_response, no_content
-from ._parse import InvalidBodyError, Reader, sessions_from_json
-from ._seed import seed_sessions
-from ._store import DuplicateSessionError, SessionStore
+from ...core.faults import Faults
+from ...core.problems import error_response, json_response, no_content
+from ...core.reader import InvalidBodyError, Reader, read_json
+from .backend import SessionBackend
+from .parse import sessions_from_json
+from .seed import seed_sessions
+from .store import DuplicateSessionError, SessionStore
 
 MAX_SEED_COUNT = 10_000_000
-
-
-async def read_json(request: Request) -> Any:
-    """The request body as JSON; raise :class:`InvalidBodyError`."""
-    body = await request.body()
-    try:
-        value = json.loads(body)
-        # Lone surrogates (JSON "\ud800") are valid JSON but no valid text.
-        json.dumps(value, ensure_ascii=False).encode("utf-8")
-    except UnicodeError:
-        raise InvalidBodyError("the body must be UTF-8 JSON without lone surrogates") from None
-    except ValueError as exc:
-        raise InvalidBodyError(f"the body is not valid JSON: {exc}") from None
-    return value
 
 
 def _bad_body(exc: InvalidBodyError) -> Response:
@@ -76,8 +54,8 @@ def _not_in_memory() -> Response:
     )
 
 
-class AdminApi:
-    """The admin endpoints, bound to one session backend and one fault configuration."""
+class SessionsAdmin:
+    """The sessions' admin endpoints, bound to one backend (and the faults it resets)."""
 
     def __init__(self, backend: SessionBackend, faults: Faults) -> None:
         self.backend = backend
@@ -87,17 +65,16 @@ class AdminApi:
         """The backend if it is the in-memory store (the only one sessions can be added to)."""
         return self.backend if isinstance(self.backend, SessionStore) else None
 
-    def routes(self) -> list[Route]:
+    def routes(self) -> list[BaseRoute]:
         """Starlette routes, relative to ``/_emulator``."""
         return [
             Route("/sessions", self.sessions, methods=["POST", "DELETE"]),
             Route("/seed", self.seed, methods=["POST"]),
             Route("/events", self.events, methods=["GET", "DELETE"]),
-            Route("/faults", self.fault_config, methods=["GET", "PUT"]),
         ]
 
     async def sessions(self, request: Request) -> Response:
-        """POST: add sessions; DELETE: reset everything."""
+        """POST: add sessions; DELETE: remove sessions and events, and the faults."""
         if request.method == "DELETE":
             self.backend.reset()
             self.faults.reset()
@@ -138,15 +115,3 @@ class AdminApi:
             self.backend.clear_events()
             return no_content()
         return json_response({"events": self.backend.events()})
-
-    async def fault_config(self, request: Request) -> Response:
-        """GET: the faults in force; PUT: replace them."""
-        if request.method == "PUT":
-            try:
-                config, expire = FaultConfig.from_json(await read_json(request))
-            except InvalidBodyError as exc:
-                return _bad_body(exc)
-            self.faults.configure(config)
-            if expire:
-                self.backend.expire_cursors()
-        return json_response(self.faults.config.to_json())

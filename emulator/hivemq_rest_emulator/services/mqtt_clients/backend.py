@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
-from ._model import Session
+from .model import Session
 
 _T = TypeVar("_T")
 

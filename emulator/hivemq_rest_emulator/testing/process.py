@@ -1,4 +1,7 @@
-"""Child processes for the contract tests: start, wait for a ready line, stop.
+"""Child processes for tests: ``hivemq-emulator serve`` (or any command), ready line, stop.
+
+:class:`EmulatorProcess` is the emulator's command in a child process on
+127.0.0.1 and a free port; :class:`ChildProcess` runs any command (Prism, say).
 
 Every wait is bounded. The child's output (stdout and stderr merged) is read by
 a daemon thread for the child's whole life, so that a chatty child (Prism logs
@@ -14,9 +17,11 @@ import queue
 import re
 import signal
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from types import TracebackType
 from typing import Final, Self
 
@@ -167,6 +172,75 @@ class ChildProcess:
         # reaches only the child and what it started, nothing of ours.
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signum)
+
+    def __enter__(self) -> Self:
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+
+LISTENING: Final = re.compile(r"^listening on (?P<url>http://\S+)$")
+"""The line ``hivemq-emulator serve`` prints once it accepts connections."""
+MQTT_LISTENING: Final = re.compile(r"^mqtt listening on mqtt://(?P<address>\S+)$")
+"""The second line, with ``--mqtt-port``, once the broker accepts connections too."""
+
+
+def emulator_command(*args: str) -> list[str]:
+    """``hivemq-emulator ARGS``: the installed script beside this Python, else ``-m``."""
+    script = Path(sys.executable).with_name("hivemq-emulator")
+    if script.is_file():
+        return [str(script), *args]
+    return [sys.executable, "-m", "hivemq_rest_emulator", *args]
+
+
+class EmulatorProcess:
+    """``hivemq-emulator serve --host 127.0.0.1 --port 0 ARGS`` in a child process.
+
+    Use it as a context manager (or :meth:`start`/:meth:`stop`); ``base_url``
+    is known once :meth:`start` returns, and ``mqtt_address`` (``host:port``)
+    when ``ARGS`` hold ``--mqtt-port``. ``output()`` is everything it printed
+    (stdout and stderr).
+    """
+
+    def __init__(self, *args: str, start_timeout: float = 60.0, stop_timeout: float = 10.0) -> None:
+        argv = emulator_command("serve", "--host", "127.0.0.1", "--port", "0", *args)
+        self.process = ChildProcess(argv, name="hivemq-emulator serve", stop_timeout=stop_timeout)
+        self.start_timeout = start_timeout
+        self.base_url = ""
+        self.mqtt_address = ""
+
+    @property
+    def pid(self) -> int:
+        """The server's process id."""
+        return self.process.pid
+
+    def start(self) -> str:
+        """Start the server; its base URL once it accepts connections (ProcessError if not)."""
+        self.process.start()
+        try:
+            self.base_url = self.process.wait_for_line(LISTENING, self.start_timeout)["url"]
+            if "--mqtt-port" in self.process.argv:
+                found = self.process.wait_for_line(MQTT_LISTENING, self.start_timeout)
+                self.mqtt_address = found["address"]
+        except BaseException:
+            self.process.stop()
+            raise
+        return self.base_url
+
+    def stop(self) -> None:
+        """Stop the server (SIGTERM, then SIGKILL)."""
+        self.process.stop()
+
+    def output(self) -> list[str]:
+        """Every line the server printed so far."""
+        return self.process.output()
 
     def __enter__(self) -> Self:
         self.start()

@@ -2,7 +2,7 @@
 
 Every class here is a plain mutable dataclass with snake_case fields; the JSON
 (camelCase) shapes of the REST API are produced by ``_render`` and read by
-``_parse``. A session is *connected* exactly when it has a ``connection``, and
+``parse``. A session is *connected* exactly when it has a ``connection``, and
 has a will exactly when ``will`` is set, so the two booleans of the API
 (``connected``, ``willPresent``) can never contradict the rest of the data.
 """
