@@ -25,6 +25,7 @@ from hivemq_rest_generated.operations import GET_ALL_DATA_POLICIES, Operation
 from hivemq_rest_generated.types import Unset
 
 from ._errors import AlreadyPresentError, BadRequestError, malformed_response
+from ._lazy import PARSE_ERRORS, lazy_items
 from ._paging import json_body
 
 __all__ = [
@@ -50,10 +51,6 @@ ALREADY_PRESENT_TITLES: Final = frozenset({"Schema already present", "Script alr
 # The largest page the Data Hub lists serve (all four share the spec's
 # bounds, 10..500): the default, for the fewest requests.
 MAX_PAGE_SIZE: Final = GET_ALL_DATA_POLICIES.parameter("limit").integer_range()[1]
-
-# A body that does not match the models' shapes makes the generated
-# from_dict raise one of these; they never reach the caller as such.
-_PARSE_ERRORS: Final = (KeyError, TypeError, ValueError, AttributeError)
 
 
 class _Model(Protocol):
@@ -234,24 +231,23 @@ def parse_model(response: httpx.Response, model: type[_M], what: str) -> _M:
         raise malformed_response(response, f"the {what} is not a JSON object")
     try:
         return model.from_dict(document)
-    except _PARSE_ERRORS as error:
+    except PARSE_ERRORS as error:
         raise malformed_response(response, f"the {what} does not parse ({error!r})") from None
 
 
 def parse_page(response: httpx.Response, model: type[_M], what: str) -> tuple[list[_M], object]:
-    """The items of a list page as the given model, and the page's ``_links``."""
+    """The items of a list page as the given model, and the page's ``_links``.
+
+    The items parse when first read (see _lazy): a malformed one raises
+    UnexpectedResponseError then.
+    """
     document = json_body(response)
     if not isinstance(document, dict):
         raise malformed_response(response, f"a page of {what} is not a JSON object")
-    raw = document.get("items", ())
-    if not isinstance(raw, list | tuple):
+    raw = document.get("items", [])
+    if not isinstance(raw, list):
         raise malformed_response(response, f"the items of a page of {what} are not a list")
     if not all(type(item) is dict for item in raw):
         raise malformed_response(response, f"an item of {what} is not a JSON object")
-    try:
-        items = [model.from_dict(item) for item in raw]
-    except _PARSE_ERRORS as error:
-        raise malformed_response(
-            response, f"an item of {what} does not parse ({error!r})"
-        ) from None
-    return items, document.get("_links")
+    request = response.request
+    return lazy_items(model, raw, request.method, request.url.path), document.get("_links")
