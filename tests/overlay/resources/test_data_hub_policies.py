@@ -149,10 +149,10 @@ def test_a_policy_of_the_other_family_is_refused_before_sending(kind: str, famil
     wrong = other.model.from_dict(other.document)
     fake = FakeAPI()
     for action in ("create", "update"):
+
+        def call(hub: Any, action: str = action) -> Any:
+            return getattr(getattr(hub, family.name), action)(wrong)
+
         with pytest.raises(TypeError, match=family.model.__name__):
-            run(
-                kind,
-                fake,
-                lambda hub, action=action: getattr(getattr(hub, family.name), action)(wrong),
-            )
+            run(kind, fake, call)
     assert fake.requests == []
