@@ -11,6 +11,7 @@ from hivemq_rest import (
     UNSET,
     PartialSchema,
     PartialScript,
+    PartialScriptFunctionType,
     Schema,
     Script,
     ScriptFunctionType,
@@ -188,6 +189,7 @@ def test_script_list_filters_and_unknown_function_types(kind: str) -> None:
     assert fake.paths() == [f"{SCRIPTS}?functionTypes=TRANSFORMATION&scriptIds=n&limit=500"]
     (script,) = scripts
     assert isinstance(script, PartialScript)
+    assert isinstance(script.function_type, PartialScriptFunctionType)
     assert (script.function_type, script.function_type.is_known) == ("VALIDATION", False)
     assert script.to_dict() == newer
     assert script_source(script) == "x"
