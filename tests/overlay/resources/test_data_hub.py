@@ -58,10 +58,10 @@ def test_client_state_returns_the_states(kind: str) -> None:
     (got,) = run(kind, fake, lambda hub: hub.client_state("sensor/1 é"))
     assert sent(fake)[:2] == ("GET", f"{STATES}/sensor%2F1%20%C3%A9")
     assert isinstance(got, FsmStateInformationItem)
-    assert (got.state_name, got.arguments, got.variables["count"]) == (
+    assert (got.state_name, got.arguments, got.variables.to_dict()) == (
         "Connected",
         {"any": ["json"]},
-        "3",
+        {"count": "3"},
     )
     assert got.to_dict() == state
     assert run(kind, fake, lambda hub: hub.client_state("c")) == []  # no items: no states
