@@ -19,6 +19,7 @@ from hivemq_rest import (
     HiveMQClient,
     InvalidClientIdError,
     RetryPolicy,
+    Unset,
 )
 from hivemq_rest_generated import operations as api
 from hypothesis import given, settings
@@ -58,6 +59,7 @@ def test_client_state_returns_the_states(kind: str) -> None:
     (got,) = run(kind, fake, lambda hub: hub.client_state("sensor/1 é"))
     assert sent(fake)[:2] == ("GET", f"{STATES}/sensor%2F1%20%C3%A9")
     assert isinstance(got, FsmStateInformationItem)
+    assert not isinstance(got.variables, Unset)
     assert (got.state_name, got.arguments, got.variables.to_dict()) == (
         "Connected",
         {"any": ["json"]},
