@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
+import threading
 from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import TracebackType
 from urllib.parse import parse_qs, urlsplit
 
 from hivemq_rest_generated.operations import GET_ALL_DATA_POLICIES
@@ -66,7 +70,9 @@ def make_handler(total: int) -> type[BaseHTTPRequestHandler]:
 
     @cache
     def page(start: int, limit: int) -> bytes:
-        body: dict[str, object] = {"items": [policy(n) for n in range(start, min(total, start + limit))]}
+        body: dict[str, object] = {
+            "items": [policy(n) for n in range(start, min(total, start + limit))]
+        }
         if start + limit < total:
             body["_links"] = {"next": f"{PATH}?cursor={start + limit}&limit={limit}"}
         return json.dumps(body, separators=(",", ":")).encode()
@@ -74,7 +80,7 @@ def make_handler(total: int) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
-        def do_GET(self) -> None:  # noqa: N802 -- the name http.server looks up
+        def do_GET(self) -> None:
             url = urlsplit(self.path)
             query = parse_qs(url.query)
             try:
@@ -98,6 +104,60 @@ def make_handler(total: int) -> type[BaseHTTPRequestHandler]:
             pass
 
     return Handler
+
+
+class PolicyServerProcess:
+    """The policy server in a process of its own, on 127.0.0.1 and a free port."""
+
+    def __init__(self, policies: int, start_timeout: float = 60.0) -> None:
+        self.policies = policies
+        self.start_timeout = start_timeout
+        self.base_url = ""
+        self._process: subprocess.Popen[str] | None = None
+
+    def __enter__(self) -> PolicyServerProcess:
+        command = [sys.executable, "-m", "benchmarks._policy_server"]
+        self._process = subprocess.Popen(  # noqa: S603 -- our own module, fixed arguments
+            [*command, "--policies", str(self.policies)],
+            stdout=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            cwd=Path(__file__).resolve().parent.parent,
+            text=True,
+        )
+        stdout = self._process.stdout
+        assert stdout is not None
+        first: list[str] = []
+        reader = threading.Thread(target=lambda: first.append(stdout.readline()), daemon=True)
+        reader.start()
+        reader.join(self.start_timeout)
+        line = first[0].strip() if first else ""
+        if not line.startswith("listening on "):
+            self.stop()
+            raise RuntimeError(f"the policy server did not start: {line!r}")
+        self.base_url = line.removeprefix("listening on ")
+        return self
+
+    def stop(self) -> None:
+        """Stop the server."""
+        process, self._process = self._process, None
+        if process is None:
+            return
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(10)
+        if process.stdout is not None:
+            process.stdout.close()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
 
 
 def main(argv: list[str] | None = None) -> int:

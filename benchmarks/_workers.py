@@ -101,6 +101,18 @@ def policies_with_client(url: str, page_size: int, _: list[str]) -> Counts:
     return counts
 
 
+def policies_with_client_read(url: str, page_size: int, _: list[str]) -> Counts:
+    """The same, reading every policy's matching topic filter: each item parses in full."""
+    from hivemq_rest import HiveMQClient
+
+    counts = Counts()
+    with HiveMQClient(url) as hivemq:
+        for policy in hivemq.data_hub.data_policies.list(page_size=page_size):
+            if policy.matching:
+                counts.ok += 1
+    return counts
+
+
 def policies_with_httpx(url: str, page_size: int, _: list[str]) -> Counts:
     """Every data policy through a plain httpx loop: GET, ``.json()``, follow ``_links.next``."""
     import httpx
@@ -225,6 +237,7 @@ WORKLOADS: dict[str, Workload] = {
     "details-httpx": lambda u, c, i: details_with_httpx(u, c, i, "httpx"),
     "export-cli": export_with_cli,
     "policies-client": policies_with_client,
+    "policies-client-read": policies_with_client_read,
     "policies-httpx": policies_with_httpx,
 }
 
