@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 import pytest
 from hivemq_rest import (
+    APIConnectionError,
     AsyncDataHub,
     AsyncHiveMQClient,
     BehaviorPolicy,
@@ -170,3 +171,41 @@ def test_dot_segments_stay_in_the_path(kind: str) -> None:
     assert not any(
         path.endswith(("/schemas", "/policies", "/scripts", "/states")) for path in paths
     )
+
+
+def _call(kind: str, base_url: str, action: Any, **settings: Any) -> Any:
+    """``action(hivemq.data_hub)`` through a new client of this kind (async: on aiohttp)."""
+    if kind == "sync":
+        with HiveMQClient(base_url, **settings) as hivemq:
+            return action(hivemq.data_hub)
+
+    async def main() -> Any:
+        async with AsyncHiveMQClient(base_url, **settings) as hivemq:
+            return await action(hivemq.data_hub)
+
+    return asyncio.run(main())
+
+
+def _drop(method: str, target: str, headers: dict[str, str]) -> None:
+    return None  # read the request, then drop the connection without a word
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize(
+    "create",
+    [
+        lambda hub: hub.schemas.create_json("s", {}),
+        lambda hub: hub.scripts.create_js("f", "x"),
+        lambda hub: hub.data_policies.create(_DATA),
+        lambda hub: hub.behavior_policies.create(_BEHAVIOR),
+        lambda hub: hub.start_trial(),
+    ],
+)
+def test_a_post_whose_outcome_is_unknown_is_not_sent_again(kind: str, create: Any) -> None:
+    retry = RetryPolicy(max_attempts=3, backoff_base=0)
+    with local_server(_drop) as server:
+        with pytest.raises(APIConnectionError) as caught:
+            _call(kind, server.base_url, create, retry=retry)
+        methods = [method for method, _, _ in server.seen]
+    assert methods == ["POST"]
+    assert caught.value.outcome_unknown is True

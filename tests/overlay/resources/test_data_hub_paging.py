@@ -5,6 +5,7 @@ from __future__ import annotations
 import pickle
 from collections.abc import Callable
 from typing import Any, Final
+from urllib.parse import parse_qs
 
 import pytest
 from hivemq_rest import (
@@ -17,6 +18,8 @@ from hivemq_rest import (
 )
 from hivemq_rest._constants import MAX_CURSOR_CHARS, MAX_EMPTY_PAGES
 from hivemq_rest_generated import operations as api
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.overlay.fake_api import FakeAPI, problem
 
@@ -201,3 +204,20 @@ def test_list_items_are_models_in_every_way() -> None:
     assert copied.to_dict() == item.to_dict()
     with pytest.raises(AttributeError):
         _ = item.no_such_property  # type: ignore[attr-defined]
+
+
+@settings(max_examples=50)
+@given(
+    values=st.lists(
+        st.text(alphabet=st.characters(codec="utf-8", exclude_characters=","), min_size=1),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_any_filter_value_without_a_comma_reaches_the_server_as_given(values: list[str]) -> None:
+    fake = FakeAPI(page([]))
+    run("sync", fake, lambda hub: hub.data_policies.list(policy_ids=values, topic="a/#&b"))
+    query = parse_qs(
+        fake.requests[0].url.query.decode(), keep_blank_values=True, strict_parsing=True
+    )
+    assert query == {"policyIds": [",".join(values)], "topic": ["a/#&b"]}
