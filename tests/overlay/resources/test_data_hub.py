@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 from collections.abc import Callable
 from typing import Any, Final
@@ -112,6 +113,10 @@ BY_ID: Final[list[tuple[api.Operation, Callable[[Any, str], Any]]]] = [
 ]
 
 
+def _by_id(call: Callable[[Any, str], Any], target_id: str, hub: Any) -> Any:
+    return call(hub, target_id)
+
+
 def _with_id(policy: Any, policy_id: str) -> Any:
     copy = type(policy).from_dict(policy.to_dict())
     copy.id = policy_id
@@ -209,3 +214,19 @@ def test_a_post_whose_outcome_is_unknown_is_not_sent_again(kind: str, create: An
         methods = [method for method, _, _ in server.seen]
     assert methods == ["POST"]
     assert caught.value.outcome_unknown is True
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize(
+    ("bad_id", "error"), [("", ValueError), ("\ud800", ValueError), (5, TypeError)]
+)
+def test_ids_no_path_can_hold_are_refused_before_sending(
+    kind: str, bad_id: Any, error: type
+) -> None:
+    fake = FakeAPI()
+    for operation, call in BY_ID:
+        if operation is api.GET_CLIENT_STATE:
+            error = ValueError  # InvalidClientIdError, which is one
+        with pytest.raises(error):
+            run(kind, fake, functools.partial(_by_id, call, bad_id))
+    assert fake.requests == []
