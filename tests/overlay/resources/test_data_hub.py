@@ -4,25 +4,38 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import inspect
 import json
+import re
 from collections.abc import Callable
 from typing import Any, Final
 from urllib.parse import quote
 
+import attrs
+import hivemq_rest
 import pytest
 from hivemq_rest import (
     APIConnectionError,
+    AsyncBehaviorPolicies,
     AsyncDataHub,
+    AsyncDataPolicies,
     AsyncHiveMQClient,
+    AsyncSchemas,
+    AsyncScripts,
+    BehaviorPolicies,
     BehaviorPolicy,
     DataHub,
+    DataPolicies,
     DataPolicy,
     FsmStateInformationItem,
     HiveMQClient,
     InvalidClientIdError,
     RetryPolicy,
+    Schemas,
+    Scripts,
     Unset,
 )
+from hivemq_rest_generated import models
 from hivemq_rest_generated import operations as api
 from hypothesis import given, settings
 
@@ -230,3 +243,37 @@ def test_ids_no_path_can_hold_are_refused_before_sending(
         with pytest.raises(error):
             run(kind, fake, functools.partial(_by_id, call, bad_id))
     assert fake.requests == []
+
+
+def _models_in(annotation: object) -> set[str]:
+    return set(re.findall(r"\w+", str(annotation))) & set(models.__all__)
+
+
+def test_every_model_a_data_hub_user_meets_is_exported() -> None:
+    namespaces: list[type] = [DataHub, DataPolicies, BehaviorPolicies, Schemas, Scripts]
+    namespaces += [
+        AsyncDataHub,
+        AsyncDataPolicies,
+        AsyncBehaviorPolicies,
+        AsyncSchemas,
+        AsyncScripts,
+    ]
+    met: set[str] = set()
+    for namespace in namespaces:
+        for name, method in inspect.getmembers(namespace, inspect.isfunction):
+            if not name.startswith("_"):
+                signature = inspect.signature(method)
+                met |= _models_in(signature.return_annotation)
+                for parameter in signature.parameters.values():
+                    met |= _models_in(parameter.annotation)
+    todo = list(met)
+    while todo:
+        model = getattr(models, todo.pop())
+        for field in attrs.fields(model) if attrs.has(model) else ():
+            inner = _models_in(field.type) - met
+            met |= inner
+            todo += inner
+    assert {"DataPolicy", "PartialSchema", "PolicyOperation", "ScriptFunctionType"} <= met
+    for name in met:
+        assert getattr(hivemq_rest, name) is getattr(models, name), name
+        assert name in hivemq_rest.__all__
