@@ -65,8 +65,11 @@ def _lazy_class(model: type[Any]) -> type[Any]:
                 path=path,
             ) from None
         for each in names:
-            object.__setattr__(self, each, getattr(parsed, each))
-        return getattr(parsed, name)
+            try:
+                object.__getattribute__(self, each)
+            except AttributeError:  # not set by the caller before this first read
+                object.__setattr__(self, each, getattr(parsed, each))
+        return object.__getattribute__(self, name)
 
     def __eq__(self: Any, other: object) -> bool:  # noqa: N807 -- Python's hook
         # attrs' own __eq__ wants the exact same class on both sides.

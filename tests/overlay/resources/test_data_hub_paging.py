@@ -221,3 +221,11 @@ def test_any_filter_value_without_a_comma_reaches_the_server_as_given(values: li
         fake.requests[0].url.query.decode(), keep_blank_values=True, strict_parsing=True
     )
     assert query == {"policyIds": [",".join(values)], "topic": ["a/#&b"]}
+
+
+def test_a_property_set_before_the_first_read_is_kept() -> None:
+    fake = FakeAPI().script(page([DATA_POLICY]))
+    (item,) = run("sync", fake, LISTS["data_policies"][1]())
+    item.id = "renamed"
+    assert item.matching.topic_filter == DATA_POLICY["matching"]["topicFilter"]
+    assert item.id == "renamed"
