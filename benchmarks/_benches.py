@@ -14,6 +14,7 @@ import httpx
 from hivemq_rest._constants import MAX_PAGE_SIZE
 from hivemq_rest_generated.operations import GET_ALL_MQTT_CLIENTS
 
+from ._policy_server import PolicyServerProcess
 from ._processes import EmulatorProcess, WorkerRun, executable, measure, run_worker
 from ._profiles import ProfileSummary, summarize
 
@@ -33,6 +34,9 @@ class Sizes:
     listing_rounds: int = 5
     details_rounds: int = 5
     export_rounds: int = 3
+    policies: int = 5_000
+    policies_page_size: int = 500
+    policies_rounds: int = 7
     # cProfile costs about 1 us a function call here (a CPU-time clock is a system call
     # in this VM), so the profiled runs of details and export are smaller.
     details_profiled: int = 5_000
@@ -50,6 +54,8 @@ SMOKE = Sizes(
     listing_rounds=1,
     details_rounds=1,
     export_rounds=1,
+    policies=500,
+    policies_rounds=1,
     details_profiled=100,
     export_profiled=300,
     timeout=120.0,
@@ -358,6 +364,54 @@ def bench_export(sizes: Sizes, scratch: Path, profile: bool, log: Log) -> Export
             )
             profile_summary = summarize(path)
     return ExportResult(sizes=sizes, runs=runs, profile=profile_summary)
+
+
+# -- 4. Data Hub listing ------------------------------------------------------------
+
+
+@dataclass
+class PoliciesResult:
+    """Listing data policies: client CPU against a plain httpx loop."""
+
+    sizes: Sizes
+    client: Variant
+    client_read: Variant
+    plain: Variant
+    ratios: list[float]
+    read_ratios: list[float]
+
+    def ratio(self) -> float:
+        """Median of the round-by-round CPU ratios client / plain loop."""
+        return median(self.ratios)
+
+
+def bench_policies(sizes: Sizes, log: Log) -> PoliciesResult:
+    """Benchmark 4: ``data_hub.data_policies.list`` against a hand-written httpx loop."""
+    client = Variant("policies-client", "HiveMQClient.data_hub.data_policies.list(page_size)")
+    client_read = Variant(
+        "policies-client-read", "the same, reading each policy's matching (parsed in full)"
+    )
+    plain = Variant("policies-httpx", "plain httpx.Client loop: GET, .json(), follow _links.next")
+    with PolicyServerProcess(sizes.policies) as server:
+
+        def run(variant: Variant) -> WorkerRun:
+            done = run_worker(
+                variant.name, server.base_url, sizes.policies_page_size, timeout=sizes.timeout
+            )
+            return _expect(done, sizes.policies)
+
+        log(f"data policies: warm-up on {sizes.policies:,} policies")
+        run(client)
+        run(plain)
+        _rounds([client, plain, client_read], sizes.policies_rounds, run, log)
+    return PoliciesResult(
+        sizes=sizes,
+        client=client,
+        client_read=client_read,
+        plain=plain,
+        ratios=_paired_ratios(client, plain),
+        read_ratios=_paired_ratios(client_read, plain),
+    )
 
 
 def python_version() -> str:

@@ -9,7 +9,15 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from ._benches import DetailsResult, ExportResult, ListingResult, Sizes, Variant, median
+from ._benches import (
+    DetailsResult,
+    ExportResult,
+    ListingResult,
+    PoliciesResult,
+    Sizes,
+    Variant,
+    median,
+)
 from ._profiles import ProfileSummary
 
 # Hand-written notes between these markers survive a re-run of the benchmarks.
@@ -23,6 +31,7 @@ LISTING_MEMORY_TARGET_MB = 20.0
 DETAILS_VS_HTTPX_AIOHTTP_TARGET = 0.9
 DETAILS_VS_HTTPX_TARGET = 5.0
 EXPORT_WALL_TARGET = 60.0
+POLICIES_CPU_TARGET = 1.15
 
 PACKAGES = ("hivemq-rest-client", "httpx", "httpcore", "aiohttp", "httpx-aiohttp", "uvicorn")
 
@@ -112,6 +121,7 @@ class Results:
     listing: ListingResult | None = None
     details: DetailsResult | None = None
     export: ExportResult | None = None
+    policies: PoliciesResult | None = None
 
 
 def targets(results: Results) -> list[tuple[str, str, str, bool]]:
@@ -170,7 +180,39 @@ def targets(results: Results) -> list[tuple[str, str, str, bool]]:
                 export.wall() < EXPORT_WALL_TARGET,
             )
         )
+    if results.policies is not None:
+        ratio = results.policies.ratio()
+        rows.append(
+            (
+                "4. Data Hub listing, client CPU",
+                f"<= {POLICIES_CPU_TARGET}x the plain httpx loop",
+                f"{ratio:.3f}x (median of {len(results.policies.ratios)} rounds)",
+                ratio <= POLICIES_CPU_TARGET,
+            )
+        )
     return rows
+
+
+def _policies(policies: PoliciesResult) -> list[str]:
+    sizes = policies.sizes
+    return [
+        "## 4. Data Hub listing",
+        "",
+        f"{sizes.policies:,} data policies (a validator, a pipeline on success and one on "
+        f"failure each), page size {sizes.policies_page_size}, served as prepared bytes by "
+        "a static server process (`benchmarks/_policy_server.py`). List items parse into "
+        "their models when first read: the third contender reads every policy.",
+        "",
+        *_variant_rows(
+            [policies.client, policies.plain, policies.client_read], sizes.policies, "policies"
+        ),
+        "",
+        f"- CPU ratio client / plain loop, round by round: {_ratios(policies.ratios)}; "
+        f"**median {_n(policies.ratio(), 3)}x**.",
+        f"- Reading every policy / plain loop: {_ratios(policies.read_ratios)}; "
+        f"median {_n(median(policies.read_ratios), 3)}x.",
+        "",
+    ]
 
 
 def _variant_rows(variants: list[Variant], count: int, unit: str) -> list[str]:
@@ -370,6 +412,8 @@ def render(results: Results, notes: str) -> str:
         lines += _details(results.details)
     if results.export is not None:
         lines += _export(results.export)
+    if results.policies is not None:
+        lines += _policies(results.policies)
     profile_parts: list[str] = []
     if results.listing is not None:
         profile_parts += _profile(

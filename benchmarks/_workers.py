@@ -22,10 +22,11 @@ from pathlib import Path
 from urllib.parse import quote
 
 # Only the generated operations: the plain baselines do not load hivemq_rest.
-from hivemq_rest_generated.operations import GET_ALL_MQTT_CLIENTS
+from hivemq_rest_generated.operations import GET_ALL_DATA_POLICIES, GET_ALL_MQTT_CLIENTS
 
 LIST_PATH = GET_ALL_MQTT_CLIENTS.path
 MAX_PAGE_SIZE = GET_ALL_MQTT_CLIENTS.parameter("limit").integer_range()[1]
+POLICIES_PATH = GET_ALL_DATA_POLICIES.path
 
 
 @dataclass
@@ -83,6 +84,47 @@ def list_with_httpx(url: str, page_size: int, _: list[str]) -> Counts:
     counts = Counts()
     for _id in _plain_ids(url, page_size):
         counts.ok += 1
+    return counts
+
+
+# -- Data Hub listing -----------------------------------------------------------------
+
+
+def policies_with_client(url: str, page_size: int, _: list[str]) -> Counts:
+    """Every data policy through ``HiveMQClient.data_hub.data_policies.list``."""
+    from hivemq_rest import HiveMQClient
+
+    counts = Counts()
+    with HiveMQClient(url) as hivemq:
+        for _policy in hivemq.data_hub.data_policies.list(page_size=page_size):
+            counts.ok += 1
+    return counts
+
+
+def policies_with_client_read(url: str, page_size: int, _: list[str]) -> Counts:
+    """The same, reading every policy's matching topic filter: each item parses in full."""
+    from hivemq_rest import HiveMQClient
+
+    counts = Counts()
+    with HiveMQClient(url) as hivemq:
+        for policy in hivemq.data_hub.data_policies.list(page_size=page_size):
+            if policy.matching:
+                counts.ok += 1
+    return counts
+
+
+def policies_with_httpx(url: str, page_size: int, _: list[str]) -> Counts:
+    """Every data policy through a plain httpx loop: GET, ``.json()``, follow ``_links.next``."""
+    import httpx
+
+    counts = Counts()
+    with httpx.Client(base_url=url) as http:
+        next_url: str | None = f"{POLICIES_PATH}?limit={page_size}"
+        while next_url:
+            page = http.get(next_url).json()
+            for _policy in page["items"]:
+                counts.ok += 1
+            next_url = (page.get("_links") or {}).get("next")
     return counts
 
 
@@ -194,6 +236,9 @@ WORKLOADS: dict[str, Workload] = {
     "details-httpx-aiohttp": lambda u, c, i: details_with_httpx(u, c, i, "aiohttp"),
     "details-httpx": lambda u, c, i: details_with_httpx(u, c, i, "httpx"),
     "export-cli": export_with_cli,
+    "policies-client": policies_with_client,
+    "policies-client-read": policies_with_client_read,
+    "policies-httpx": policies_with_httpx,
 }
 
 
@@ -210,7 +255,7 @@ def _preload(workload: str) -> None:
     if workload == "export-cli":
         import hivemq_rest._aiohttp
         import hivemq_rest.cli
-    if workload.startswith("list-client"):
+    if workload.startswith(("list-client", "policies-client")):
         import hivemq_rest  # noqa: F401
 
 

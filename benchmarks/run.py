@@ -1,7 +1,7 @@
 """Run the benchmarks and write BENCHMARKS.md.
 
     python -m benchmarks                 # everything, full size (about 15 minutes on 2 cores)
-    python -m benchmarks --only listing  # one of listing, details, export (repeatable)
+    python -m benchmarks --only listing  # one of listing, details, export, policies (repeatable)
     python -m benchmarks --smoke         # tiny sizes, to check that they work (CI)
 
 Results go to BENCHMARKS.md at the repository root (``--output`` elsewhere; a
@@ -28,13 +28,14 @@ from benchmarks._benches import (
     bench_details,
     bench_export,
     bench_listing,
+    bench_policies,
     python_version,
 )
 from benchmarks._processes import EmulatorProcess
 from benchmarks._report import Results, kept_notes, load_average, machine, render, targets
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCHMARKS = ("listing", "details", "export")
+BENCHMARKS = ("listing", "details", "export", "policies")
 
 
 def _log(message: str) -> None:
@@ -59,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
             listing_rounds=args.rounds,
             details_rounds=args.rounds,
             export_rounds=args.rounds,
+            policies_rounds=args.rounds,
         )
     chosen = set(args.only or BENCHMARKS)
     output: Path | None = args.output
@@ -81,6 +83,9 @@ def main(argv: list[str] | None = None) -> int:
         if "export" in chosen:
             _log(f"export of {sizes.export:,} sessions")
             results.export = bench_export(sizes, scratch, profile, _log)
+        if "policies" in chosen:
+            _log(f"Data Hub listing of {sizes.policies:,} data policies")
+            results.policies = bench_policies(sizes, _log)
     results.machine.load_after = load_average()
     _log(f"done in {time.perf_counter() - started:.0f} s")
     for name, target, measured, met in targets(results):

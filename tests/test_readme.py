@@ -22,9 +22,16 @@ from hivemq_rest_emulator.testing import ChildProcess, emulator_command
 from packaging.specifiers import SpecifierSet
 
 from tests.conftest import ROOT
+from tests.overlay.resources.data_hub_server import data_hub_server
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-EXAMPLES = re.findall(r"```python\n(.*?)```", README, flags=re.DOTALL)
+# Examples of a family the emulator does not serve yet are marked with a
+# comment naming the stub they run against instead.
+STUB_MARK = "<!-- example: data-hub-stub "
+EXAMPLES = re.findall(r"(?<!-->\n)```python\n(.*?)```", README, flags=re.DOTALL)
+DATA_HUB_EXAMPLES = re.findall(
+    re.escape(STUB_MARK) + r"[^\n]*-->\n```python\n(.*?)```", README, flags=re.DOTALL
+)
 # The command the README starts the emulator with for the examples: the block
 # right before the first example.
 (SERVE,) = re.findall(r"```\n(hivemq-emulator serve [^\n]*)\n```\n\n```python\n", README)
@@ -114,6 +121,21 @@ def test_async_example_runs_as_written(emulator: str) -> None:
     assert len(ids) > 100
     assert sorted(printed[:-1]) == sorted(f"{i} {connected[i]}" for i in ids)
     assert printed[-1] == "vanished: []"
+
+
+def test_data_hub_example_runs_as_written() -> None:
+    (example,) = DATA_HUB_EXAMPLES
+    assert example.count(BASE_URL) == 1
+    with data_hub_server() as hub:
+        printed = _run(example, hub.base_url)
+        (reading,) = hub.versions["schemas"]["reading"]  # stored once, not twice
+        policy = hub.policies["readings"]
+    assert printed == [
+        "Schema already present",
+        f"readings {policy['matching']['topicFilter']}",
+        "True",
+    ]
+    assert reading["type"] == "JSON"
 
 
 def test_pin_in_readme_matches_the_version() -> None:

@@ -9,6 +9,7 @@ when that file is not what this one makes. Edit this file only.
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import AsyncIterator
 from types import TracebackType
 from typing import Self
@@ -17,6 +18,7 @@ import httpx
 from hivemq_rest_generated.models import ClientDetails, ClientSubscription, Connection
 
 from . import _operations as op
+from ._async_resources.data_hub import AsyncDataHub
 from ._base_client import BaseClient
 from ._constants import MAX_PAGE_SIZE
 from ._errors import CursorExpiredError
@@ -143,3 +145,8 @@ class AsyncAPI(BaseClient):
     async def invalidate_session(self, client_id: str, prevent_will_message: bool = False) -> None:
         """Remove the client's session, disconnecting it if it is connected."""
         await self._send(op.invalidate_session(client_id, prevent_will_message))
+
+    @functools.cached_property
+    def data_hub(self) -> AsyncDataHub:
+        """Data Hub: data and behavior policies, schemas, scripts, client states, the trial."""
+        return AsyncDataHub(self)

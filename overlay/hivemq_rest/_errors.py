@@ -14,6 +14,7 @@ __all__ = [
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
+    "AlreadyPresentError",
     "AuthenticationError",
     "BadRequestError",
     "ClientClosedError",
@@ -134,6 +135,15 @@ def _rebuild(
 
 class BadRequestError(APIStatusError):
     """400: the server rejected the request's parameters."""
+
+
+class AlreadyPresentError(BadRequestError):
+    """400: a Data Hub create repeats the latest version of a schema or script exactly.
+
+    The version the caller wanted exists already (its title is "Schema
+    already present" or "Script already present"), so a create that is run
+    again, or retried after an unknown outcome, may treat it as done.
+    """
 
 
 class AuthenticationError(APIStatusError):

@@ -6,6 +6,7 @@ do not edit: change _async_api.py and regenerate.
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Iterator
 from types import TracebackType
@@ -21,6 +22,7 @@ from ._errors import CursorExpiredError
 from ._ids import validate_client_id
 from ._iterate import flatten
 from ._paging import ClientIdListing, CursorTrail, OnCursorExpired
+from ._sync_resources.data_hub import DataHub
 
 __all__ = ["SyncAPI"]
 
@@ -141,3 +143,8 @@ class SyncAPI(BaseClient):
     def invalidate_session(self, client_id: str, prevent_will_message: bool = False) -> None:
         """Remove the client's session, disconnecting it if it is connected."""
         self._send(op.invalidate_session(client_id, prevent_will_message))
+
+    @functools.cached_property
+    def data_hub(self) -> DataHub:
+        """Data Hub: data and behavior policies, schemas, scripts, client states, the trial."""
+        return DataHub(self)

@@ -32,6 +32,7 @@ def test_benchmarks_smoke(tmp_path: Path) -> None:
         "## 1. Listing",
         "## 2. Bulk details",
         "## 3. Export",
+        "## 4. Data Hub listing",
         "## Where the client's CPU goes",
     ):
         assert heading in text

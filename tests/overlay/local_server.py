@@ -39,6 +39,8 @@ def _handler(server: LocalServer) -> type[BaseHTTPRequestHandler]:
         def _any(self) -> None:
             headers = {k.lower(): v for k, v in self.headers.items()}
             server.seen.append((self.command, self.path, headers))
+            # Read the body, so that the next request on the connection starts clean.
+            self.rfile.read(int(headers.get("content-length") or 0))
             answer = server.behaviour(self.command, self.path, headers)
             if answer is None:
                 self.close_connection = True

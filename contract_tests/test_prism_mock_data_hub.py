@@ -1,0 +1,233 @@
+"""The Data Hub namespace against every response ``prism mock --dynamic`` makes up.
+
+As test_prism_mock.py does for the MQTT client operations (see there for
+how seeds and ``Prefer: code=`` work): for each Data Hub operation and each
+status it documents, the client returns a typed result or raises a typed
+:class:`hivemq_rest.HiveMQError`, never a raw exception. List items are read
+in full (``to_dict``), since they parse on first read. The async client gets
+the seeded servers' bodies too and must end as the sync one did.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any, Final
+
+import pytest
+import schemathesis
+from hivemq_rest import (
+    AsyncHiveMQClient,
+    BadRequestError,
+    BehaviorPolicy,
+    ClientNotFoundError,
+    CursorExpiredError,
+    DataPolicy,
+    HiveMQClient,
+    HiveMQError,
+    NotFoundError,
+    PreconditionFailedError,
+    RetryPolicy,
+    ServiceUnavailableError,
+)
+from schemathesis.filters import HasAPIOperation
+from schemathesis.specs.openapi.schemas import OpenApiSchema
+
+from ._prism import PrismServer, RecordingTransport
+from ._schema import SPEC_PATH, Operation, load_config, operation_key, operations
+from .test_prism_mock import Outcome, judge
+
+SEEDS: Final = ("1", "2", "3")
+UNSEEDED: Final = "unseeded"
+UNSEEDED_ROUNDS: Final = 10
+CLIENT_ID: Final = "mock/client é"
+
+DATA_POLICY: Final = DataPolicy.from_dict(
+    {
+        "id": "mock/policy",
+        "matching": {"topicFilter": "factory/#"},
+        "onFailure": {"pipeline": [{"id": "drop", "functionId": "Mqtt.drop", "arguments": {}}]},
+    }
+)
+BEHAVIOR_POLICY: Final = BehaviorPolicy.from_dict(
+    {
+        "id": "mock/policy",
+        "matching": {"clientIdRegex": ".*"},
+        "behavior": {"id": "Mqtt.events", "arguments": {}},
+    }
+)
+
+ERROR_CLASSES: Final[dict[int, type[HiveMQError]]] = {
+    400: BadRequestError,
+    404: NotFoundError,
+    410: CursorExpiredError,
+    412: PreconditionFailedError,
+    503: ServiceUnavailableError,
+}
+
+
+def _read(result: object) -> object:
+    """A result with every list item parsed (``to_dict``), so that a bad item raises here."""
+    if isinstance(result, list):
+        return [item.to_dict() if hasattr(item, "to_dict") else item for item in result]
+    return result.to_dict() if hasattr(result, "to_dict") else result
+
+
+#: How each operation is called through ``hivemq.data_hub``, written once for both
+#: clients (the async one's coroutines and async iterators are finished by the caller).
+CALLS: Final[dict[str, Callable[[Any], Any]]] = {
+    "getAllDataPolicies": lambda hub: hub.data_policies.list(page_size=10),
+    "createDataPolicy": lambda hub: hub.data_policies.create(DATA_POLICY),
+    "getDataPolicy": lambda hub: hub.data_policies.get("mock/policy", fields=["id"]),
+    "updateDataPolicy": lambda hub: hub.data_policies.update(DATA_POLICY, if_match='"e"'),
+    "deleteDataPolicy": lambda hub: hub.data_policies.delete("mock/policy"),
+    "getAllBehaviorPolicies": lambda hub: hub.behavior_policies.list(client_ids=["a", "b"]),
+    "createBehaviorPolicy": lambda hub: hub.behavior_policies.create(BEHAVIOR_POLICY),
+    "getBehaviorPolicy": lambda hub: hub.behavior_policies.get("mock/policy"),
+    "updateBehaviorPolicy": lambda hub: hub.behavior_policies.update(BEHAVIOR_POLICY),
+    "deleteBehaviorPolicy": lambda hub: hub.behavior_policies.delete("mock/policy"),
+    "getAllSchemas": lambda hub: hub.schemas.list(types=["JSON"]),
+    "createSchema": lambda hub: hub.schemas.create_json("mock/schema", {"type": "object"}),
+    "getSchema": lambda hub: hub.schemas.get("mock/schema"),
+    "deleteSchema": lambda hub: hub.schemas.delete("mock/schema"),
+    "getAllScripts": lambda hub: hub.scripts.list(script_ids=["a"]),
+    "createScript": lambda hub: hub.scripts.create_js("mock/script", "function transform() {}"),
+    "getScript": lambda hub: hub.scripts.get("mock/script"),
+    "deleteScript": lambda hub: hub.scripts.delete("mock/script"),
+    "getClientState": lambda hub: hub.client_state(CLIENT_ID),
+    "startTrialMode": lambda hub: hub.start_trial(),
+}
+
+
+def _data_hub_only(context: HasAPIOperation) -> bool:
+    return not any(tag.startswith("Data Hub") for tag in context.operation.tags or ())
+
+
+def _data_hub_schema() -> OpenApiSchema:
+    schema = schemathesis.openapi.from_path(SPEC_PATH, config=load_config())
+    filtered = schema.exclude(func=_data_hub_only)
+    assert isinstance(filtered, OpenApiSchema)
+    return filtered
+
+
+DATA_HUB: Final = _data_hub_schema()
+CASES: Final = [
+    pytest.param(operation, int(status), id=f"{operation_key(operation)}-{status}")
+    for operation in operations(DATA_HUB)
+    for status in operation.definition.raw["responses"]
+]
+
+
+def test_every_data_hub_operation_is_called() -> None:
+    """The table above names every Data Hub operation of the spec, and no other."""
+    assert sorted(CALLS) == sorted(operation_key(operation) for operation in operations(DATA_HUB))
+
+
+@pytest.fixture(scope="module")
+def mocks(prism: Any) -> Iterator[dict[str, PrismServer]]:
+    """Seeded and unseeded ``prism mock --dynamic`` servers, started side by side."""
+    servers = {seed: PrismServer.mock(prism, seed=seed) for seed in SEEDS}
+    servers[UNSEEDED] = PrismServer.mock(prism)
+    try:
+        for server in servers.values():
+            server.launch()
+        for server in servers.values():
+            server.wait_ready()
+        yield servers
+    finally:
+        for server in servers.values():
+            server.stop()
+
+
+def _settings(status: int) -> dict[str, Any]:
+    return {
+        "retry": RetryPolicy.disabled(),
+        "headers": {"Prefer": f"code={status}"},
+        "timeout": 30.0,
+    }
+
+
+def call_many(server: PrismServer, name: str, key: str, status: int, times: int) -> list[Outcome]:
+    """Call one operation ``times`` times through the sync client (exchanges recorded)."""
+    recorder = RecordingTransport()
+    outcomes = []
+    with HiveMQClient(server.base_url, transport=recorder, **_settings(status)) as hivemq:
+        for _ in range(times):
+            first = len(recorder.exchanges)
+            outcome = Outcome(name, [])
+            try:
+                result = CALLS[key](hivemq.data_hub)
+                outcome.result = _read(list(result) if isinstance(result, Iterator) else result)
+            except Exception as error:  # judged below, whatever it is
+                outcome.error = error
+            outcome.exchanges = recorder.exchanges[first:]
+            outcomes.append(outcome)
+    return outcomes
+
+
+async def _call_async(server: PrismServer, key: str, status: int) -> Outcome:
+    outcome = Outcome(f"{server.process.name} (async client)", [])
+    async with AsyncHiveMQClient(server.base_url, **_settings(status)) as hivemq:
+        try:
+            result = CALLS[key](hivemq.data_hub)
+            if isinstance(result, AsyncIterator):
+                outcome.result = _read([item async for item in result])
+            else:
+                outcome.result = _read(await result)
+        except Exception as error:  # judged below, whatever it is
+            outcome.error = error
+    return outcome
+
+
+def _expected(operation: Operation, status: int) -> type[HiveMQError] | None:
+    if status == 404 and operation_key(operation) == "getClientState":
+        return ClientNotFoundError
+    return ERROR_CLASSES.get(status)
+
+
+def _judge(operation: Operation, status: int, outcome: Outcome) -> str | None:
+    """What is wrong with the outcome; an error status wants exactly its class here."""
+    expected = _expected(operation, status)
+    if expected is None:
+        return judge(operation, status, outcome)  # a success: the shared rules
+    if not outcome.exchanges:
+        return "the client sent nothing"
+    if any(exchange.status != status for exchange in outcome.exchanges):
+        return f"Prism did not answer {status} (Prefer ignored?)"
+    if type(outcome.error) is not expected:
+        return f"expected exactly {expected.__name__}"
+    return None
+
+
+@pytest.mark.parametrize(("operation", "status"), CASES)
+def test_data_hub_handles_mock_responses(
+    operation: Operation, status: int, mocks: dict[str, PrismServer]
+) -> None:
+    """Each generated response gives a result or the typed error its status or body calls for."""
+    key = operation_key(operation)
+    outcomes = []
+    for name, server in mocks.items():
+        times = UNSEEDED_ROUNDS if name == UNSEEDED else 1
+        outcomes += call_many(server, name, key, status, times)
+    problems = []
+    for outcome in outcomes:
+        problem = _judge(operation, status, outcome)
+        if problem is not None:
+            problems.append(f"{problem}\n{outcome.describe()}")
+    assert not problems, f"{operation.label} with {status}:\n" + "\n".join(problems[:5])
+
+    async def everywhere() -> list[Outcome]:
+        return list(
+            await asyncio.gather(*(_call_async(mocks[seed], key, status) for seed in SEEDS))
+        )
+
+    for seeded, twin in zip(outcomes[: len(SEEDS)], asyncio.run(everywhere()), strict=True):
+        twin.exchanges = seeded.exchanges
+        assert _judge(operation, status, twin) is None, twin.describe()
+        assert type(twin.error) is type(seeded.error), f"sync: {seeded.error!r}\n{twin.describe()}"
+        assert twin.result == seeded.result
+    if status < 300:
+        returned = [outcome for outcome in outcomes if outcome.error is None]
+        assert len(returned) * 4 >= len(outcomes), f"{len(returned)} of {len(outcomes)} returned"
+    for server in mocks.values():
+        server.process.check_alive()

@@ -1,0 +1,1 @@
+"""The resource namespaces of the asyncio client (``hivemq.data_hub``, ...), written once."""

@@ -1,0 +1,63 @@
+"""``hivemq.data_hub``: policies, schemas, scripts, a client's states, the trial."""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+from hivemq_rest_generated import operations as api
+from hivemq_rest_generated.models import FsmStateInformationItem, FsmStatesInformationListItem
+from hivemq_rest_generated.types import Unset
+
+from .. import _data_hub as dh
+from .. import _operations as op
+from .._ids import validate_client_id
+from .data_hub_policies import AsyncBehaviorPolicies, AsyncDataPolicies
+from .data_hub_schemas import AsyncSchemas, AsyncScripts
+
+if TYPE_CHECKING:
+    from .._async_api import AsyncAPI
+
+__all__ = ["AsyncDataHub"]
+
+
+class AsyncDataHub:
+    """HiveMQ Data Hub: ``data_policies``, ``behavior_policies``, ``schemas``, ``scripts``."""
+
+    def __init__(self, client: AsyncAPI) -> None:
+        self._client = client
+
+    @functools.cached_property
+    def data_policies(self) -> AsyncDataPolicies:
+        """Data policies."""
+        return AsyncDataPolicies(self._client)
+
+    @functools.cached_property
+    def behavior_policies(self) -> AsyncBehaviorPolicies:
+        """Behavior policies."""
+        return AsyncBehaviorPolicies(self._client)
+
+    @functools.cached_property
+    def schemas(self) -> AsyncSchemas:
+        """Schemas."""
+        return AsyncSchemas(self._client)
+
+    @functools.cached_property
+    def scripts(self) -> AsyncScripts:
+        """Scripts."""
+        return AsyncScripts(self._client)
+
+    async def client_state(self, client_id: str) -> list[FsmStateInformationItem]:
+        """The client's state in each behavior policy that applies to it.
+
+        Any valid MQTT client id (InvalidClientIdError otherwise, nothing
+        sent); ClientNotFoundError when the client is unknown or not connected.
+        """
+        request = api.get_client_state(validate_client_id(client_id))
+        response = await self._client._send(op.call_for(request, names_client=True))
+        states = dh.parse_model(response, FsmStatesInformationListItem, "client state")
+        return [] if isinstance(states.items, Unset) else states.items
+
+    async def start_trial(self) -> None:
+        """Start Data Hub's five-hour trial. BadRequestError if running or expired."""
+        await self._client._send(op.call_for(api.start_trial_mode()))

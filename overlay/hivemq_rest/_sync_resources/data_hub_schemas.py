@@ -1,0 +1,199 @@
+"""``hivemq.data_hub.schemas`` and ``.scripts``: list, get, create (a new version), delete.
+
+Made by scripts/generate.py from _async_resources/data_hub_schemas.py (see scripts/_unasync.py);
+do not edit: change _async_resources/data_hub_schemas.py and regenerate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from hivemq_rest_generated import operations as api
+from hivemq_rest_generated.models import (
+    PartialSchema,
+    PartialScript,
+    Schema,
+    Script,
+    ScriptFunctionType,
+)
+
+from .. import _data_hub as dh
+from .. import _operations as op
+from .._errors import BadRequestError
+from ._pages import iter_items
+
+if TYPE_CHECKING:
+    from .._sync_api import SyncAPI
+
+__all__ = ["Schemas", "Scripts"]
+
+
+def _create(client: SyncAPI, request: api.Request) -> Any:
+    """Send a create; AlreadyPresentError when it repeats the latest version exactly."""
+    try:
+        return client._send(op.call_for(request))
+    except BadRequestError as error:
+        refined = dh.already_present(error)
+        if refined is error:
+            raise
+        raise refined from error
+
+
+class Schemas:
+    """Schemas (JSON Schema or Protobuf) that policies validate and decode messages with.
+
+    A create with an existing id adds a version; ``get`` answers the latest,
+    ``delete`` removes every version. Definitions travel as base64: the
+    ``create_*`` methods encode, ``hivemq_rest.schema_definition`` and
+    ``json_schema`` decode.
+    """
+
+    def __init__(self, client: SyncAPI) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        schema_ids: Sequence[str] | None = None,
+        types: Sequence[str] | None = None,
+        fields: Sequence[str] | None = None,
+        page_size: int = dh.MAX_PAGE_SIZE,
+    ) -> Iterator[PartialSchema]:
+        """Every version of every schema (matching the filters), following the pages.
+
+        ``types``: ``"JSON"``, ``"PROTOBUF"``. ``fields``: the properties to
+        return (the rest are UNSET). ``page_size``: 10..500 (ValueError otherwise).
+        """
+        ids = dh.joined("schema_ids", schema_ids)
+        kinds = dh.joined("types", types)
+        wanted = dh.joined("fields", fields)
+        limit = dh.page_size(api.GET_ALL_SCHEMAS, page_size)
+
+        def request(cursor: str | None) -> api.Request:
+            return api.get_all_schemas(
+                schema_ids=ids, types=kinds, fields=wanted, limit=limit, cursor=cursor
+            )
+
+        request(None)  # checks every argument now, before the first page is asked for
+        return iter_items(
+            self._client,
+            request,
+            lambda response: dh.parse_page(response, PartialSchema, "schemas"),
+        )
+
+    def get(self, schema_id: str, *, fields: Sequence[str] | None = None) -> PartialSchema:
+        """The latest version of a schema. NotFoundError if unknown."""
+        request = api.get_schema(schema_id, fields=dh.joined("fields", fields))
+        response = self._client._send(op.call_for(request))
+        return dh.parse_model(response, PartialSchema, "schema")
+
+    def create(self, schema: Schema) -> Schema:
+        """Store a schema (a new version if the id exists): the stored version is returned.
+
+        AlreadyPresentError if it is exactly the latest version already.
+        """
+        if not isinstance(schema, Schema):
+            raise TypeError(f"schema must be a Schema, not {type(schema).__name__}")
+        response = _create(self._client, api.create_schema(body=schema))
+        return dh.parse_model(response, Schema, "schema")
+
+    def create_json(self, schema_id: str, schema: Mapping[str, Any] | str) -> Schema:
+        """Store a JSON Schema, given as a dict or as JSON text (sent as written)."""
+        return self.create(dh.json_schema_body(schema_id, schema))
+
+    def create_protobuf(
+        self,
+        schema_id: str,
+        descriptor_set: bytes,
+        message_type: str,
+        *,
+        allow_unknown_fields: bool | None = None,
+    ) -> Schema:
+        """Store a Protobuf schema: a compiled descriptor set (``protoc -o``) and the message type.
+
+        ``allow_unknown_fields``: whether messages may carry fields the type
+        does not declare (None: the broker's default).
+        """
+        body = dh.protobuf_schema_body(
+            schema_id, descriptor_set, message_type, allow_unknown_fields
+        )
+        return self.create(body)
+
+    def delete(self, schema_id: str) -> None:
+        """Delete every version of a schema. NotFoundError if unknown; BadRequestError if in use."""
+        request = api.delete_schema(schema_id)
+        self._client._send(op.call_for(request, idempotent_delete=True))
+
+
+class Scripts:
+    """JavaScript functions that policies call as ``fn:<id>:<version>``.
+
+    A create with an existing id adds a version. Sources travel as base64:
+    ``create_js`` encodes, ``hivemq_rest.script_source`` decodes.
+    """
+
+    def __init__(self, client: SyncAPI) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        script_ids: Sequence[str] | None = None,
+        function_types: Sequence[str] | None = None,
+        fields: Sequence[str] | None = None,
+        page_size: int = dh.MAX_PAGE_SIZE,
+    ) -> Iterator[PartialScript]:
+        """Every version of every script (matching the filters), following the pages.
+
+        ``function_types``: ``"TRANSFORMATION"``. ``fields``: the properties to
+        return (the rest are UNSET). ``page_size``: 10..500 (ValueError otherwise).
+        """
+        ids = dh.joined("script_ids", script_ids)
+        kinds = dh.joined("function_types", function_types)
+        wanted = dh.joined("fields", fields)
+        limit = dh.page_size(api.GET_ALL_SCRIPTS, page_size)
+
+        def request(cursor: str | None) -> api.Request:
+            return api.get_all_scripts(
+                script_ids=ids, function_types=kinds, fields=wanted, limit=limit, cursor=cursor
+            )
+
+        request(None)  # checks every argument now, before the first page is asked for
+        return iter_items(
+            self._client,
+            request,
+            lambda response: dh.parse_page(response, PartialScript, "scripts"),
+        )
+
+    def get(self, script_id: str, *, fields: Sequence[str] | None = None) -> PartialScript:
+        """The latest version of a script. NotFoundError if unknown."""
+        request = api.get_script(script_id, fields=dh.joined("fields", fields))
+        response = self._client._send(op.call_for(request))
+        return dh.parse_model(response, PartialScript, "script")
+
+    def create(self, script: Script) -> Script:
+        """Store a script (a new version if the id exists): the stored version is returned.
+
+        AlreadyPresentError if it is exactly the latest version already.
+        """
+        if not isinstance(script, Script):
+            raise TypeError(f"script must be a Script, not {type(script).__name__}")
+        response = _create(self._client, api.create_script(body=script))
+        return dh.parse_model(response, Script, "script")
+
+    def create_js(
+        self,
+        script_id: str,
+        source: str,
+        *,
+        function_type: ScriptFunctionType | str = ScriptFunctionType.TRANSFORMATION,
+        description: str | None = None,
+    ) -> Script:
+        """Store a script from its JavaScript source text."""
+        return self.create(dh.script_body(script_id, source, function_type, description))
+
+    def delete(self, script_id: str) -> None:
+        """Delete every version of a script. NotFoundError if unknown; BadRequestError if in use."""
+        request = api.delete_script(script_id)
+        self._client._send(op.call_for(request, idempotent_delete=True))
