@@ -1,5 +1,10 @@
-"""The ``hivemq-rest`` command line (needs the ``cli`` extra: click and rich)."""
+"""The ``hivemq-rest`` command line (needs the ``cli`` extra: click and rich).
 
-from ._app import main
+Each family of commands is a module that adds its group to ``main``;
+importing it here is what registers it.
+"""
+
+from . import _clients  # noqa: F401 -- registers the clients commands
+from ._command import main
 
 __all__ = ["main"]

@@ -1,11 +1,8 @@
-"""The ``hivemq-rest`` commands."""
+"""The ``hivemq-rest clients`` commands."""
 
 from __future__ import annotations
 
-import functools
-import io
 import json
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -13,22 +10,18 @@ from typing import Any, BinaryIO, NoReturn
 
 import attrs
 import click
-from rich.console import Console
 from rich.text import Text
 
 from .._async_client import AsyncHiveMQClient
 from .._client import HiveMQClient
 from .._constants import MAX_PAGE_SIZE, MIN_PAGE_SIZE
-from .._errors import ClientNotFoundError, HiveMQError, InvalidClientIdError
-from .._version import __version__
 from ._bulk import BulkStats, read_ids, run_bulk
-from ._diagnose import not_the_api
-from ._exit import ExitCode, exit_code_for
+from ._command import confirm, connection_options, fail, main, stderr, stdout
+from ._exit import ExitCode
 from ._export import ExportStats, export_clients
 from ._help import DASHES, epilog
 from ._live import LiveLine
-from ._logs import print_traceback, setup_logging
-from ._options import EXPORT_MAX_ATTEMPTS, NAMES, Target, add_options, resolve
+from ._options import EXPORT_MAX_ATTEMPTS, Target
 from ._progress import ExportProgress
 from ._render import (
     details_json,
@@ -43,122 +36,6 @@ from ._render import (
 )
 from ._report import write_report
 from ._signals import Stopped
-
-stdout = Console(highlight=False, soft_wrap=True)
-stderr = Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-def _fail(message: str, code: ExitCode) -> NoReturn:
-    stderr.print(terminal_text(f"error: {message}"))
-    sys.exit(code)
-
-
-def _check_utf8_id(client_id: object) -> None:
-    """An id from argv that was not UTF-8 holds surrogate escapes: say so, by its bytes."""
-    if not isinstance(client_id, str):
-        return
-    try:
-        client_id.encode("utf-8")
-    except UnicodeEncodeError:
-        raw = client_id.encode("utf-8", "surrogateescape")
-        raise InvalidClientIdError(f"the client id is not UTF-8: {raw!r}") from None
-
-
-def _diagnosed(error: HiveMQError, target: Target) -> str | None:
-    """Why the URL is not the REST API, if the error (or, for a 404, the listing) shows it."""
-    hint = not_the_api(error, target.url)
-    if hint is None and isinstance(error, ClientNotFoundError):
-        try:  # a 404 of a client: is there a REST API at all?
-            with HiveMQClient(target.url, **target.settings()) as hivemq:
-                next(iter(hivemq.iter_client_id_pages(MIN_PAGE_SIZE)), None)
-        except HiveMQError as probe_error:
-            hint = not_the_api(probe_error, target.url)
-    return hint
-
-
-def _connection_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Add the options that say where the API is, and run the command with error handling."""
-
-    @add_options
-    @functools.wraps(command)
-    def run(*args: Any, **kwargs: Any) -> Any:
-        given = {name: kwargs.pop(name) for name in NAMES}
-        global_ = click.get_current_context().find_root().params
-        debug = bool(given["debug"] or global_.get("debug"))
-        setup_logging(debug, stderr)
-        target = resolve(given, global_, os.environ)
-        if target.insecure:
-            stderr.print("warning: TLS certificate verification is off (--insecure)")
-        try:
-            _check_utf8_id(kwargs.get("client_id"))
-            return command(target, *args, **kwargs)
-        except HiveMQError as error:
-            if debug:
-                print_traceback(stderr)
-            hint = _diagnosed(error, target)
-            if hint is not None:
-                _fail(hint, ExitCode.UNREACHABLE)
-            _fail(str(error), exit_code_for(error))
-        except ValueError as error:  # settings the clients refused (URL, credentials)
-            if debug:
-                print_traceback(stderr)
-            _fail(str(error), ExitCode.USAGE)
-        except (click.ClickException, click.exceptions.Abort, click.exceptions.Exit):
-            raise  # click reports these itself (usage errors exit with 2)
-        except KeyboardInterrupt:
-            _fail("interrupted", ExitCode.INTERRUPTED)
-        except BrokenPipeError:
-            # The reader went away (e.g. piped into head): stop quietly.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            sys.exit(ExitCode.OK)
-        except Exception as error:
-            if debug:
-                print_traceback(stderr)
-            _fail(
-                f"unexpected {type(error).__name__}: {error} (--debug shows more)", ExitCode.FAILURE
-            )
-
-    return run
-
-
-def _confirm(question: str, yes: bool) -> None:
-    if yes:
-        return
-    if not sys.stdin.isatty():
-        raise click.UsageError(
-            f"{question} asks for confirmation: pass --yes when not on a terminal"
-        )
-    click.confirm(escape_controls(f"{question}?"), abort=True, err=True)
-
-
-class _Main(click.Group):
-    """The command group; output never fails on a terminal encoding that lacks a character."""
-
-    def main(self, *args: Any, **kwargs: Any) -> Any:
-        for stream in (sys.stdout, sys.stderr):
-            if isinstance(stream, io.TextIOWrapper):
-                # "é" on a latin-1 terminal stays, "\u202e" becomes its escape.
-                stream.reconfigure(errors="backslashreplace")
-        return super().main(*args, **kwargs)
-
-
-@click.group(
-    cls=_Main,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    epilog=epilog(
-        "hivemq-rest --url https://broker:8888 clients list",
-        "hivemq-rest --profile prod clients count",
-    ),
-)
-@click.version_option(__version__, prog_name="hivemq-rest")
-@add_options
-def main(**options: Any) -> None:
-    """Operate on the MQTT clients of a HiveMQ cluster through its REST API.
-
-    The connection options may come before the subcommand or after it (which
-    wins), from HIVEMQ_REST_* variables, or from a profile in
-    $XDG_CONFIG_HOME/hivemq-rest/config.toml (~/.config/...), in that order.
-    """
 
 
 @main.group()
@@ -193,7 +70,7 @@ _LIST_NOTE = (
 @click.option(
     "-0", "--null", is_flag=True, help="End each id with NUL, not a line break (xargs -0)."
 )
-@_connection_options
+@connection_options
 def list_clients(target: Target, page_size: int, as_json: bool, null: bool) -> None:
     """Stream every client id (online and offline); the count goes to stderr at the end."""
     if as_json and null:
@@ -236,7 +113,7 @@ def _json_string(value: str) -> str:
     epilog=epilog("hivemq-rest clients count", "hivemq-rest --profile prod clients count"),
 )
 @_PAGE_SIZE
-@_connection_options
+@connection_options
 def count_clients(target: Target, page_size: int) -> None:
     """The number of sessions (online and offline), from a walk of the listing."""
     count = 0
@@ -267,7 +144,7 @@ _ID_CODES = (ExitCode.NOT_FOUND, ExitCode.INVALID_ID)
 @_ID
 @_JSON
 @click.option("--include-password", is_flag=True, help="Show the client's password (base64).")
-@_connection_options
+@connection_options
 def show(target: Target, client_id: str, as_json: bool, include_password: bool) -> None:
     """A client's session and connection details."""
     with HiveMQClient(target.url, **target.settings()) as hivemq:
@@ -284,7 +161,7 @@ def show(target: Target, client_id: str, as_json: bool, include_password: bool) 
 )
 @_ID
 @_JSON
-@_connection_options
+@connection_options
 def state(target: Target, client_id: str, as_json: bool) -> None:
     """Whether a client is connected."""
     with HiveMQClient(target.url, **target.settings()) as hivemq:
@@ -301,7 +178,7 @@ def state(target: Target, client_id: str, as_json: bool) -> None:
 )
 @_ID
 @_JSON
-@_connection_options
+@connection_options
 def subscriptions(target: Target, client_id: str, as_json: bool) -> None:
     """A client's subscriptions."""
     with HiveMQClient(target.url, **target.settings()) as hivemq:
@@ -382,7 +259,7 @@ def _act(
         sys.stdout.write("".join(f"{escape_controls(i)}\n" for i in ids))
         stderr.print(terminal_text(f"dry run: would {verb} {len(ids)} clients from {name}"))
         return
-    _confirm(f"{verb.capitalize()} {len(ids)} clients from {name}", yes)
+    confirm(f"{verb.capitalize()} {len(ids)} clients from {name}", yes)
     target = attrs.evolve(target, rate=bulk.rate)
     stats = BulkStats(total=len(ids))
     past = {"disconnect": "disconnected", "invalidate": "invalidated"}[verb]
@@ -429,7 +306,7 @@ def _act(
 @_PREVENT_WILL
 @_YES
 @_bulk_options
-@_connection_options
+@connection_options
 def disconnect(
     target: Target,
     client_id: str | None,
@@ -450,7 +327,7 @@ def disconnect(
     if bulk.dry_run:
         stderr.print(terminal_text(f"dry run: would disconnect {client_id}"))
         return
-    _confirm(f"Disconnect client {client_id!r}", yes)
+    confirm(f"Disconnect client {client_id!r}", yes)
     with HiveMQClient(target.url, **target.settings()) as hivemq:
         if not hivemq.is_connected(client_id):
             stderr.print(terminal_text(f"{client_id} was not connected; nothing to do"))
@@ -472,7 +349,7 @@ def disconnect(
 @_PREVENT_WILL
 @_YES
 @_bulk_options
-@_connection_options
+@connection_options
 def invalidate(
     target: Target,
     client_id: str | None,
@@ -493,7 +370,7 @@ def invalidate(
     if bulk.dry_run:
         stderr.print(terminal_text(f"dry run: would invalidate the session of {client_id}"))
         return
-    _confirm(f"Invalidate the session of client {client_id!r}", yes)
+    confirm(f"Invalidate the session of client {client_id!r}", yes)
     with HiveMQClient(target.url, **target.settings()) as hivemq:
         hivemq.invalidate_session(client_id, prevent_will_message=prevent_will_message)
     stderr.print(terminal_text(f"invalidated the session of {client_id}"))
@@ -544,7 +421,7 @@ def invalidate(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the failed and vanished client ids to this file, one JSON object a line.",
 )
-@_connection_options
+@connection_options
 def export(
     target: Target,
     fmt: str,
@@ -567,10 +444,10 @@ def export(
         raise click.UsageError("--report needs a file of its own, not the --output file")
     for file in (path, report):
         if file is not None and not file.parent.is_dir():
-            _fail(f"cannot write {file}: no such directory {file.parent}", ExitCode.OUTPUT)
+            fail(f"cannot write {file}: no such directory {file.parent}", ExitCode.OUTPUT)
         if file is not None and file.exists() and not file.is_file():
             # A device or FIFO (/dev/null, /dev/stdout): renaming over it would replace it.
-            _fail(
+            fail(
                 f"cannot write {file}: not a regular file (-o - is standard output)",
                 ExitCode.OUTPUT,
             )
@@ -596,7 +473,7 @@ def export(
         try:
             write_report(report, stats)
         except OSError as error:
-            _fail(f"cannot write {report}: {error}", ExitCode.OUTPUT)
+            fail(f"cannot write {report}: {error}", ExitCode.OUTPUT)
     _summary(stats, path, report)
     if stats.failed or _mostly_vanished(stats):
         sys.exit(ExitCode.INCOMPLETE)
@@ -624,7 +501,7 @@ def _stopped(error: BaseException, stats: ExportStats, path: Path | None) -> NoR
         sys.exit(ExitCode(128 + error.signum))  # 129, 130 or 143
     stderr.print(terminal_text(f"export stopped; {kept}"))
     if isinstance(error, OSError):  # the client maps network errors: this is the file
-        _fail(f"cannot write {path or 'standard output'}: {error}", ExitCode.OUTPUT)
+        fail(f"cannot write {path or 'standard output'}: {error}", ExitCode.OUTPUT)
     raise error
 
 
