@@ -9,6 +9,17 @@ with HiveMQClient("http://localhost:8888") as hivemq:
 
 import logging
 
+from hivemq_rest_generated.models import (
+    Backup,
+    BackupState,
+    DiagnosticArchive,
+    DiagnosticArchiveState,
+    TraceFilter,
+    TraceRecording,
+    TraceRecordingEventsItem,
+    TraceRecordingState,
+)
+
 from ._async_client import AsyncHiveMQClient, ClientDetailsStream
 from ._base_client import ClientSettings
 from ._client import HiveMQClient
@@ -17,12 +28,14 @@ from ._errors import (
     APIStatusError,
     APITimeoutError,
     AuthenticationError,
+    BackupFailedError,
     BadRequestError,
     ClientClosedError,
     ClientNotFoundError,
     ConfigurationError,
     ConflictError,
     CursorExpiredError,
+    DownloadError,
     EventLoopError,
     HiveMQError,
     InternalServerError,
@@ -34,6 +47,7 @@ from ._errors import (
     ServiceUnavailableError,
     UnexpectedResponseError,
     UnsendableRequestError,
+    WaitTimeoutError,
 )
 from ._ids import validate_client_id
 from ._models import (
@@ -66,6 +80,9 @@ __all__ = [
     "APITimeoutError",
     "AsyncHiveMQClient",
     "AuthenticationError",
+    "Backup",
+    "BackupFailedError",
+    "BackupState",
     "BadRequestError",
     "CertificateInformation",
     "ClientClosedError",
@@ -82,6 +99,9 @@ __all__ = [
     "Connection",
     "ConnectionDetails",
     "CursorExpiredError",
+    "DiagnosticArchive",
+    "DiagnosticArchiveState",
+    "DownloadError",
     "EventLoopError",
     "HiveMQClient",
     "HiveMQError",
@@ -95,9 +115,14 @@ __all__ = [
     "RetryPolicy",
     "ServiceUnavailableError",
     "TlsInformation",
+    "TraceFilter",
+    "TraceRecording",
+    "TraceRecordingEventsItem",
+    "TraceRecordingState",
     "UnexpectedResponseError",
     "UnsendableRequestError",
     "Unset",
+    "WaitTimeoutError",
     "__version__",
     "or_none",
     "validate_client_id",
