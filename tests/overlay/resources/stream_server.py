@@ -21,7 +21,8 @@ Script = Callable[[str, str, dict[str, str]], Iterable[Step]]
 
 def head(status: int, headers: dict[str, str]) -> bytes:
     """A status line and headers, as sent."""
-    lines = [f"HTTP/1.1 {status} X", *(f"{k}: {v}" for k, v in headers.items()), "Connection: close"]
+    fields = [f"{name}: {value}" for name, value in headers.items()]
+    lines = [f"HTTP/1.1 {status} X", *fields, "Connection: close"]
     return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
 
 

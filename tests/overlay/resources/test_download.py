@@ -45,8 +45,8 @@ def serve_backup(file_steps: Iterable[Step], size: int | None = len(FILE)) -> An
     return stream_server(script)
 
 
-def whole_file(body: bytes = FILE, **headers: str) -> list[Step]:
-    return answer(200, body, **{"Content-Type": "application/octet-stream", **headers})
+def whole_file(body: bytes = FILE, headers: dict[str, str] | None = None) -> list[Step]:
+    return answer(200, body, **{"Content-Type": "application/octet-stream", **(headers or {})})
 
 
 def leftovers(directory: Path) -> list[str]:
@@ -149,7 +149,7 @@ def test_a_body_shorter_than_the_backups_bytes_is_an_error(kind: str, tmp_path: 
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_an_encoded_body_is_refused(kind: str, tmp_path: Path) -> None:
-    error, _ = _failed_download(kind, whole_file(**{"Content-Encoding": "gzip"}), tmp_path)
+    error, _ = _failed_download(kind, whole_file(headers={"Content-Encoding": "gzip"}), tmp_path)
     assert isinstance(error, DownloadError)
     assert "encoded" in str(error)
 
@@ -206,17 +206,17 @@ def test_a_download_longer_than_timeout_that_keeps_moving_completes(
     # Six gaps of 0.25 s: 1.5 s in all, over the 1 s timeout, no gap near it.
     steps = _paced(6, 0.25)
     target = tmp_path / "rec.zip"
+    settings: dict[str, Any] = {"timeout": 1.0, "retry": ONCE}
     with stream_server(lambda m, t, h: steps) as server:
         run(
             kind,
             server.base_url,
             lambda h: h.trace_recordings.download("rec-1", target),
-            timeout=1.0,
-            retry=ONCE,
+            **settings,
         )
         # The same answer to a normal request breaks its whole-attempt deadline.
         with pytest.raises(APITimeoutError):
-            run(kind, server.base_url, lambda h: h._send(Call("GET", "/x")), timeout=1.0, retry=ONCE)
+            run(kind, server.base_url, lambda h: h._send(Call("GET", "/x")), **settings)
     assert target.read_bytes() == FILE[: len(FILE) // 6 * 6]
 
 
