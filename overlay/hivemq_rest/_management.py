@@ -79,6 +79,7 @@ _RECORDING_TYPES: Final[dict[str, tuple[type, bool]]] = {
     "topicFilters": (list, False),
     "events": (list, False),
 }
+_FILTER_TYPES: Final[dict[str, tuple[type, bool]]] = {"regex": (str, False)}
 
 
 def download_call(request: api.Request, accept: str) -> Call:
@@ -88,8 +89,15 @@ def download_call(request: api.Request, accept: str) -> Call:
     return attrs.evolve(call, headers=headers)
 
 
+def _object(response: httpx.Response, raw: object, what: str) -> dict[str, object]:
+    # The generated from_dict takes any iterable of pairs, even [] for {}.
+    if not isinstance(raw, dict):
+        raise malformed_response(response, f"{what} is not a JSON object")
+    return raw
+
+
 def _checked_backup(response: httpx.Response, raw: object, backup: Backup) -> Backup:
-    _check_types(response, raw, _BACKUP_TYPES, "backup")
+    _check_types(response, _object(response, raw, "backup"), _BACKUP_TYPES, "backup")
     if isinstance(backup.bytes_, int) and backup.bytes_ < 0:
         raise malformed_response(response, "backup.bytes is negative")
     return backup
@@ -131,7 +139,11 @@ def check_backup_outcome(backup_id: str, backup: Backup) -> bool:
 def _checked_recording(
     response: httpx.Response, raw: object, item: TraceRecording
 ) -> TraceRecording:
-    _check_types(response, raw, _RECORDING_TYPES, "traceRecording")
+    document = _object(response, raw, "traceRecording")
+    _check_types(response, document, _RECORDING_TYPES, "traceRecording")
+    for key in ("clientIdFilters", "topicFilters"):
+        for entry in document.get(key) or ():  # type: ignore[attr-defined]
+            _check_types(response, _object(response, entry, key), _FILTER_TYPES, key)
     return item
 
 
@@ -156,7 +168,7 @@ def parse_diagnostic_archive(response: httpx.Response) -> DiagnosticArchive:
     item, document = _parse(response, DiagnosticArchiveItem, "diagnostic archive")
     if isinstance(item.diagnostic_archive, Unset):
         raise malformed_response(response, "the answer has no diagnosticArchive")
-    raw = document.get("diagnosticArchive")
+    raw = _object(response, document.get("diagnosticArchive"), "diagnosticArchive")
     _check_types(response, raw, _BACKUP_TYPES, "diagnosticArchive")
     return item.diagnostic_archive
 

@@ -140,6 +140,7 @@ def test_every_documented_status_is_its_typed_error(
         {"backup": {"id": "b", "createdAt": "yesterday"}},
         {"backup": {"id": "b", "state": 3}},
         {"backup": "b"},
+        {"backup": []},
         {"nothing": 1},
         [1],
     ],
