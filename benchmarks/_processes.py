@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 import httpx
 
@@ -57,8 +57,9 @@ class EmulatorProcess:
         self._process: subprocess.Popen[str] | None = None
         self._log = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 -- closed in stop()
 
-    def __enter__(self) -> EmulatorProcess:
-        command = [
+    def command(self) -> list[str]:
+        """The server's command line; it prints ``listening on URL`` first."""
+        return [
             executable("hivemq-emulator"),
             "serve",
             "--host",
@@ -70,12 +71,16 @@ class EmulatorProcess:
             "--seed",
             str(self.seed),
         ]
+
+    def __enter__(self) -> Self:
+        command = self.command()
         process = subprocess.Popen(  # noqa: S603 -- our own console script, fixed arguments
             command,
             stdout=subprocess.PIPE,
             stderr=self._log,
             stdin=subprocess.DEVNULL,
             text=True,
+            cwd=Path(__file__).resolve().parent.parent,  # benchmarks._file_server is importable
         )
         self._process = process
         first_line: list[str] = []
@@ -130,6 +135,18 @@ class EmulatorProcess:
         traceback: TracebackType | None,
     ) -> None:
         self.stop()
+
+
+class FileServerProcess(EmulatorProcess):
+    """``benchmarks._file_server``: one backup of ``size`` bytes, streamed."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(sessions=0)
+        self.size = size
+
+    def command(self) -> list[str]:
+        """The file server's command line."""
+        return [sys.executable, "-m", "benchmarks._file_server", "--size", str(self.size)]
 
 
 @dataclass
