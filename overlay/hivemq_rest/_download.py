@@ -28,6 +28,9 @@ Target = StrPath | BinaryIO
 # the file's, and decoding it here would buy nothing for files like these.
 DOWNLOAD_HEADERS: Final = (("Accept-Encoding", "identity"),)
 
+# Bytes of a file at a path after which their writing to disk is started.
+_WRITEBACK_BYTES: Final = 16 * 1024 * 1024
+
 
 def _content_length(response: httpx.Response) -> int | None:
     value = response.headers.get("content-length")
@@ -61,6 +64,7 @@ class Sink:
         self.received = 0
         self._path: str | None = None
         self._temp: str | None = None
+        self._written_back = 0
         if isinstance(target, str | os.PathLike):
             path = os.path.abspath(os.fspath(target))
             if os.path.isdir(path):
@@ -113,8 +117,25 @@ class Sink:
                 f"could not write the file: {error}", received=self.received, expected=self._limit
             ) from error
         self.received += len(chunk)
+        if self._temp is not None and self.received - self._written_back >= _WRITEBACK_BYTES:
+            self._write_back()
         if self._progress is not None:
             self._progress(self.received, self._limit)
+
+    def _write_back(self) -> None:
+        """Start writing what came so far to disk now, without waiting for it.
+
+        Otherwise the kernel holds a large file in the page cache and the
+        fsync at the end writes all of it while the download stands still.
+        """
+        if not hasattr(os, "posix_fadvise"):  # not on macOS or Windows
+            return
+        self._file.flush()
+        start, self._written_back = self._written_back, self.received
+        with contextlib.suppress(OSError):
+            os.posix_fadvise(
+                self._file.fileno(), start, self.received - start, os.POSIX_FADV_DONTNEED
+            )
 
     def interrupted(self, error: Exception) -> DownloadError:
         """The error for a body that broke off after some of it was written."""

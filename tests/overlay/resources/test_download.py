@@ -268,3 +268,12 @@ def test_a_failing_write_is_a_download_error(tmp_path: Path) -> None:
     with stream_server(lambda m, t, h: whole_file()) as server, pytest.raises(DownloadError):
         run("sync", server.base_url, lambda h: h.trace_recordings.download("rec-1", Full()))
     assert os.listdir(tmp_path) == []
+
+
+def test_a_file_larger_than_the_writeback_step_is_written_exactly(tmp_path: Path) -> None:
+    # Over 16 MiB, writing to disk is started as the bytes come (posix_fadvise).
+    big = FILE * 400  # 40 MiB
+    target = tmp_path / "big.bin"
+    with stream_server(lambda m, t, h: whole_file(big)) as server:
+        run("sync", server.base_url, lambda h: h.trace_recordings.download("rec-1", target))
+    assert target.read_bytes() == big
