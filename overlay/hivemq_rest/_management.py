@@ -33,7 +33,7 @@ from hivemq_rest_generated.models import (
 from hivemq_rest_generated.types import Unset
 
 from ._download import DOWNLOAD_HEADERS
-from ._errors import BackupFailedError, malformed_response
+from ._errors import BackupFailedError, DownloadError, malformed_response
 from ._operations import Call, _check_types, _parse, call_for
 
 __all__ = [
@@ -98,8 +98,6 @@ def _object(response: httpx.Response, raw: object, what: str) -> dict[str, objec
 
 def _checked_backup(response: httpx.Response, raw: object, backup: Backup) -> Backup:
     _check_types(response, _object(response, raw, "backup"), _BACKUP_TYPES, "backup")
-    if isinstance(backup.bytes_, int) and backup.bytes_ < 0:
-        raise malformed_response(response, "backup.bytes is negative")
     return backup
 
 
@@ -122,8 +120,14 @@ def parse_backups(response: httpx.Response) -> list[Backup]:
 
 
 def backup_size(backup: Backup) -> int | None:
-    """The file's size in bytes, if the server said it."""
-    return backup.bytes_ if isinstance(backup.bytes_, int) else None
+    """The file's size in bytes, if the server said it; DownloadError for a negative one."""
+    if not isinstance(backup.bytes_, int):
+        return None
+    if backup.bytes_ < 0:
+        raise DownloadError(
+            f"the backup's size is {backup.bytes_}; no file has that", received=0, expected=None
+        )
+    return backup.bytes_
 
 
 def check_backup_outcome(backup_id: str, backup: Backup) -> bool:

@@ -135,7 +135,6 @@ def test_every_documented_status_is_its_typed_error(
     "body",
     [
         {"backup": {"id": "b", "bytes": "12"}},
-        {"backup": {"id": "b", "bytes": -1}},
         {"backup": {"id": 7}},
         {"backup": {"id": "b", "createdAt": "yesterday"}},
         {"backup": {"id": "b", "state": 3}},

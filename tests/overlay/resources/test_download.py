@@ -277,3 +277,15 @@ def test_a_file_larger_than_the_writeback_step_is_written_exactly(tmp_path: Path
     with stream_server(lambda m, t, h: whole_file(big)) as server:
         run("sync", server.base_url, lambda h: h.trace_recordings.download("rec-1", target))
     assert target.read_bytes() == big
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_negative_backup_size_is_refused_before_the_file_is_asked_for(
+    kind: str, tmp_path: Path
+) -> None:
+    target = tmp_path / "backup.bin"
+    with serve_backup(whole_file(), size=-1) as server:
+        with pytest.raises(DownloadError, match="size is -1"):
+            run(kind, server.base_url, lambda h: h.backups.download("b1", target))
+        assert server.targets() == [f"GET {BACKUP_PATH}"]
+    assert leftovers(tmp_path) == []
