@@ -196,7 +196,8 @@ def _moment(name: str, value: datetime.datetime) -> datetime.datetime:
         raise TypeError(f"{name} must be a datetime, not {type(value).__name__}")
     if value.utcoffset() is None:
         raise ValueError(f"{name} must be timezone-aware (e.g. tzinfo=datetime.UTC)")
-    return value
+    # Sent as the broker writes instants: UTC, with a "Z".
+    return value.astimezone(datetime.UTC)
 
 
 def new_trace_recording(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import io
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -232,3 +233,21 @@ def test_fuzzed_names_reach_their_recording(name: str) -> None:
         seen = server.seen
     assert the_segment_after(seen[:2], f"{RECORDINGS}/") == [name, name]
     assert the_segment_after(seen[2:], f"{FILES}/") == [name]
+
+
+def test_times_in_other_zones_are_sent_in_utc() -> None:
+    fake = FakeAPI(recording(201))
+    berlin = datetime.timezone(datetime.timedelta(hours=2))
+    start = datetime.datetime(2026, 6, 1, 12, 0, tzinfo=berlin)
+    run_fake("sync", fake, create(start_at=start, end_at=start + datetime.timedelta(minutes=1)))
+    body = json.loads(fake.requests[0].content)["traceRecording"]
+    assert (body["startAt"], body["endAt"]) == ("2026-06-01T10:00:00Z", "2026-06-01T10:01:00Z")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_delete_whose_first_answer_was_lost_and_then_404s_is_done(kind: str) -> None:
+    gone = (404, {}, b'{"errors": [{"title": "Trace recording not found"}]}')
+    answers: Iterator[tuple[int, dict[str, str], bytes] | None] = iter([None, gone])
+    with local_server(lambda m, t, h: next(answers)) as server:
+        assert run(kind, server.base_url, _operation("delete"), retry=NO_WAIT) is None
+        assert [m for m, _, _ in server.seen] == ["DELETE", "DELETE"]
