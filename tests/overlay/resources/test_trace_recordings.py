@@ -246,7 +246,11 @@ def test_times_in_other_zones_are_sent_in_utc() -> None:
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_delete_whose_first_answer_was_lost_and_then_404s_is_done(kind: str) -> None:
-    gone = (404, {}, b'{"errors": [{"title": "Trace recording not found"}]}')
+    gone: tuple[int, dict[str, str], bytes] = (
+        404,
+        {},
+        b'{"errors": [{"title": "Trace recording not found"}]}',
+    )
     answers: Iterator[tuple[int, dict[str, str], bytes] | None] = iter([None, gone])
     with local_server(lambda m, t, h: next(answers)) as server:
         assert run(kind, server.base_url, _operation("delete"), retry=NO_WAIT) is None
