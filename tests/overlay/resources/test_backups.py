@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import pickle
 from typing import Any
 
 import httpx
@@ -234,3 +235,14 @@ def test_the_body_of_a_created_backup_is_json() -> None:
     fake = FakeAPI(backup(state="IN_PROGRESS"))
     run_fake("sync", fake, lambda h: h.backups.create())
     assert json.loads(fake.requests[0].content or b"null") is None
+
+
+def test_a_backup_failure_survives_pickling() -> None:
+    error = BackupFailedError("b", "FAILED", "disk full")
+    copy = pickle.loads(pickle.dumps(error))
+    assert (copy.backup_id, copy.state, copy.fail_reason, str(copy)) == (
+        "b",
+        "FAILED",
+        "disk full",
+        str(error),
+    )

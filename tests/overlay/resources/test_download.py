@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import pickle
 import stat
 from collections.abc import Iterable
 from pathlib import Path
@@ -289,3 +290,9 @@ def test_a_negative_backup_size_is_refused_before_the_file_is_asked_for(
             run(kind, server.base_url, lambda h: h.backups.download("b1", target))
         assert server.targets() == [f"GET {BACKUP_PATH}"]
     assert leftovers(tmp_path) == []
+
+
+def test_a_download_error_survives_pickling() -> None:
+    error = DownloadError("short", received=3, expected=9)
+    copy = pickle.loads(pickle.dumps(error))
+    assert (type(copy), str(copy), copy.received, copy.expected) == (DownloadError, "short", 3, 9)
