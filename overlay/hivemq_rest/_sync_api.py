@@ -87,8 +87,8 @@ class SyncAPI(BaseClient):
         the wait for the answer and every gap between body chunks by its read
         part (default 30 s): a download that keeps moving never times out.
         """
-        state = self._attempts(call, self._http)
         try:
+            state = self._attempts(call, self._http)
             while True:
                 state.start()
                 if self.limiter is not None:

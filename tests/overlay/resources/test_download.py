@@ -15,7 +15,9 @@ import httpx
 import pytest
 from hivemq_rest import (
     APITimeoutError,
+    ClientClosedError,
     DownloadError,
+    HiveMQClient,
     NotFoundError,
     RetryPolicy,
     ServiceUnavailableError,
@@ -296,3 +298,12 @@ def test_a_download_error_survives_pickling() -> None:
     error = DownloadError("short", received=3, expected=9)
     copy = pickle.loads(pickle.dumps(error))
     assert (type(copy), str(copy), copy.received, copy.expected) == (DownloadError, "short", 3, 9)
+
+
+def test_a_closed_client_leaves_no_temporary_file(tmp_path: Path) -> None:
+    with stream_server(lambda m, t, h: whole_file()) as server:
+        hivemq = HiveMQClient(server.base_url)
+        hivemq.close()
+        with pytest.raises(ClientClosedError):
+            hivemq.trace_recordings.download("rec-1", tmp_path / "rec.zip")
+    assert leftovers(tmp_path) == []
