@@ -15,7 +15,14 @@ from hivemq_rest._constants import MAX_PAGE_SIZE
 from hivemq_rest_generated.operations import GET_ALL_MQTT_CLIENTS
 
 from ._policy_server import PolicyServerProcess
-from ._processes import EmulatorProcess, WorkerRun, executable, measure, run_worker
+from ._processes import (
+    EmulatorProcess,
+    FileServerProcess,
+    WorkerRun,
+    executable,
+    measure,
+    run_worker,
+)
 from ._profiles import ProfileSummary, summarize
 
 Log = Callable[[str], None]
@@ -41,6 +48,9 @@ class Sizes:
     # in this VM), so the profiled runs of details and export are smaller.
     details_profiled: int = 5_000
     export_profiled: int = 10_000
+    download_bytes: int = 1024**3
+    download_small: int = 1024**2
+    download_rounds: int = 3
     seed: int = 1
     timeout: float = 900.0
 
@@ -58,6 +68,8 @@ SMOKE = Sizes(
     policies_rounds=1,
     details_profiled=100,
     export_profiled=300,
+    download_bytes=16 * 1024**2,
+    download_rounds=1,
     timeout=120.0,
 )
 
@@ -417,3 +429,61 @@ def bench_policies(sizes: Sizes, log: Log) -> PoliciesResult:
 def python_version() -> str:
     """The version of the Python running the benchmarks."""
     return sys.version.split()[0]
+
+
+# -- 4. download ----------------------------------------------------------------------
+
+
+@dataclass
+class DownloadResult:
+    """A backup's file streamed to disk: throughput against plain httpx, and peak memory."""
+
+    sizes: Sizes
+    client: Variant
+    plain: Variant
+    client_small: Variant
+
+    def throughputs(self) -> list[float]:
+        """Round by round, the client's bytes per wall second over the plain loop's."""
+        return [
+            plain.wall / client.wall
+            for client, plain in zip(self.client.runs, self.plain.runs, strict=True)
+            if client.wall > 0
+        ]
+
+    def throughput(self) -> float:
+        """Median of ``throughputs``."""
+        return median(self.throughputs())
+
+    def mib_per_second(self, variant: Variant) -> float:
+        """Median MiB per wall second of a variant at the big size."""
+        return median([run.ok / 1024**2 / run.wall for run in variant.runs if run.wall > 0])
+
+    def memory_growth_mib(self) -> float:
+        """Peak RSS downloading the big file minus downloading the small one (the client)."""
+        return self.client.maxrss_mib() - self.client_small.maxrss_mib()
+
+
+def bench_download(sizes: Sizes, log: Log) -> DownloadResult:
+    """Benchmark 4: ``backups.download`` to a path against a plain ``httpx.stream`` loop."""
+    client = Variant("download-client", "HiveMQClient.backups.download(id, path)")
+    plain = Variant("download-httpx", "plain httpx.Client.stream loop, iter_bytes to a file")
+    client_small = Variant("download-client", f"the client, {sizes.download_small:,} bytes")
+    with FileServerProcess(sizes.download_bytes) as server:
+
+        def on_big(variant: Variant) -> WorkerRun:
+            run = run_worker(variant.name, server.base_url, 0, timeout=sizes.timeout)
+            return _expect(run, sizes.download_bytes)
+
+        log(f"download: warm-up, {sizes.download_bytes:,} bytes")
+        on_big(client)
+        on_big(plain)
+        _rounds([client, plain], sizes.download_rounds, on_big, log)
+    with FileServerProcess(sizes.download_small) as small:
+
+        def on_small(variant: Variant) -> WorkerRun:
+            run = run_worker(variant.name, small.base_url, 0, timeout=sizes.timeout)
+            return _expect(run, sizes.download_small)
+
+        _rounds([client_small], sizes.download_rounds, on_small, log)
+    return DownloadResult(sizes=sizes, client=client, plain=plain, client_small=client_small)

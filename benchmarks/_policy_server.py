@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
-import threading
 from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-from types import TracebackType
 from urllib.parse import parse_qs, urlsplit
 
 from hivemq_rest_generated.operations import GET_ALL_DATA_POLICIES
+
+from ._processes import ModuleServer
 
 PATH = GET_ALL_DATA_POLICIES.path
 
@@ -106,58 +104,12 @@ def make_handler(total: int) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-class PolicyServerProcess:
+class PolicyServerProcess(ModuleServer):
     """The policy server in a process of its own, on 127.0.0.1 and a free port."""
 
-    def __init__(self, policies: int, start_timeout: float = 60.0) -> None:
+    def __init__(self, policies: int) -> None:
+        super().__init__("_policy_server", "--policies", str(policies))
         self.policies = policies
-        self.start_timeout = start_timeout
-        self.base_url = ""
-        self._process: subprocess.Popen[str] | None = None
-
-    def __enter__(self) -> PolicyServerProcess:
-        command = [sys.executable, "-m", "benchmarks._policy_server"]
-        self._process = subprocess.Popen(  # noqa: S603 -- our own module, fixed arguments
-            [*command, "--policies", str(self.policies)],
-            stdout=subprocess.PIPE,
-            stdin=subprocess.DEVNULL,
-            cwd=Path(__file__).resolve().parent.parent,
-            text=True,
-        )
-        stdout = self._process.stdout
-        assert stdout is not None
-        first: list[str] = []
-        reader = threading.Thread(target=lambda: first.append(stdout.readline()), daemon=True)
-        reader.start()
-        reader.join(self.start_timeout)
-        line = first[0].strip() if first else ""
-        if not line.startswith("listening on "):
-            self.stop()
-            raise RuntimeError(f"the policy server did not start: {line!r}")
-        self.base_url = line.removeprefix("listening on ")
-        return self
-
-    def stop(self) -> None:
-        """Stop the server."""
-        process, self._process = self._process, None
-        if process is None:
-            return
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(10)
-        if process.stdout is not None:
-            process.stdout.close()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.stop()
 
 
 def main(argv: list[str] | None = None) -> int:

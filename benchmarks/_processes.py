@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -11,9 +12,10 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import httpx
+from hivemq_rest_emulator.testing import ChildProcess
 from hivemq_rest_emulator.testing import EmulatorProcess as ServerProcess
 
 BIN = Path(sys.executable).parent
@@ -62,6 +64,46 @@ class EmulatorProcess(ServerProcess):
         """Call the emulator's admin API (``/_emulator/...``)."""
         response = httpx.request(method, self.base_url + path, json=body, timeout=30)
         response.raise_for_status()
+
+
+class ModuleServer:
+    """``python -m benchmarks.<module> ARGS``: a small server of the benchmarks' own.
+
+    It prints ``listening on URL`` once it accepts connections; ``base_url``
+    is known inside the ``with`` block.
+    """
+
+    def __init__(self, module: str, *args: str, start_timeout: float = 60.0) -> None:
+        self.process = ChildProcess(
+            [sys.executable, "-m", f"benchmarks.{module}", *args],
+            name=module,
+            cwd=Path(__file__).resolve().parent.parent,
+        )
+        self.start_timeout = start_timeout
+        self.base_url = ""
+
+    def __enter__(self) -> Self:
+        self.process.start()
+        try:
+            found = self.process.wait_for_line(_LISTENING, self.start_timeout)
+        except BaseException:
+            self.process.stop()
+            raise
+        self.base_url = found[1]
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.process.stop()
+
+
+_LISTENING = re.compile(r"listening on (\S+)")
+
+
+class FileServerProcess(ModuleServer):
+    """``benchmarks._file_server``: one backup of ``size`` bytes, streamed."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__("_file_server", "--size", str(size))
 
 
 @dataclass

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ._benches import (
     DetailsResult,
+    DownloadResult,
     ExportResult,
     ListingResult,
     PoliciesResult,
@@ -32,6 +33,8 @@ DETAILS_VS_HTTPX_AIOHTTP_TARGET = 0.9
 DETAILS_VS_HTTPX_TARGET = 5.0
 EXPORT_WALL_TARGET = 60.0
 POLICIES_CPU_TARGET = 1.15
+DOWNLOAD_THROUGHPUT_TARGET = 0.9
+DOWNLOAD_MEMORY_TARGET_MIB = 32.0
 
 PACKAGES = ("hivemq-rest-client", "httpx", "httpcore", "aiohttp", "httpx-aiohttp", "uvicorn")
 
@@ -122,6 +125,7 @@ class Results:
     details: DetailsResult | None = None
     export: ExportResult | None = None
     policies: PoliciesResult | None = None
+    download: DownloadResult | None = None
 
 
 def targets(results: Results) -> list[tuple[str, str, str, bool]]:
@@ -188,6 +192,27 @@ def targets(results: Results) -> list[tuple[str, str, str, bool]]:
                 f"<= {POLICIES_CPU_TARGET}x the plain httpx loop",
                 f"{ratio:.3f}x (median of {len(results.policies.ratios)} rounds)",
                 ratio <= POLICIES_CPU_TARGET,
+            )
+        )
+    if results.download is not None:
+        download = results.download
+        rows.append(
+            (
+                "5. download throughput",
+                f">= {DOWNLOAD_THROUGHPUT_TARGET}x a plain httpx.stream loop",
+                f"{download.throughput():.3f}x (median of {len(download.throughputs())} rounds)",
+                download.throughput() >= DOWNLOAD_THROUGHPUT_TARGET,
+            )
+        )
+        growth = download.memory_growth_mib()
+        rows.append(
+            (
+                "5. download, peak memory",
+                f"{download.sizes.download_bytes / 1024**3:g} GiB <= "
+                f"{DOWNLOAD_MEMORY_TARGET_MIB:.0f} MiB above "
+                f"{download.sizes.download_small / 1024**2:g} MiB",
+                f"+{growth:.1f} MiB",
+                growth <= DOWNLOAD_MEMORY_TARGET_MIB,
             )
         )
     return rows
@@ -322,6 +347,34 @@ def _export(export: ExportResult) -> list[str]:
     return lines
 
 
+def _download(download: DownloadResult) -> list[str]:
+    sizes = download.sizes
+    lines = [
+        "## 4. Download",
+        "",
+        f"A backup file of {sizes.download_bytes:,} bytes streamed to disk in a fresh process "
+        "each run, from `benchmarks._file_server` (a small streaming HTTP server on the same "
+        "machine). The client writes a temporary file, fsyncs and renames it; the plain loop "
+        "only writes. Throughput is bytes per wall second; memory is the client's peak RSS "
+        f"against the same download of {sizes.download_small:,} bytes.",
+        "",
+        "| contender | wall s (median) | MiB/s (median) | CPU s (median) | peak RSS MiB |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for variant in (download.client, download.plain, download.client_small):
+        lines.append(
+            f"| {variant.description} | {_n(variant.wall(), 2)} | "
+            f"{_n(download.mib_per_second(variant), 0)} | {_n(variant.cpu(), 2)} | "
+            f"{_n(variant.maxrss_mib(), 1)} |"
+        )
+    lines += [
+        "",
+        f"Throughput client / plain loop, round by round: {_ratios(download.throughputs())}.",
+        "",
+    ]
+    return lines
+
+
 def _profile(title: str, profiles: dict[str, ProfileSummary], names: dict[str, str]) -> list[str]:
     present = [name for name in names if name in profiles]
     if not present:
@@ -414,6 +467,8 @@ def render(results: Results, notes: str) -> str:
         lines += _export(results.export)
     if results.policies is not None:
         lines += _policies(results.policies)
+    if results.download is not None:
+        lines += _download(results.download)
     profile_parts: list[str] = []
     if results.listing is not None:
         profile_parts += _profile(

@@ -13,6 +13,7 @@ import argparse
 import asyncio
 import cProfile
 import json
+import os
 import resource
 import sys
 import time
@@ -224,6 +225,49 @@ def export_with_cli(url: str, concurrency: int, _: list[str]) -> Counts:
             return Counts(ok=sum(1 for _ in csv.reader(rows)) - 1)
 
 
+# -- download ------------------------------------------------------------------------
+
+BACKUP_ID = "bench"
+FILE_PATH = f"/api/v1/management/files/backups/{BACKUP_ID}"
+
+
+def _target() -> Path:
+    import tempfile
+
+    return Path(tempfile.gettempdir()) / f"hivemq-bench-download-{os.getpid()}.bin"
+
+
+def download_with_client(url: str, size: int, _: list[str]) -> Counts:
+    """The backup's file through ``HiveMQClient.backups.download`` to a path."""
+    from hivemq_rest import HiveMQClient
+
+    target = _target()
+    try:
+        with HiveMQClient(url) as hivemq:
+            written = hivemq.backups.download(BACKUP_ID, target)
+    finally:
+        target.unlink(missing_ok=True)
+    return Counts(ok=written)
+
+
+def download_with_httpx(url: str, size: int, _: list[str]) -> Counts:
+    """A plain ``httpx.stream`` loop writing the file's bytes to a file."""
+    import httpx
+
+    target = _target()
+    written = 0
+    try:
+        with httpx.Client(base_url=url) as http, http.stream("GET", FILE_PATH) as response:
+            response.raise_for_status()
+            with target.open("wb") as file:
+                for chunk in response.iter_bytes():
+                    file.write(chunk)
+                    written += len(chunk)
+    finally:
+        target.unlink(missing_ok=True)
+    return Counts(ok=written)
+
+
 Workload = Callable[[str, int, list[str]], Counts]
 
 WORKLOADS: dict[str, Workload] = {
@@ -239,6 +283,8 @@ WORKLOADS: dict[str, Workload] = {
     "policies-client": policies_with_client,
     "policies-client-read": policies_with_client_read,
     "policies-httpx": policies_with_httpx,
+    "download-client": download_with_client,
+    "download-httpx": download_with_httpx,
 }
 
 
@@ -255,7 +301,7 @@ def _preload(workload: str) -> None:
     if workload == "export-cli":
         import hivemq_rest._aiohttp
         import hivemq_rest.cli
-    if workload.startswith(("list-client", "policies-client")):
+    if workload.startswith(("list-client", "policies-client", "download-client")):
         import hivemq_rest  # noqa: F401
 
 

@@ -38,6 +38,7 @@ RENAMES = {
     "aclose": "close",
     "asyncio": "time",
     "aflatten": "flatten",
+    "aiter_raw": "iter_raw",
     "aread": "read",
 }
 _DROPPED = ("async", "await")

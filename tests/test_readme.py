@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tomllib
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -23,6 +24,12 @@ from packaging.specifiers import SpecifierSet
 
 from tests.conftest import ROOT
 from tests.overlay.resources.data_hub_server import data_hub_server
+from tests.overlay.resources.management_stub import (
+    BACKUP_FILE,
+    BACKUP_ID,
+    TRACE_FILE,
+    management_stub,
+)
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 # Examples of a family the emulator does not serve yet are marked with a
@@ -31,6 +38,10 @@ STUB_MARK = "<!-- example: data-hub-stub "
 EXAMPLES = re.findall(r"(?<!-->\n)```python\n(.*?)```", README, flags=re.DOTALL)
 DATA_HUB_EXAMPLES = re.findall(
     re.escape(STUB_MARK) + r"[^\n]*-->\n```python\n(.*?)```", README, flags=re.DOTALL
+)
+# Examples of families the emulator does not serve yet follow a "served by a stub" comment.
+STUBBED = re.compile(
+    r"<!-- served by a stub in tests/test_readme.py[^>]*-->\n```python\n(.*?)```", re.DOTALL
 )
 # The command the README starts the emulator with for the examples: the block
 # right before the first example.
@@ -60,10 +71,11 @@ def emulator() -> Iterator[str]:
         yield BASE_URL.replace("8888", found[1])
 
 
-def _run(example: str, base_url: str) -> list[str]:
+def _run(example: str, base_url: str, cwd: Path | None = None) -> list[str]:
     """The lines an example prints, run as a script of its own."""
     result = subprocess.run(
         [sys.executable, "-c", example.replace(BASE_URL, base_url)],
+        cwd=cwd,
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -146,3 +158,13 @@ def test_pin_in_readme_matches_the_version() -> None:
     version = f"{hook['spec-version']}.{hook['client-revision']}"
     assert SpecifierSet(pin).contains(version)
     assert pin == f"=={hook['spec-version']}.*"
+
+
+def test_stubbed_examples_run_as_written(tmp_path: Path) -> None:
+    backups, recordings = STUBBED.findall(README)
+    with management_stub() as base_url:
+        printed = [_run(example, base_url, cwd=tmp_path) for example in (backups, recordings)]
+    assert printed[0] == [f"{BACKUP_ID} COMPLETED {len(BACKUP_FILE)}"]
+    assert (tmp_path / "hivemq-backup.bin").read_bytes() == BACKUP_FILE
+    assert printed[1] == ["sensors-1 STOPPED"]
+    assert (tmp_path / "sensors-1.zip").read_bytes() == TRACE_FILE

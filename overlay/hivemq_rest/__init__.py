@@ -9,6 +9,17 @@ with HiveMQClient("http://localhost:8888") as hivemq:
 
 import logging
 
+from hivemq_rest_generated.models import (
+    Backup,
+    BackupState,
+    DiagnosticArchive,
+    DiagnosticArchiveState,
+    TraceFilter,
+    TraceRecording,
+    TraceRecordingEventsItem,
+    TraceRecordingState,
+)
+
 from ._async_client import AsyncHiveMQClient, ClientDetailsStream
 from ._async_resources.data_hub import AsyncDataHub
 from ._async_resources.data_hub_policies import AsyncBehaviorPolicies, AsyncDataPolicies
@@ -54,12 +65,14 @@ from ._errors import (
     APIStatusError,
     APITimeoutError,
     AuthenticationError,
+    BackupFailedError,
     BadRequestError,
     ClientClosedError,
     ClientNotFoundError,
     ConfigurationError,
     ConflictError,
     CursorExpiredError,
+    DownloadError,
     EventLoopError,
     HiveMQError,
     InternalServerError,
@@ -71,6 +84,7 @@ from ._errors import (
     ServiceUnavailableError,
     UnexpectedResponseError,
     UnsendableRequestError,
+    WaitTimeoutError,
 )
 from ._ids import validate_client_id
 from ._models import (
@@ -112,6 +126,9 @@ __all__ = [
     "AsyncSchemas",
     "AsyncScripts",
     "AuthenticationError",
+    "Backup",
+    "BackupFailedError",
+    "BackupState",
     "BadRequestError",
     "BehaviorPolicies",
     "BehaviorPolicy",
@@ -145,6 +162,9 @@ __all__ = [
     "DataPolicyValidation",
     "DataPolicyValidator",
     "DataPolicyValidatorArguments",
+    "DiagnosticArchive",
+    "DiagnosticArchiveState",
+    "DownloadError",
     "EventLoopError",
     "FsmStateInformationItem",
     "FsmStateInformationItemVariables",
@@ -176,9 +196,14 @@ __all__ = [
     "Scripts",
     "ServiceUnavailableError",
     "TlsInformation",
+    "TraceFilter",
+    "TraceRecording",
+    "TraceRecordingEventsItem",
+    "TraceRecordingState",
     "UnexpectedResponseError",
     "UnsendableRequestError",
     "Unset",
+    "WaitTimeoutError",
     "__version__",
     "json_schema",
     "or_none",

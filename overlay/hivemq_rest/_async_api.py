@@ -18,13 +18,19 @@ import httpx
 from hivemq_rest_generated.models import ClientDetails, ClientSubscription, Connection
 
 from . import _operations as op
+from ._async_resources.backups import AsyncBackups
 from ._async_resources.data_hub import AsyncDataHub
+from ._async_resources.diagnostic_archives import AsyncDiagnosticArchives
+from ._async_resources.trace_recordings import AsyncTraceRecordings
 from ._base_client import BaseClient
 from ._constants import MAX_PAGE_SIZE
+from ._deadline import attempt_deadline
+from ._download import Sink
 from ._errors import CursorExpiredError
 from ._ids import validate_client_id
 from ._iterate import aflatten
 from ._paging import ClientIdListing, CursorTrail, OnCursorExpired
+from ._retry import RetryState
 
 __all__ = ["AsyncAPI"]
 
@@ -74,6 +80,53 @@ class AsyncAPI(BaseClient):
                 if wait is None:
                     return self._finish(call, response, state)
             await asyncio.sleep(wait)
+
+    async def _download(self, call: op.Call, sink: Sink) -> None:
+        """Stream a GET's body into sink; retried (as any GET) only before its first body byte.
+
+        Auth, pacing, retries and error statuses are those of ``_send``, but
+        no whole-attempt deadline and no ``max_response_bytes``: a file may be
+        large and slow. Connecting is bounded by ``timeout``'s connect part,
+        the wait for the answer and every gap between body chunks by its read
+        part (default 30 s): a download that keeps moving never times out.
+        """
+        try:
+            state = self._attempts(call, self._http)
+            while True:
+                state.start()
+                if self.limiter is not None:
+                    await asyncio.sleep(self.limiter.reserve())
+                wait = await self._download_attempt(call, state, sink)
+                if wait is None:
+                    sink.commit()
+                    return
+                await asyncio.sleep(wait)
+        except BaseException:
+            sink.abort()
+            raise
+
+    async def _download_attempt(self, call: op.Call, state: RetryState, sink: Sink) -> float | None:
+        """One attempt: None once the whole body is in sink, else the wait before the next."""
+        try:
+            with attempt_deadline(None):
+                async with self._http.stream(
+                    call.method, call.path, headers=call.headers or None
+                ) as response:
+                    if not response.is_success:
+                        self._limit_body(response)  # an error body is read whole: bound it
+                        await response.aread()
+                        wait = self._wait_after_response(call, state, response)
+                        if wait is None:
+                            self._finish(call, response, state)
+                        return wait
+                    sink.begin(response)
+                    async for chunk in response.aiter_raw():
+                        sink.write(chunk)
+                    return None
+        except (httpx.RequestError, httpx.InvalidURL, OSError) as raised:
+            if sink.received:
+                raise sink.interrupted(raised) from raised
+            return self._wait_after_failure(call, state, raised)
 
     def iter_client_id_pages(
         self, page_size: int = MAX_PAGE_SIZE, on_cursor_expired: OnCursorExpired = "restart"
@@ -150,3 +203,18 @@ class AsyncAPI(BaseClient):
     def data_hub(self) -> AsyncDataHub:
         """Data Hub: data and behavior policies, schemas, scripts, client states, the trial."""
         return AsyncDataHub(self)
+
+    @functools.cached_property
+    def backups(self) -> AsyncBackups:
+        """Backups of the broker's data: list, create, wait, restore, download."""
+        return AsyncBackups(self)
+
+    @functools.cached_property
+    def trace_recordings(self) -> AsyncTraceRecordings:
+        """Trace recordings: list, create, stop, delete, download."""
+        return AsyncTraceRecordings(self)
+
+    @functools.cached_property
+    def diagnostic_archives(self) -> AsyncDiagnosticArchives:
+        """Diagnostic archives: create one on the broker."""
+        return AsyncDiagnosticArchives(self)

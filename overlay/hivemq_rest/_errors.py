@@ -16,12 +16,14 @@ __all__ = [
     "APITimeoutError",
     "AlreadyPresentError",
     "AuthenticationError",
+    "BackupFailedError",
     "BadRequestError",
     "ClientClosedError",
     "ClientNotFoundError",
     "ConfigurationError",
     "ConflictError",
     "CursorExpiredError",
+    "DownloadError",
     "EventLoopError",
     "HiveMQError",
     "InternalServerError",
@@ -33,6 +35,7 @@ __all__ = [
     "ServiceUnavailableError",
     "UnexpectedResponseError",
     "UnsendableRequestError",
+    "WaitTimeoutError",
 ]
 
 
@@ -89,6 +92,53 @@ def _rebuild_connection_error(
 
 class APITimeoutError(APIConnectionError):
     """The server did not answer in time (``timeout`` bounds each attempt as a whole)."""
+
+
+class DownloadError(HiveMQError):
+    """A file download that did not complete; nothing of it is left at a target path.
+
+    The body broke off, or its size was not what ``Content-Length`` or the
+    backup's ``bytes`` said (a server sending more is stopped at the expected
+    size). ``received`` is the bytes handed to the target, ``expected`` the
+    size announced (None if none was). Connection errors before the first
+    body byte are APIConnectionErrors, retried as for any GET.
+    """
+
+    received: int
+    expected: int | None
+
+    def __init__(self, message: str, *, received: int, expected: int | None) -> None:
+        super().__init__(message)
+        self.received = received
+        self.expected = expected
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_download_error, (str(self), self.received, self.expected))
+
+
+def _rebuild_download_error(message: str, received: int, expected: int | None) -> DownloadError:
+    return DownloadError(message, received=received, expected=expected)
+
+
+class BackupFailedError(HiveMQError):
+    """A backup (or its restore) ended FAILED or RESTORE_FAILED; ``fail_reason`` says why."""
+
+    backup_id: str
+    state: str
+    fail_reason: str | None
+
+    def __init__(self, backup_id: str, state: str, fail_reason: str | None) -> None:
+        super().__init__(f"backup {backup_id!r} ended {state}: {fail_reason or 'no reason given'}")
+        self.backup_id = backup_id
+        self.state = state
+        self.fail_reason = fail_reason
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.backup_id, self.state, self.fail_reason))
+
+
+class WaitTimeoutError(HiveMQError, TimeoutError):
+    """A wait for a final state (``backups.wait``) ran out of time; the work may go on."""
 
 
 class APIStatusError(HiveMQError):

@@ -18,11 +18,17 @@ from hivemq_rest_generated.models import ClientDetails, ClientSubscription, Conn
 from . import _operations as op
 from ._base_client import BaseClient
 from ._constants import MAX_PAGE_SIZE
+from ._deadline import attempt_deadline
+from ._download import Sink
 from ._errors import CursorExpiredError
 from ._ids import validate_client_id
 from ._iterate import flatten
 from ._paging import ClientIdListing, CursorTrail, OnCursorExpired
+from ._retry import RetryState
+from ._sync_resources.backups import Backups
 from ._sync_resources.data_hub import DataHub
+from ._sync_resources.diagnostic_archives import DiagnosticArchives
+from ._sync_resources.trace_recordings import TraceRecordings
 
 __all__ = ["SyncAPI"]
 
@@ -72,6 +78,53 @@ class SyncAPI(BaseClient):
                 if wait is None:
                     return self._finish(call, response, state)
             time.sleep(wait)
+
+    def _download(self, call: op.Call, sink: Sink) -> None:
+        """Stream a GET's body into sink; retried (as any GET) only before its first body byte.
+
+        Auth, pacing, retries and error statuses are those of ``_send``, but
+        no whole-attempt deadline and no ``max_response_bytes``: a file may be
+        large and slow. Connecting is bounded by ``timeout``'s connect part,
+        the wait for the answer and every gap between body chunks by its read
+        part (default 30 s): a download that keeps moving never times out.
+        """
+        try:
+            state = self._attempts(call, self._http)
+            while True:
+                state.start()
+                if self.limiter is not None:
+                    time.sleep(self.limiter.reserve())
+                wait = self._download_attempt(call, state, sink)
+                if wait is None:
+                    sink.commit()
+                    return
+                time.sleep(wait)
+        except BaseException:
+            sink.abort()
+            raise
+
+    def _download_attempt(self, call: op.Call, state: RetryState, sink: Sink) -> float | None:
+        """One attempt: None once the whole body is in sink, else the wait before the next."""
+        try:
+            with attempt_deadline(None):
+                with self._http.stream(
+                    call.method, call.path, headers=call.headers or None
+                ) as response:
+                    if not response.is_success:
+                        self._limit_body(response)  # an error body is read whole: bound it
+                        response.read()
+                        wait = self._wait_after_response(call, state, response)
+                        if wait is None:
+                            self._finish(call, response, state)
+                        return wait
+                    sink.begin(response)
+                    for chunk in response.iter_raw():
+                        sink.write(chunk)
+                    return None
+        except (httpx.RequestError, httpx.InvalidURL, OSError) as raised:
+            if sink.received:
+                raise sink.interrupted(raised) from raised
+            return self._wait_after_failure(call, state, raised)
 
     def iter_client_id_pages(
         self, page_size: int = MAX_PAGE_SIZE, on_cursor_expired: OnCursorExpired = "restart"
@@ -148,3 +201,18 @@ class SyncAPI(BaseClient):
     def data_hub(self) -> DataHub:
         """Data Hub: data and behavior policies, schemas, scripts, client states, the trial."""
         return DataHub(self)
+
+    @functools.cached_property
+    def backups(self) -> Backups:
+        """Backups of the broker's data: list, create, wait, restore, download."""
+        return Backups(self)
+
+    @functools.cached_property
+    def trace_recordings(self) -> TraceRecordings:
+        """Trace recordings: list, create, stop, delete, download."""
+        return TraceRecordings(self)
+
+    @functools.cached_property
+    def diagnostic_archives(self) -> DiagnosticArchives:
+        """Diagnostic archives: create one on the broker."""
+        return DiagnosticArchives(self)

@@ -1,1 +1,4 @@
-"""The resource namespaces of the asyncio client (``hivemq.data_hub``, ...), written once."""
+"""The resource namespaces of the asyncio client (``hivemq.data_hub``, ...), written once.
+
+The sync client's are made from these by scripts/generate.py.
+"""

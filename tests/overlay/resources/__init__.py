@@ -1,0 +1,1 @@
+"""Tests of the resource namespaces (backups, trace recordings, ...)."""

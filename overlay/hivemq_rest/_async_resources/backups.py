@@ -1,0 +1,89 @@
+"""AsyncBackups: the broker's backups, from starting one to downloading its file."""
+
+from __future__ import annotations
+
+import asyncio
+from time import monotonic
+from typing import TYPE_CHECKING, Final
+
+from hivemq_rest_generated import operations as api
+from hivemq_rest_generated.models import Backup
+
+from .. import _management as mg
+from .._download import Progress, Sink, Target
+from .._errors import WaitTimeoutError
+from .._operations import call_for
+
+if TYPE_CHECKING:
+    from .._async_api import AsyncAPI
+
+__all__ = ["AsyncBackups"]
+
+_POLL_CAP: Final = 10.0  # seconds: a backup takes minutes, not milliseconds
+
+
+class AsyncBackups:
+    """``client.backups``: list, create, get, wait, restore and download backups."""
+
+    def __init__(self, client: AsyncAPI) -> None:
+        self._client = client
+
+    async def list(self) -> list[Backup]:
+        """Every backup the broker knows (failed ones stay listed for an hour)."""
+        return mg.parse_backups(await self._client._send(call_for(api.get_all_backups())))
+
+    async def create(self) -> Backup:
+        """Start a backup (IN_PROGRESS); ``wait`` for it. Never sent twice (POST)."""
+        return mg.parse_backup(await self._client._send(call_for(api.create_backup())))
+
+    async def get(self, backup_id: str) -> Backup:
+        """One backup and its state. NotFoundError if unknown."""
+        return mg.parse_backup(await self._client._send(call_for(api.get_backup(backup_id))))
+
+    async def restore(self, backup_id: str) -> Backup:
+        """Start restoring a backup; ``wait`` for it. Never sent twice (POST)."""
+        return mg.parse_backup(await self._client._send(call_for(api.restore_backup(backup_id))))
+
+    async def wait(
+        self, backup_id: str, timeout: float = 3600.0, poll_interval: float = 1.0
+    ) -> Backup:
+        """Poll the backup until it is COMPLETED or RESTORE_COMPLETED, and return it.
+
+        Polls start ``poll_interval`` seconds apart, doubling up to 10 s.
+        BackupFailedError (with ``fail_reason``) when it ends FAILED or
+        RESTORE_FAILED; WaitTimeoutError when ``timeout`` seconds pass first.
+        """
+        for name, value in (("timeout", timeout), ("poll_interval", poll_interval)):
+            if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+                raise ValueError(f"{name} must be a number of seconds above 0, not {value!r}")
+        api.get_backup(backup_id)  # a bad id fails here, before the first poll
+        deadline, interval = monotonic() + timeout, float(poll_interval)
+        while True:
+            backup = await self.get(backup_id)
+            if mg.check_backup_outcome(backup_id, backup):
+                return backup
+            left = deadline - monotonic()
+            if left <= 0:
+                raise WaitTimeoutError(
+                    f"backup {backup_id!r} is still {backup.state} after {timeout} s"
+                )
+            await asyncio.sleep(min(interval, left))
+            interval = min(interval * 2, _POLL_CAP)
+
+    async def download(
+        self, backup_id: str, target: Target, progress: Progress | None = None
+    ) -> int:
+        """Stream the backup's file into ``target``; the number of bytes written.
+
+        ``target`` is a path (written whole or not at all: a temporary file
+        beside it, mode 0600, fsynced, then renamed) or a binary file object.
+        Constant memory whatever the size. The size must match both
+        Content-Length and the backup's ``bytes`` (DownloadError otherwise,
+        and nothing left at the path). ``progress(bytes_so_far, total)`` is
+        called after each chunk. Timeouts: see the README ("Backups").
+        """
+        request = api.download_backup_file(backup_id)
+        expected = mg.backup_size(await self.get(backup_id))
+        sink = Sink(target, expected, progress)
+        await self._client._download(mg.download_call(request, "application/octet-stream"), sink)
+        return sink.received

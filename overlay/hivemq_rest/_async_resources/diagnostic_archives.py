@@ -1,0 +1,28 @@
+"""AsyncDiagnosticArchives: asking the broker to collect a diagnostic archive."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from hivemq_rest_generated import operations as api
+from hivemq_rest_generated.models import DiagnosticArchive
+
+from .. import _management as mg
+from .._operations import call_for
+
+if TYPE_CHECKING:
+    from .._async_api import AsyncAPI
+
+__all__ = ["AsyncDiagnosticArchives"]
+
+
+class AsyncDiagnosticArchives:
+    """``client.diagnostic_archives``: create one (it stays on the broker)."""
+
+    def __init__(self, client: AsyncAPI) -> None:
+        self._client = client
+
+    async def create(self) -> DiagnosticArchive:
+        """Start collecting a diagnostic archive. Never sent twice (POST)."""
+        call = call_for(api.create_diagnostic_archive())
+        return mg.parse_diagnostic_archive(await self._client._send(call))

@@ -1,0 +1,32 @@
+"""DiagnosticArchives: asking the broker to collect a diagnostic archive.
+
+Made by scripts/generate.py from _async_resources/diagnostic_archives.py (see scripts/_unasync.py);
+do not edit: change _async_resources/diagnostic_archives.py and regenerate.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from hivemq_rest_generated import operations as api
+from hivemq_rest_generated.models import DiagnosticArchive
+
+from .. import _management as mg
+from .._operations import call_for
+
+if TYPE_CHECKING:
+    from .._sync_api import SyncAPI
+
+__all__ = ["DiagnosticArchives"]
+
+
+class DiagnosticArchives:
+    """``client.diagnostic_archives``: create one (it stays on the broker)."""
+
+    def __init__(self, client: SyncAPI) -> None:
+        self._client = client
+
+    def create(self) -> DiagnosticArchive:
+        """Start collecting a diagnostic archive. Never sent twice (POST)."""
+        call = call_for(api.create_diagnostic_archive())
+        return mg.parse_diagnostic_archive(self._client._send(call))

@@ -1,0 +1,78 @@
+"""TraceRecordings: recordings of chosen clients' MQTT packets, and their files.
+
+Made by scripts/generate.py from _async_resources/trace_recordings.py (see scripts/_unasync.py);
+do not edit: change _async_resources/trace_recordings.py and regenerate.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from hivemq_rest_generated import operations as api
+from hivemq_rest_generated.models import TraceRecording, TraceRecordingEventsItem
+
+from .. import _management as mg
+from .._download import Progress, Sink, Target
+from .._operations import call_for
+
+if TYPE_CHECKING:
+    from .._sync_api import SyncAPI
+
+__all__ = ["TraceRecordings"]
+
+
+class TraceRecordings:
+    """``client.trace_recordings``: list, create, stop, delete and download recordings."""
+
+    def __init__(self, client: SyncAPI) -> None:
+        self._client = client
+
+    def list(self) -> list[TraceRecording]:
+        """Every trace recording (there is no GET of one: find it here by name)."""
+        response = self._client._send(call_for(api.get_all_trace_recordings()))
+        return mg.parse_trace_recordings(response)
+
+    def create(
+        self,
+        name: str,
+        start_at: datetime.datetime,
+        end_at: datetime.datetime,
+        *,
+        client_id_filters: Sequence[str] | None = None,
+        topic_filters: Sequence[str] | None = None,
+        events: Sequence[TraceRecordingEventsItem | str],
+    ) -> TraceRecording:
+        """Schedule a recording; the created one. Never sent twice (POST).
+
+        Checked before sending (ValueError/TypeError): the name (3 or more
+        letters, digits, ``-``, ``_``), timezone-aware times with ``end_at``
+        after ``start_at``, at least one client id or topic regex, at least
+        one event, no repeats.
+        """
+        body = mg.new_trace_recording(
+            name, start_at, end_at, client_id_filters, topic_filters, events
+        )
+        call = call_for(api.create_trace_recording(body=body))
+        return mg.parse_trace_recording(self._client._send(call))
+
+    def stop(self, name: str) -> TraceRecording:
+        """Stop a recording now (STOPPED). Never sent twice (PATCH)."""
+        call = call_for(api.stop_trace_recording(name, body=mg.stop_body()))
+        return mg.parse_trace_recording(self._client._send(call))
+
+    def delete(self, name: str) -> None:
+        """Delete a recording and its file. NotFoundError if unknown."""
+        self._client._send(call_for(api.delete_trace_recording(name), idempotent_delete=True))
+
+    def download(self, name: str, target: Target, progress: Progress | None = None) -> int:
+        """Stream the recording's zip file into ``target``; the number of bytes written.
+
+        As ``backups.download``: a path is written whole or not at all, the
+        size is checked against Content-Length.
+        """
+        call = mg.download_call(api.download_trace_recording_file(name), "application/zip")
+        sink = Sink(target, None, progress)
+        self._client._download(call, sink)
+        return sink.received
