@@ -2,7 +2,8 @@
 
 Its core (:mod:`~hivemq_rest_emulator.core`) routes every operation of
 ``openapi.yaml`` on the raw path to the family that answers it
-(:mod:`~hivemq_rest_emulator.services`), 501 where none does yet, and serves an
+(:mod:`~hivemq_rest_emulator.services`: MQTT clients, Data Hub, backups, trace
+recordings, diagnostic archives), and serves an
 admin API under ``/_emulator/`` (faults, emulator time, reset). The MQTT
 clients family serves the six client endpoints from an in-memory
 :class:`SessionStore` (sessions added or seeded through the admin API) or a

@@ -1,10 +1,16 @@
-"""hivemq_rest: the Python client for the HiveMQ broker's REST API (MQTT clients).
+"""hivemq_rest: the Python client for the HiveMQ broker's REST API.
 
 from hivemq_rest import HiveMQClient
 
 with HiveMQClient("http://localhost:8888") as hivemq:
     for client_id in hivemq.iter_client_ids():
         print(client_id, hivemq.is_connected(client_id))
+    for policy in hivemq.data_hub.data_policies.list():
+        print(policy.id)
+
+The MQTT clients are methods of the client; the other families are
+namespaces on it: ``data_hub``, ``backups``, ``trace_recordings``,
+``diagnostic_archives``.
 """
 
 import logging
