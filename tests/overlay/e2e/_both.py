@@ -1,0 +1,46 @@
+"""One scenario, both clients: the sync client's answers are values, the async client's awaitables.
+
+A scenario is written once as a coroutine that passes every library call
+through :func:`done` (and every listing through :func:`every`), and runs with
+either client: the sync client blocks inside the event loop, which is fine in
+a test that runs nothing else on it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from typing import Any
+
+from hivemq_rest import AsyncHiveMQClient, HiveMQClient
+
+CLIENTS = ["sync", "async"]
+
+
+async def done(value: Any) -> Any:
+    """What a library call gave: awaited if the async client gave an awaitable."""
+    return await value if inspect.isawaitable(value) else value
+
+
+async def every(items: Iterable[Any] | AsyncIterator[Any]) -> list[Any]:
+    """Every item of a listing, sync iterator or async one."""
+    if isinstance(items, AsyncIterator):
+        return [item async for item in items]
+    return list(items)
+
+
+def run_with(
+    kind: str, base_url: str, scenario: Callable[[Any], Awaitable[None]], **options: Any
+) -> None:
+    """Run ``scenario(hivemq)`` with a client of this kind (``"sync"`` or ``"async"``)."""
+
+    async def main() -> None:
+        if kind == "sync":
+            with HiveMQClient(base_url, **options) as hivemq:
+                await scenario(hivemq)
+        else:
+            async with AsyncHiveMQClient(base_url, **options) as hivemq:
+                await scenario(hivemq)
+
+    asyncio.run(main())
