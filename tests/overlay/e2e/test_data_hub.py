@@ -12,6 +12,7 @@ from hivemq_rest import (
     AlreadyPresentError,
     BadRequestError,
     BehaviorPolicy,
+    ClientNotFoundError,
     DataPolicy,
     DataPolicyAction,
     NotFoundError,
@@ -26,6 +27,7 @@ from tests.overlay.e2e._both import CLIENTS, done, every, run_with
 
 READING = {"type": "object", "properties": {"celsius": {"type": "number"}}}
 DROP = {"id": "drop", "functionId": "Mqtt.drop", "arguments": {}}
+WATCH = {"id": "Mqtt.events"}
 SOURCE = "function transform(publish, context) { return publish; }"
 # Ids a path would take for something else (or mangle) unless each is one encoded segment.
 HOSTILE_IDS = ["..", ".", "a/b", "%2F", "a b", " x ", "é-ü", "雪", "?q=1", "#f", "a;b"]
@@ -135,18 +137,22 @@ def test_create_list_version_update_delete(hivemq_emulator: EmulatorHandle, kind
 
 @pytest.mark.parametrize("kind", CLIENTS)
 def test_client_state_and_trial(hivemq_emulator: EmulatorHandle, kind: str) -> None:
-    hivemq_emulator.seed(50, seed=11)
-    store = hivemq_emulator.store
-    online = next(i for i in store.ids() if store.read(i, lambda s: s.connected))
+    online = "plant/../oven 1 é"  # a client id a path would mangle
+    hivemq_emulator.add_session(online, connected=True)
+    hivemq_emulator.add_session("plant", connected=True)
+    hivemq_emulator.add_session("offline", connected=False, session_expiry_interval=60)
 
     async def scenario(hivemq: Any) -> None:
         hub = hivemq.data_hub
         policy = BehaviorPolicy.from_dict(
-            {"id": "watch", "matching": {"clientIdRegex": ".*"}, "behavior": {"id": "Mqtt.events"}}
+            {"id": "watch", "matching": {"clientIdRegex": "plant/.*"}, "behavior": WATCH}
         )
         await done(hub.behavior_policies.create(policy))
         (state,) = await done(hub.client_state(online))
         assert (state.policy_id, state.behavior_id) == ("watch", "Mqtt.events")
+        assert await done(hub.client_state("plant")) == []  # connected, but no policy applies
+        with pytest.raises(ClientNotFoundError):  # known only for connected clients
+            await done(hub.client_state("offline"))
         await done(hub.start_trial())
         with pytest.raises(BadRequestError):
             await done(hub.start_trial())
@@ -165,6 +171,8 @@ def test_hostile_ids_reach_exactly_their_resource(
             await done(hub.scripts.create_js(hostile, f"// {hostile}"))
             policy = _data_policy(hostile, hostile, hostile, f"hostile/{n}")
             await done(hub.data_policies.create(policy))
+            behavior = {"id": hostile, "matching": {"clientIdRegex": "x"}, "behavior": WATCH}
+            await done(hub.behavior_policies.create(BehaviorPolicy.from_dict(behavior)))
         # Stored under exactly the ids given (not decoded or encoded once more).
         listed = await every(hub.schemas.list(fields=["id"]))
         assert sorted(s.id for s in listed) == sorted(HOSTILE_IDS)
@@ -172,13 +180,16 @@ def test_hostile_ids_reach_exactly_their_resource(
             assert json_schema(await done(hub.schemas.get(hostile))) == {"title": hostile}
             assert script_source(await done(hub.scripts.get(hostile))) == f"// {hostile}"
             assert (await done(hub.data_policies.get(hostile))).id == hostile
+            assert (await done(hub.behavior_policies.get(hostile))).id == hostile
         for hostile in HOSTILE_IDS:
             await done(hub.data_policies.delete(hostile))
+            await done(hub.behavior_policies.delete(hostile))
             await done(hub.scripts.delete(hostile))
             await done(hub.schemas.delete(hostile))
             with pytest.raises(NotFoundError):
                 await done(hub.data_policies.get(hostile))
         assert await every(hub.schemas.list()) == []
         assert await every(hub.scripts.list()) == []
+        assert await every(hub.behavior_policies.list()) == []
 
     run_with(kind, hivemq_emulator.base_url, scenario)
