@@ -15,7 +15,8 @@ from typing import Any
 
 from hivemq_rest import AsyncHiveMQClient, HiveMQClient
 
-CLIENTS = ["sync", "async"]
+# The async client over each of its transports.
+CLIENTS = ["sync", "async-httpx", "async-aiohttp"]
 
 
 async def done(value: Any) -> Any:
@@ -33,14 +34,15 @@ async def every(items: Iterable[Any] | AsyncIterator[Any]) -> list[Any]:
 def run_with(
     kind: str, base_url: str, scenario: Callable[[Any], Awaitable[None]], **options: Any
 ) -> None:
-    """Run ``scenario(hivemq)`` with a client of this kind (``"sync"`` or ``"async"``)."""
+    """Run ``scenario(hivemq)`` with a client of this kind (one of :data:`CLIENTS`)."""
 
     async def main() -> None:
         if kind == "sync":
             with HiveMQClient(base_url, **options) as hivemq:
                 await scenario(hivemq)
         else:
-            async with AsyncHiveMQClient(base_url, **options) as hivemq:
+            transport = kind.removeprefix("async-")
+            async with AsyncHiveMQClient(base_url, transport=transport, **options) as hivemq:
                 await scenario(hivemq)
 
     asyncio.run(main())
