@@ -11,12 +11,16 @@ from __future__ import annotations
 import asyncio
 import inspect
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
-from typing import Any
+from typing import Any, Literal
 
 from hivemq_rest import AsyncHiveMQClient, HiveMQClient
 
 # The async client over each of its transports.
-CLIENTS = ["sync", "async-httpx", "async-aiohttp"]
+_TRANSPORTS: dict[str, Literal["aiohttp", "httpx"]] = {
+    "async-httpx": "httpx",
+    "async-aiohttp": "aiohttp",
+}
+CLIENTS = ["sync", *_TRANSPORTS]
 
 
 async def done(value: Any) -> Any:
@@ -41,7 +45,7 @@ def run_with(
             with HiveMQClient(base_url, **options) as hivemq:
                 await scenario(hivemq)
         else:
-            transport = kind.removeprefix("async-")
+            transport = _TRANSPORTS[kind]
             async with AsyncHiveMQClient(base_url, transport=transport, **options) as hivemq:
                 await scenario(hivemq)
 
