@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
 from typing import Any, Literal
 
 from hivemq_rest import AsyncHiveMQClient, HiveMQClient
@@ -33,6 +33,13 @@ async def every(items: Iterable[Any] | AsyncIterator[Any]) -> list[Any]:
     if isinstance(items, AsyncIterator):
         return [item async for item in items]
     return list(items)
+
+
+async def next_of(items: Iterator[Any] | AsyncIterator[Any]) -> Any:
+    """The next item of a listing, sync iterator or async one."""
+    if isinstance(items, AsyncIterator):
+        return await anext(items)
+    return next(items)
 
 
 def run_with(

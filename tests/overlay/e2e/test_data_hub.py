@@ -13,6 +13,7 @@ from hivemq_rest import (
     BadRequestError,
     BehaviorPolicy,
     ClientNotFoundError,
+    CursorExpiredError,
     DataPolicy,
     DataPolicyAction,
     NotFoundError,
@@ -23,7 +24,7 @@ from hivemq_rest import (
 )
 from hivemq_rest_emulator.testing import EmulatorHandle
 
-from tests.overlay.e2e._both import CLIENTS, done, every, run_with
+from tests.overlay.e2e._both import CLIENTS, done, every, next_of, run_with
 
 READING = {"type": "object", "properties": {"celsius": {"type": "number"}}}
 DROP = {"id": "drop", "functionId": "Mqtt.drop", "arguments": {}}
@@ -191,5 +192,27 @@ def test_hostile_ids_reach_exactly_their_resource(
         assert await every(hub.schemas.list()) == []
         assert await every(hub.scripts.list()) == []
         assert await every(hub.behavior_policies.list()) == []
+
+    run_with(kind, hivemq_emulator.base_url, scenario)
+
+
+@pytest.mark.parametrize("kind", CLIENTS)
+def test_lists_walk_every_page_and_a_changed_set_is_a_typed_error(
+    hivemq_emulator: EmulatorHandle, kind: str
+) -> None:
+    async def scenario(hivemq: Any) -> None:
+        policies = hivemq.data_hub.data_policies
+        for n in range(25):
+            body = {"id": f"p{n:02}", "matching": {"topicFilter": f"plant/{n}"}}
+            await done(policies.create(DataPolicy.from_dict(body)))
+        walked = await every(policies.list(page_size=10, fields=["id"]))
+        assert [p.id for p in walked] == [f"p{n:02}" for n in range(25)]
+        listing = policies.list(page_size=10)
+        first = await next_of(listing)
+        body = {"id": "joined", "matching": {"topicFilter": "plant/joined"}}
+        await done(policies.create(DataPolicy.from_dict(body)))
+        with pytest.raises(CursorExpiredError):
+            await every(listing)
+        assert first.id == "p00"
 
     run_with(kind, hivemq_emulator.base_url, scenario)
