@@ -31,7 +31,22 @@ DROP = {"id": "drop", "functionId": "Mqtt.drop", "arguments": {}}
 WATCH = {"id": "Mqtt.events"}
 SOURCE = "function transform(publish, context) { return publish; }"
 # Ids a path would take for something else (or mangle) unless each is one encoded segment.
-HOSTILE_IDS = ["..", ".", "a/b", "%2F", "a b", " x ", "é-ü", "雪", "?q=1", "#f", "a;b"]
+HOSTILE_IDS = [
+    "..",
+    ".",
+    "a/b",
+    "%2F",
+    "a b",
+    " x ",
+    " ",
+    "é-ü",
+    "雪",
+    "😀",
+    "?q=1",
+    "#f",
+    "a;b",
+    "&c=d",
+]
 
 
 def _descriptor_set() -> bytes:
@@ -177,6 +192,15 @@ def test_hostile_ids_reach_exactly_their_resource(
         # Stored under exactly the ids given (not decoded or encoded once more).
         listed = await every(hub.schemas.list(fields=["id"]))
         assert sorted(s.id for s in listed) == sorted(HOSTILE_IDS)
+        for hostile in HOSTILE_IDS:  # a filter names exactly its own id too
+            assert [s.id for s in await every(hub.schemas.list(schema_ids=[hostile]))] == [hostile]
+            assert [s.id for s in await every(hub.scripts.list(script_ids=[hostile]))] == [hostile]
+            found = await every(hub.data_policies.list(policy_ids=[hostile]))
+            assert [p.id for p in found] == [hostile]
+            found = await every(hub.behavior_policies.list(policy_ids=[hostile]))
+            assert [p.id for p in found] == [hostile]
+            found = await every(hub.data_policies.list(schema_ids=[hostile]))
+            assert [p.id for p in found] == [hostile]
         for hostile in HOSTILE_IDS:
             assert json_schema(await done(hub.schemas.get(hostile))) == {"title": hostile}
             assert script_source(await done(hub.scripts.get(hostile))) == f"// {hostile}"
