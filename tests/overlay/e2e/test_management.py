@@ -75,6 +75,10 @@ def test_second_backup_while_one_runs_fails(hivemq_emulator: EmulatorHandle, kin
             await done(backups.download(second.id, io.BytesIO()))
         hivemq_emulator.advance_clock(DEFAULT_BACKUP_SECONDS)
         assert (await done(backups.wait(running.id, timeout=5))).state == "COMPLETED"
+        hivemq_emulator.advance_clock(3600)  # failed backups stay listed for an hour
+        assert [b.id for b in await done(backups.list())] == [running.id]
+        with pytest.raises(NotFoundError):
+            await done(backups.get(second.id))
 
     run_with(kind, hivemq_emulator.base_url, scenario)
 
