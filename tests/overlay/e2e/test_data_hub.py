@@ -124,6 +124,15 @@ def test_create_list_version_update_delete(hivemq_emulator: EmulatorHandle, kind
         versions = await every(hub.schemas.list(schema_ids=["reading"]))
         assert sorted(v.version for v in versions) == [1, 2]
         assert json_schema(await done(hub.schemas.get("reading"))) == warmer
+        with pytest.raises(AlreadyPresentError):
+            await done(hub.schemas.create_protobuf("plant", _descriptor_set(), "Reading"))
+        with pytest.raises(BadRequestError):  # no such message in the set
+            await done(hub.schemas.create_protobuf("plant", _descriptor_set(), "plant.Oven"))
+        with pytest.raises(AlreadyPresentError):
+            await done(hub.scripts.create_js("pass", SOURCE, description="passes on"))
+        newer = await done(hub.scripts.create_js("pass", SOURCE + "\n// v2"))
+        assert newer.version == 2
+        assert script_source(await done(hub.scripts.get("pass"))) == SOURCE + "\n// v2"
 
         # Update under If-Match: the current ETag passes, a stale one is 412.
         stale = _etag(base_url, "p0")
