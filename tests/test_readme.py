@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 import shlex
+import stat
 import subprocess
 import sys
 import tomllib
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,29 +25,24 @@ from hivemq_rest_emulator.testing import ChildProcess, emulator_command
 from packaging.specifiers import SpecifierSet
 
 from tests.conftest import ROOT
-from tests.overlay.resources.data_hub_server import data_hub_server
-from tests.overlay.resources.management_stub import (
-    BACKUP_FILE,
-    BACKUP_ID,
-    TRACE_FILE,
-    management_stub,
-)
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-# Examples of a family the emulator does not serve yet are marked with a
-# comment naming the stub they run against instead.
-STUB_MARK = "<!-- example: data-hub-stub "
-EXAMPLES = re.findall(r"(?<!-->\n)```python\n(.*?)```", README, flags=re.DOTALL)
-DATA_HUB_EXAMPLES = re.findall(
-    re.escape(STUB_MARK) + r"[^\n]*-->\n```python\n(.*?)```", README, flags=re.DOTALL
-)
-# Examples of families the emulator does not serve yet follow a "served by a stub" comment.
-STUBBED = re.compile(
-    r"<!-- served by a stub in tests/test_readme.py[^>]*-->\n```python\n(.*?)```", re.DOTALL
-)
-# The command the README starts the emulator with for the examples: the block
-# right before the first example.
-(SERVE,) = re.findall(r"```\n(hivemq-emulator serve [^\n]*)\n```\n\n```python\n", README)
+
+
+def _sections(text: str) -> dict[str, str]:
+    """Each ``## `` section of the README by its title (without the title line)."""
+    parts = re.split(r"^## (.+)\n", text, flags=re.MULTILINE)
+    return dict(zip(parts[1::2], parts[2::2], strict=True))
+
+
+SECTIONS = _sections(README)
+PYTHON = re.compile(r"```python\n(.*?)```", re.DOTALL)
+EXAMPLES = PYTHON.findall(SECTIONS["Using the library"])
+(DATA_HUB_EXAMPLE,) = PYTHON.findall(SECTIONS["Data Hub"])
+(BACKUPS_EXAMPLE,) = PYTHON.findall(SECTIONS["Backups"])
+(TRACE_EXAMPLE,) = PYTHON.findall(SECTIONS["Trace recordings"])
+# The command the README starts the emulator with for every example.
+(SERVE,) = re.findall(r"```\n(hivemq-emulator serve [^\n]*)\n```", SECTIONS["Using the library"])
 BASE_URL = "http://localhost:8888"
 EXAMPLE_TIMEOUT = 120
 SERVE_TIMEOUT = 30.0
@@ -55,7 +52,10 @@ def test_readme_has_sync_and_async_examples() -> None:
     assert len(EXAMPLES) == 2
     assert "HiveMQClient(" in EXAMPLES[0]
     assert "AsyncHiveMQClient(" in EXAMPLES[1]
-    assert all(example.count(BASE_URL) == 1 for example in EXAMPLES)
+    family_examples = [DATA_HUB_EXAMPLE, BACKUPS_EXAMPLE, TRACE_EXAMPLE]
+    assert all(example.count(BASE_URL) == 1 for example in [*EXAMPLES, *family_examples])
+    # Every Python block of the README is one of those run below.
+    assert len(PYTHON.findall(README)) == len(EXAMPLES) + len(family_examples)
 
 
 @pytest.fixture
@@ -135,19 +135,40 @@ def test_async_example_runs_as_written(emulator: str) -> None:
     assert printed[-1] == "vanished: []"
 
 
-def test_data_hub_example_runs_as_written() -> None:
-    (example,) = DATA_HUB_EXAMPLES
-    assert example.count(BASE_URL) == 1
-    with data_hub_server() as hub:
-        printed = _run(example, hub.base_url)
-        (reading,) = hub.versions["schemas"]["reading"]  # stored once, not twice
-        policy = hub.policies["readings"]
+def test_data_hub_example_runs_as_written(emulator: str) -> None:
+    printed = _run(DATA_HUB_EXAMPLE, emulator)
+    with httpx.Client(base_url=emulator) as api:
+        (reading,) = _get(api, "/api/v1/data-hub/schemas?schemaIds=reading")["items"]
+        policy = _get(api, "/api/v1/data-hub/data-validation/policies/readings")
     assert printed == [
         "Schema already present",
         f"readings {policy['matching']['topicFilter']}",
         "True",
     ]
-    assert reading["type"] == "JSON"
+    assert (reading["type"], reading["version"]) == ("JSON", 1)  # stored once, not twice
+
+
+def test_backups_example_runs_as_written(emulator: str, tmp_path: Path) -> None:
+    printed = _run(BACKUPS_EXAMPLE, emulator, cwd=tmp_path)
+    with httpx.Client(base_url=emulator) as api:
+        (backup,) = _get(api, "/api/v1/management/backups")["items"]
+        file = api.get(f"/api/v1/management/files/backups/{backup['id']}")
+    assert printed == [f"{backup['id']} COMPLETED {backup['bytes']}"]
+    downloaded = tmp_path / "hivemq-backup.bin"
+    assert downloaded.read_bytes() == file.content
+    assert len(file.content) == backup["bytes"] > 0
+    assert stat.S_IMODE(downloaded.stat().st_mode) == 0o600
+
+
+def test_trace_recordings_example_runs_as_written(emulator: str, tmp_path: Path) -> None:
+    printed = _run(TRACE_EXAMPLE, emulator, cwd=tmp_path)
+    with httpx.Client(base_url=emulator) as api:
+        left = _get(api, "/api/v1/management/trace-recordings")["items"]
+    assert printed == ["sensors-1 STOPPED"]
+    assert left == []  # the example deletes what it made
+    with zipfile.ZipFile(tmp_path / "sensors-1.zip") as bundle:
+        assert bundle.testzip() is None
+        assert bundle.namelist() == ["sensors-1.log"]
 
 
 def test_pin_in_readme_matches_the_version() -> None:
@@ -158,13 +179,3 @@ def test_pin_in_readme_matches_the_version() -> None:
     version = f"{hook['spec-version']}.{hook['client-revision']}"
     assert SpecifierSet(pin).contains(version)
     assert pin == f"=={hook['spec-version']}.*"
-
-
-def test_stubbed_examples_run_as_written(tmp_path: Path) -> None:
-    backups, recordings = STUBBED.findall(README)
-    with management_stub() as base_url:
-        printed = [_run(example, base_url, cwd=tmp_path) for example in (backups, recordings)]
-    assert printed[0] == [f"{BACKUP_ID} COMPLETED {len(BACKUP_FILE)}"]
-    assert (tmp_path / "hivemq-backup.bin").read_bytes() == BACKUP_FILE
-    assert printed[1] == ["sensors-1 STOPPED"]
-    assert (tmp_path / "sensors-1.zip").read_bytes() == TRACE_FILE

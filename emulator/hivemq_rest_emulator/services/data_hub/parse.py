@@ -60,6 +60,12 @@ def path_id(request: ApiRequest, name: str) -> str:
     return value
 
 
+# Ids may hold any text, spaces at either end included: those filters match
+# exactly, so that every stored id can be asked for. Field and type names hold
+# no spaces, so a space around them is only formatting and is dropped.
+_ID_FILTERS = frozenset({"policyIds", "schemaIds", "scriptIds", "clientIds"})
+
+
 def query_list(request: ApiRequest, name: str) -> frozenset[str] | None:
     """A comma-separated query parameter as a set; None when it is absent."""
     if name not in request.operation.names:
@@ -67,7 +73,9 @@ def query_list(request: ApiRequest, name: str) -> frozenset[str] | None:
     raw = request.query.get(name)
     if raw is None:
         return None
-    values = [value.strip() for value in raw.split(",")]
+    values = raw.split(",")
+    if name not in _ID_FILTERS:
+        values = [value.strip() for value in values]
     if not all(values):
         raise _bad_parameter(name, "a comma-separated list without empty entries")
     return frozenset(values)

@@ -8,16 +8,25 @@ from hivemq_rest_generated import operations as ops
 from .conftest import request
 
 
-def test_query_lists_are_comma_separated_and_trimmed() -> None:
-    listed = request(ops.GET_ALL_SCHEMAS, {"schemaIds": "a, b,c"})
-    assert parse.query_list(listed, "schemaIds") == frozenset({"a", "b", "c"})
-    assert parse.query_list(listed, "types") is None
+def test_query_lists_are_comma_separated_and_names_trimmed() -> None:
+    listed = request(ops.GET_ALL_SCHEMAS, {"types": "JSON, PROTOBUF "})
+    assert parse.query_list(listed, "types") == frozenset({"JSON", "PROTOBUF"})
+    assert parse.query_list(listed, "schemaIds") is None
 
 
-@pytest.mark.parametrize("raw", ["", ",", "a,", " ,a"])
-def test_empty_entries_are_400(raw: str) -> None:
+def test_id_filters_are_exact_spaces_included() -> None:
+    # " a" and "a " are ids of their own: a filter must be able to name each.
+    listed = request(ops.GET_ALL_SCHEMAS, {"schemaIds": " a,b , ,c"})
+    assert parse.query_list(listed, "schemaIds") == frozenset({" a", "b ", " ", "c"})
+
+
+@pytest.mark.parametrize(
+    ("name", "raw"),
+    [("schemaIds", ""), ("schemaIds", ","), ("schemaIds", "a,"), ("types", " ,JSON")],
+)
+def test_empty_entries_are_400(name: str, raw: str) -> None:
     with pytest.raises(ApiError, match="without empty entries"):
-        parse.query_list(request(ops.GET_ALL_SCHEMAS, {"schemaIds": raw}), "schemaIds")
+        parse.query_list(request(ops.GET_ALL_SCHEMAS, {name: raw}), name)
 
 
 def test_a_parameter_the_operation_lacks_is_a_programming_error() -> None:
