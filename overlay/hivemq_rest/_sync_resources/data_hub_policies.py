@@ -85,6 +85,16 @@ class DataPolicies:
         response = self._client._send(op.call_for(request))
         return dh.parse_model(response, PartialDataPolicy, "data policy")
 
+    def etag(self, policy_id: str) -> str | None:
+        """The data policy's entity tag, for ``update(..., if_match=...)`` (None: none sent).
+
+        One GET of the policy's id alone. NotFoundError if unknown.
+        """
+        request = api.get_data_policy(policy_id, fields="id")
+        response = self._client._send(op.call_for(request))
+        etag: str | None = response.headers.get("ETag")
+        return etag
+
     def create(self, policy: DataPolicy) -> DataPolicy:
         """Create a data policy; the stored policy (with ``created_at``) is returned."""
         _policy_id(policy, DataPolicy)
@@ -150,6 +160,16 @@ class BehaviorPolicies:
         request = api.get_behavior_policy(policy_id, fields=dh.joined("fields", fields))
         response = self._client._send(op.call_for(request))
         return dh.parse_model(response, PartialBehaviorPolicy, "behavior policy")
+
+    def etag(self, policy_id: str) -> str | None:
+        """The behavior policy's entity tag, for ``update(..., if_match=...)`` (None: none sent).
+
+        One GET of the policy's id alone. NotFoundError if unknown.
+        """
+        request = api.get_behavior_policy(policy_id, fields="id")
+        response = self._client._send(op.call_for(request))
+        etag: str | None = response.headers.get("ETag")
+        return etag
 
     def create(self, policy: BehaviorPolicy) -> BehaviorPolicy:
         """Create a behavior policy; the stored policy (with ``created_at``) is returned."""

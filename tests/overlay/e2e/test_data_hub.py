@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
-import httpx
 import pytest
 from google.protobuf import descriptor_pb2
 from hivemq_rest import (
@@ -80,14 +78,6 @@ def _data_policy(policy_id: str, schema_id: str, script_id: str, topic: str) -> 
     )
 
 
-def _etag(base_url: str, policy_id: str) -> str:
-    # The library has no accessor for a policy's ETag: read it over plain HTTP.
-    path = f"/api/v1/data-hub/data-validation/policies/{quote(policy_id, safe='')}"
-    response = httpx.get(base_url + path)
-    response.raise_for_status()
-    return response.headers["etag"]
-
-
 @pytest.mark.parametrize("kind", CLIENTS)
 def test_create_list_version_update_delete(hivemq_emulator: EmulatorHandle, kind: str) -> None:
     base_url = hivemq_emulator.base_url
@@ -135,14 +125,15 @@ def test_create_list_version_update_delete(hivemq_emulator: EmulatorHandle, kind
         assert script_source(await done(hub.scripts.get("pass"))) == SOURCE + "\n// v2"
 
         # Update under If-Match: the current ETag passes, a stale one is 412.
-        stale = _etag(base_url, "p0")
+        stale = await done(hub.data_policies.etag("p0"))
+        assert stale
         moved = _data_policy("p0", "reading", "pass", "plant/0/#")
         moved.on_failure = DataPolicyAction.from_dict({"pipeline": [DROP]})
         updated = await done(hub.data_policies.update(moved, if_match=stale))
         assert updated.on_failure.to_dict() == {"pipeline": [DROP]}
         with pytest.raises(PreconditionFailedError):
             await done(hub.data_policies.update(moved, if_match=stale))
-        fresh = _etag(base_url, "p0")
+        fresh = await done(hub.data_policies.etag("p0"))
         assert fresh != stale
         await done(hub.data_policies.update(moved, if_match=fresh))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import httpx
 import pytest
 from hivemq_rest import (
     UNSET,
@@ -156,3 +157,19 @@ def test_a_policy_of_the_other_family_is_refused_before_sending(kind: str, famil
         with pytest.raises(TypeError, match=family.model.__name__):
             run(kind, fake, call)
     assert fake.requests == []
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize(
+    ("family", "operation"),
+    [("data_policies", api.GET_DATA_POLICY), ("behavior_policies", api.GET_BEHAVIOR_POLICY)],
+)
+def test_etag_reads_the_header_of_a_minimal_get(
+    kind: str, family: str, operation: api.Operation
+) -> None:
+    tagged = httpx.Response(200, headers={"ETag": '"v7"'}, content=b'{"id": "a/b"}')
+    fake = FakeAPI().script(tagged, ok({"id": "a/b"}))
+    assert run(kind, fake, lambda hub: getattr(hub, family).etag("a/b")) == '"v7"'
+    path = operation.path.replace("{policyId}", "a%2Fb")
+    assert sent(fake)[:2] == ("GET", f"{path}?fields=id")
+    assert run(kind, fake, lambda hub: getattr(hub, family).etag("a/b")) is None  # none sent
