@@ -1,0 +1,10 @@
+"""The ``hivemq-rest data-hub`` group; each family of its commands adds itself to it."""
+
+from __future__ import annotations
+
+from ._command import main
+
+
+@main.group("data-hub")
+def data_hub() -> None:
+    """HiveMQ Data Hub: apply and export a directory of schemas, scripts and policies."""
