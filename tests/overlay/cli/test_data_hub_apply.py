@@ -9,10 +9,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from hivemq_rest_emulator import EmulatorHandle
-
 from hivemq_rest import HiveMQClient
 from hivemq_rest.cli._exit import ExitCode
+from hivemq_rest_emulator import EmulatorHandle
 
 from .cli_run import run
 
@@ -39,7 +38,7 @@ def writes(result: subprocess.CompletedProcess[str]) -> list[tuple[str, str]]:
     ]
 
 
-def state(emulator: EmulatorHandle) -> dict[str, list[tuple[str, object]]]:
+def state(emulator: EmulatorHandle) -> dict[str, list[tuple[object, object]]]:
     """Every resource on the emulator, with its version or last update."""
     with HiveMQClient(emulator.base_url) as hivemq:
         hub = hivemq.data_hub
@@ -161,7 +160,8 @@ def test_changes_are_new_versions_updates_and_prunes_in_reverse_order(
         ("new version", "to-fahrenheit"),
         ("update", "temperature-readings"),
     }
-    assert report["notApplied"] == [] and report["error"] is None
+    assert report["notApplied"] == []
+    assert report["error"] is None
     assert state(hivemq_emulator)["scripts"] == [("to-fahrenheit", 1), ("to-fahrenheit", 2)]
     assert len(state(hivemq_emulator)["behavior-policies"]) == 1  # no --prune: kept
 
@@ -197,7 +197,8 @@ def test_export_then_apply_plans_no_changes(
     ]
     text = (target / "schemas" / "reading.json").read_text()
     assert text == json.dumps(json.loads(text), indent=2, sort_keys=True) + "\n"
-    assert "createdAt" not in text and '"version"' not in text
+    assert "createdAt" not in text
+    assert '"version"' not in text
 
     again = dh(hivemq_emulator, "apply", str(target))
     assert "Plan: no changes (5 unchanged)" in again.stdout
