@@ -70,7 +70,8 @@ def desired_body(body: Mapping[str, Any]) -> Document:
 
 def file_stem(resource_id: str) -> str:
     """The file name (without suffix) of an id: percent-encoded, never hidden or ambiguous."""
-    stem = urllib.parse.quote(resource_id, safe="-_.")
+    # quote() always keeps "~"; encoded too, so that a name never starts with it.
+    stem = urllib.parse.quote(resource_id, safe="-_.").replace("~", "%7E")
     if stem.startswith("."):
         stem = "%2E" + stem[1:]  # "." and ".." are directories, ".x" a hidden file
     if stem.endswith(".schema"):

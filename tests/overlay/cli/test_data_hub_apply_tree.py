@@ -1,0 +1,89 @@
+"""The Data Hub directory without the API: file names of hostile ids, reading, problems."""
+
+from __future__ import annotations
+
+import string
+import tempfile
+import urllib.parse
+from pathlib import Path
+
+import pytest
+from hivemq_rest.cli._dh_tree import (
+    DATA_POLICIES,
+    FAMILIES,
+    TreeError,
+    file_stem,
+    read_tree,
+    write_tree,
+)
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+_IDS = st.text(min_size=1, max_size=40)
+_KEPT = set(string.ascii_letters + string.digits + "-_.%")
+
+
+@settings(derandomize=True, max_examples=500)
+@given(_IDS)
+def test_a_file_name_holds_any_id_and_names_nothing_else(resource_id: str) -> None:
+    stem = file_stem(resource_id)
+    assert set(stem) <= _KEPT  # no "/", no control character, no non-ASCII
+    assert not stem.startswith(".")  # neither ".", "..", nor a hidden file
+    assert not stem.endswith(".schema")  # <stem>.json never reads as a raw JSON Schema
+    assert urllib.parse.unquote(stem, errors="strict") == resource_id
+
+
+@settings(derandomize=True, max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.text(min_size=1, max_size=15),
+        min_size=1,
+        max_size=6,
+        unique_by=lambda i: file_stem(i).casefold(),
+    )
+)
+def test_what_export_writes_apply_reads_back(ids: list[str]) -> None:
+    policies = {i: {"id": i, "matching": {"topicFilter": "t/#"}} for i in ids}
+    resources = {family: {} for family in FAMILIES} | {DATA_POLICIES: policies}
+    with tempfile.TemporaryDirectory() as temporary:
+        root = Path(temporary) / "tree"
+        assert write_tree(root, resources, force=False) == len(ids)
+        assert [p.parent for p in root.rglob("*.json")] == [root / DATA_POLICIES] * len(ids)
+        assert read_tree(root) == resources
+
+
+def test_unwritable_names_are_refused_before_any_file_is_written(tmp_path: Path) -> None:
+    resources = {family: {} for family in FAMILIES}
+    ids = ["a", "A", "\U0001f600" * 20]  # one case apart; 240 bytes encoded
+    resources[DATA_POLICIES] = {i: {"id": i, "matching": {"topicFilter": "t"}} for i in ids}
+    with pytest.raises(TreeError) as raised:
+        write_tree(tmp_path / "out", resources, force=False)
+    assert [p.split(": ", 1)[1] for p in raised.value.problems] == [
+        "same file name as 'A' on a case-insensitive file system",
+        "the id is too long for a file name",
+    ]
+    assert not (tmp_path / "out").exists()
+
+
+def test_protobuf_and_script_metadata_are_checked(tmp_path: Path) -> None:
+    (tmp_path / "schemas").mkdir()
+    (tmp_path / "scripts").mkdir()
+    (tmp_path / "schemas" / "reading.desc").write_bytes(b"\n\x00")
+    (tmp_path / "schemas" / "reading.yaml").write_text("allowUnknownFields: maybe\n")
+    (tmp_path / "scripts" / "f.js").write_text("function transform(p) { return p; }")
+    (tmp_path / "scripts" / "f.yaml").write_text("functionType: TRANSFORMATION\ncolour: red\n")
+    (tmp_path / "scripts" / "notes.txt").write_text("hello")
+    with pytest.raises(TreeError) as raised:
+        read_tree(tmp_path)
+    assert raised.value.problems == [
+        "schemas/reading.desc: its metadata needs messageType (a string)",
+        "scripts/f.yaml: unknown keys ['colour']; allowed: ['description', 'functionType']",
+        "scripts/notes.txt: unknown kind of file (<id>.json, .js, .yaml)",
+    ]
+
+
+def test_a_directory_without_any_family_is_refused(tmp_path: Path) -> None:
+    # With --prune, an empty or mistyped directory would delete everything.
+    (tmp_path / "schema").mkdir()
+    with pytest.raises(TreeError, match="holds none of schemas/"):
+        read_tree(tmp_path)
