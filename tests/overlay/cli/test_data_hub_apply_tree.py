@@ -11,6 +11,7 @@ import pytest
 from hivemq_rest.cli._dh_tree import (
     DATA_POLICIES,
     FAMILIES,
+    Resources,
     TreeError,
     file_stem,
     read_tree,
@@ -44,7 +45,7 @@ def test_a_file_name_holds_any_id_and_names_nothing_else(resource_id: str) -> No
 )
 def test_what_export_writes_apply_reads_back(ids: list[str]) -> None:
     policies = {i: {"id": i, "matching": {"topicFilter": "t/#"}} for i in ids}
-    resources = {family: {} for family in FAMILIES} | {DATA_POLICIES: policies}
+    resources: Resources = {family: {} for family in FAMILIES} | {DATA_POLICIES: policies}
     with tempfile.TemporaryDirectory() as temporary:
         root = Path(temporary) / "tree"
         assert write_tree(root, resources, force=False) == len(ids)
@@ -53,7 +54,7 @@ def test_what_export_writes_apply_reads_back(ids: list[str]) -> None:
 
 
 def test_unwritable_names_are_refused_before_any_file_is_written(tmp_path: Path) -> None:
-    resources = {family: {} for family in FAMILIES}
+    resources: Resources = {family: {} for family in FAMILIES}
     ids = ["a", "A", "\U0001f600" * 20]  # one case apart; 240 bytes encoded
     resources[DATA_POLICIES] = {i: {"id": i, "matching": {"topicFilter": "t"}} for i in ids}
     with pytest.raises(TreeError) as raised:
