@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+from ._apply_bench import ApplyResult, apply_section, apply_target
 from ._benches import (
     DetailsResult,
     ExportResult,
@@ -122,6 +123,7 @@ class Results:
     details: DetailsResult | None = None
     export: ExportResult | None = None
     policies: PoliciesResult | None = None
+    apply: ApplyResult | None = None
 
 
 def targets(results: Results) -> list[tuple[str, str, str, bool]]:
@@ -190,6 +192,8 @@ def targets(results: Results) -> list[tuple[str, str, str, bool]]:
                 ratio <= POLICIES_CPU_TARGET,
             )
         )
+    if results.apply is not None:
+        rows.append(apply_target(results.apply))
     return rows
 
 
@@ -414,6 +418,8 @@ def render(results: Results, notes: str) -> str:
         lines += _export(results.export)
     if results.policies is not None:
         lines += _policies(results.policies)
+    if results.apply is not None:
+        lines += apply_section(results.apply)
     profile_parts: list[str] = []
     if results.listing is not None:
         profile_parts += _profile(
