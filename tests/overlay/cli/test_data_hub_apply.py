@@ -235,3 +235,10 @@ def test_hostile_ids_stay_inside_the_directory(
     again = dh(hivemq_emulator, "apply", str(target))
     assert again.returncode == 0, again.stderr
     assert "Plan: no changes (7 unchanged)" in again.stdout
+
+    # The plan shows the ids escaped: an id cannot drive the terminal.
+    hivemq_emulator.reset()
+    plan = run("--url", hivemq_emulator.base_url, "data-hub", "apply", str(target), "--dry-run")
+    assert "Plan: 7 to create" in plan.stdout
+    assert "+ create      schemas/\\x1b[31mred" in plan.stdout
+    assert "\x1b" not in plan.stdout
