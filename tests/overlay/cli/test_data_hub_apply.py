@@ -242,3 +242,30 @@ def test_hostile_ids_stay_inside_the_directory(
     assert "Plan: 7 to create" in plan.stdout
     assert "+ create      schemas/\\x1b[31mred" in plan.stdout
     assert "\x1b" not in plan.stdout
+
+
+def test_apply_again_finishes_what_injected_faults_stopped(
+    hivemq_emulator: EmulatorHandle,
+) -> None:
+    # A third of the requests answer 503, and one attempt each: runs stop at
+    # different points; each run again picks up from what the broker has.
+    hivemq_emulator.set_faults(unavailable_ratio=0.35, seed=7)
+    outcomes = []
+    for _ in range(40):
+        result = run(
+            "--url", hivemq_emulator.base_url, "--max-attempts", "1",
+            "data-hub", "apply", str(EXAMPLES),
+        )  # fmt: skip
+        outcomes.append(result)
+        if result.returncode == 0:
+            break
+    assert outcomes[-1].returncode == 0, outcomes[-1].stderr
+    midway = [r for r in outcomes if "changes; not applied:" in r.stderr]
+    assert midway  # at least one run failed after it had applied something
+    assert all(r.returncode == ExitCode.SERVER for r in outcomes[:-1])
+    assert any(re.search(r"applied [1-9]\d* of \d+ changes", r.stderr) for r in midway)
+
+    hivemq_emulator.set_faults()
+    settled = dh(hivemq_emulator, "apply", str(EXAMPLES))
+    assert "Plan: no changes (5 unchanged)" in settled.stdout
+    assert len(state(hivemq_emulator)["behavior-policies"]) == 1
