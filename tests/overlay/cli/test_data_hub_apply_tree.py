@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import string
 import tempfile
 import urllib.parse
@@ -88,3 +89,11 @@ def test_a_directory_without_any_family_is_refused(tmp_path: Path) -> None:
     (tmp_path / "schema").mkdir()
     with pytest.raises(TreeError, match="holds none of schemas/"):
         read_tree(tmp_path)
+
+
+def test_read_only_fields_are_ignored(tmp_path: Path) -> None:
+    (tmp_path / DATA_POLICIES).mkdir()
+    policy = {"id": "p", "matching": {"topicFilter": "t/#"}}
+    stamped = {**policy, "createdAt": "2026-01-01T00:00:00Z", "lastUpdatedAt": "x"}
+    (tmp_path / DATA_POLICIES / "p.json").write_text(json.dumps(stamped))
+    assert read_tree(tmp_path)[DATA_POLICIES] == {"p": policy}
