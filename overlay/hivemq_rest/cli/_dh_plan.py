@@ -10,7 +10,7 @@ from typing import Final, Literal
 
 import attrs
 
-from ._dh_tree import FAMILIES, SCHEMAS, SCRIPTS, Document, Resources, references
+from ._dh_tree import FAMILIES, SCHEMAS, SCRIPTS, SINGULAR, Document, Resources, references
 
 Kind = Literal["create", "new version", "update", "delete", "unchanged"]
 _VERSIONED: Final = frozenset({SCHEMAS, SCRIPTS})
@@ -39,7 +39,7 @@ def unknown_references(desired: Resources, current: Resources, prune: bool) -> l
                 kept = target in desired[kind] or (not prune and target in current[kind])
                 if not kept:
                     problems.append(
-                        f"{family}/{policy_id!r}: references {kind[:-1]} {target!r}, "
+                        f"{family}/{policy_id!r}: references {SINGULAR[kind]} {target!r}, "
                         "which is neither in the directory nor (without --prune) on the broker"
                     )
     return problems

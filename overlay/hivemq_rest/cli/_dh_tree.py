@@ -40,6 +40,12 @@ _MODELS: Final[Mapping[str, Callable[[Mapping[str, Any]], Any]]] = {
     DATA_POLICIES: DataPolicy.from_dict,
     BEHAVIOR_POLICIES: BehaviorPolicy.from_dict,
 }
+SINGULAR: Final = {
+    SCHEMAS: "schema",
+    SCRIPTS: "script",
+    DATA_POLICIES: "data policy",
+    BEHAVIOR_POLICIES: "behavior policy",
+}
 # What the broker sets: never compared, never exported. ``runtime`` is a
 # field name the scripts' listing knows, though no property.
 _READ_ONLY: Final = frozenset({"version", "createdAt", "lastUpdatedAt", "runtime"})
@@ -148,17 +154,18 @@ class _Reader:
 
     def add(self, family: str, path: Path, body: Document) -> None:
         resource_id = body["id"]
+        desired = desired_body(body)  # read-only fields are ignored, not checked
         try:
-            _MODELS[family](dict(body))
+            _MODELS[family](dict(desired))
         except (KeyError, TypeError, ValueError, AttributeError) as error:
-            self.problem(path, f"not a valid {family[:-1]} ({type(error).__name__}: {error})")
+            self.problem(path, f"not a valid {SINGULAR[family]} ({type(error).__name__}: {error})")
             return
         key = (family, resource_id)
         if key in self.origin:
             self.problem(path, f"duplicate id {resource_id!r} (also in {self.origin[key]})")
             return
         self.origin[key] = self.where(path)
-        self.resources[family][resource_id] = desired_body(body)
+        self.resources[family][resource_id] = desired
 
     def add_document(self, family: str, path: Path, stem: str) -> None:
         """An ``<id>.json`` in the API's shape; its id must be the file name's."""

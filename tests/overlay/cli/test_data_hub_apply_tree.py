@@ -97,3 +97,10 @@ def test_read_only_fields_are_ignored(tmp_path: Path) -> None:
     stamped = {**policy, "createdAt": "2026-01-01T00:00:00Z", "lastUpdatedAt": "x"}
     (tmp_path / DATA_POLICIES / "p.json").write_text(json.dumps(stamped))
     assert read_tree(tmp_path)[DATA_POLICIES] == {"p": policy}
+
+
+def test_a_body_not_of_the_api_shape_is_a_problem(tmp_path: Path) -> None:
+    (tmp_path / DATA_POLICIES).mkdir()
+    (tmp_path / DATA_POLICIES / "p.json").write_text('{"id": "p"}')
+    with pytest.raises(TreeError, match=r"p\.json: not a valid data policy \(KeyError: 'matching'"):
+        read_tree(tmp_path)
