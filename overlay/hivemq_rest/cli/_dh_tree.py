@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any, Final
 
 import attrs
-import yaml
 from hivemq_rest_generated.models import BehaviorPolicy, DataPolicy, Schema, Script
 
 from .. import _data_hub as dh
@@ -89,6 +88,16 @@ def _stem_id(stem: str) -> str:
     return urllib.parse.unquote(stem, errors="strict")
 
 
+def _load_yaml(text: str) -> Any:
+    """YAML metadata; ValueError if it does not parse."""
+    import yaml  # only here: no other command pays for the import
+
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise ValueError(str(error)) from None
+
+
 @attrs.define
 class _Reader:
     """Collects resources and problems (every problem, not the first)."""
@@ -133,9 +142,10 @@ class _Reader:
         if text is None:
             return None
         try:
-            value = yaml.safe_load(text) if path.suffix in (".yaml", ".yml") else json.loads(text)
-        except (ValueError, yaml.YAMLError) as error:
-            self.problem(path, f"not valid {path.suffix[1:].upper()}: {error}".split("\n")[0])
+            value = _load_yaml(text) if path.suffix in (".yaml", ".yml") else json.loads(text)
+        except ValueError as error:
+            said = " ".join(str(error).split())[:300]  # YAML's errors run over lines
+            self.problem(path, f"not valid {path.suffix[1:].upper()}: {said}")
             return None
         if not isinstance(value, dict):
             self.problem(path, "not an object")

@@ -75,13 +75,20 @@ def test_protobuf_and_script_metadata_are_checked(tmp_path: Path) -> None:
     (tmp_path / "scripts" / "f.js").write_text("function transform(p) { return p; }")
     (tmp_path / "scripts" / "f.yaml").write_text("functionType: TRANSFORMATION\ncolour: red\n")
     (tmp_path / "scripts" / "notes.txt").write_text("hello")
+    (tmp_path / "scripts" / "g.js").write_text("function transform(p) { return p; }")
+    (tmp_path / "scripts" / "g.yml").write_text("functionType: [unclosed\n")
     with pytest.raises(TreeError) as raised:
         read_tree(tmp_path)
+    yaml_problem = raised.value.problems.pop(2)
     assert raised.value.problems == [
         "schemas/reading.desc: its metadata needs messageType (a string)",
         "scripts/f.yaml: unknown keys ['colour']; allowed: ['description', 'functionType']",
         "scripts/notes.txt: unknown kind of file (<id>.json, .js, .yaml)",
     ]
+    # PyYAML's own words, on one line (where it says, and what).
+    assert yaml_problem.startswith("scripts/g.yml: not valid YML: while parsing")
+    assert "line 1, column 15" in yaml_problem
+    assert "\n" not in yaml_problem
 
 
 def test_a_directory_without_any_family_is_refused(tmp_path: Path) -> None:
