@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import string
 import tempfile
@@ -111,3 +112,15 @@ def test_a_body_not_of_the_api_shape_is_a_problem(tmp_path: Path) -> None:
     (tmp_path / DATA_POLICIES / "p.json").write_text('{"id": "p"}')
     with pytest.raises(TreeError, match=r"p\.json: not a valid data policy \(KeyError: 'matching'"):
         read_tree(tmp_path)
+
+
+def test_the_example_descriptor_is_what_its_script_makes() -> None:
+    root = Path(__file__).resolve().parents[3]
+    script = root / "scripts" / "make_example_descriptor.py"
+    spec = importlib.util.spec_from_file_location("make_example_descriptor", script)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    committed = (root / "examples" / "data-hub" / "schemas" / "reading.desc").read_bytes()
+    assert module.descriptor_set() == committed
