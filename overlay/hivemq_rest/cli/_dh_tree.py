@@ -373,14 +373,19 @@ def write_tree(root: Path, resources: Resources, *, force: bool) -> int:
     if problems:
         raise TreeError(problems)
     root.mkdir(parents=True, exist_ok=True)
+    written: set[Path] = set()
     for family in FAMILIES:
-        directory = root / family
-        directory.mkdir(exist_ok=True)
-        for entry in directory.iterdir():
-            if entry.is_file() and not entry.name.startswith("."):
-                entry.unlink()
+        (root / family).mkdir(exist_ok=True)
         for resource_id, body in sorted(resources[family].items()):
-            _write_atomically(directory / names[family, resource_id], pretty_json(body))
+            path = root / family / names[family, resource_id]
+            _write_atomically(path, pretty_json(body))
+            written.add(path)
+    # Stale files go last: a failure before leaves the old ones beside the new, none lost.
+    for family in FAMILIES:
+        for entry in (root / family).iterdir():
+            stale = entry not in written and not entry.name.startswith(".")
+            if stale and (entry.is_symlink() or entry.is_file()):
+                entry.unlink()
     return len(names)
 
 

@@ -208,9 +208,12 @@ def test_export_then_apply_plans_no_changes(
     assert refused.returncode == ExitCode.OUTPUT
     assert "not empty (--force" in refused.stderr
     (target / "scripts" / "stale.json").write_text("{}")
+    (target / "README.md").write_text("ours")
     forced = dh(hivemq_emulator, "export", str(target), "--force")
     assert forced.returncode == 0, forced.stderr
     assert not (target / "scripts" / "stale.json").exists()
+    assert (target / "scripts" / "to-fahrenheit.json").exists()
+    assert (target / "README.md").read_text() == "ours"  # only the four families are replaced
 
 
 HOSTILE = ["../escape", "a/b", "..", ".hidden", "\x1b[31mred", "x.schema", "50%"]
