@@ -44,6 +44,8 @@ class Sizes:
     policies: int = 5_000
     policies_page_size: int = 500
     policies_rounds: int = 7
+    apply_resources: int = 1_000
+    apply_rounds: int = 7
     # cProfile costs about 1 us a function call here (a CPU-time clock is a system call
     # in this VM), so the profiled runs of details and export are smaller.
     details_profiled: int = 5_000
@@ -66,6 +68,8 @@ SMOKE = Sizes(
     export_rounds=1,
     policies=500,
     policies_rounds=1,
+    apply_resources=100,
+    apply_rounds=1,
     details_profiled=100,
     export_profiled=300,
     download_bytes=16 * 1024**2,

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+from ._apply_bench import ApplyResult, apply_section, apply_target
 from ._benches import (
     DetailsResult,
     DownloadResult,
@@ -126,6 +127,7 @@ class Results:
     export: ExportResult | None = None
     policies: PoliciesResult | None = None
     download: DownloadResult | None = None
+    apply: ApplyResult | None = None
 
 
 def targets(results: Results) -> list[tuple[str, str, str, bool]]:
@@ -215,6 +217,8 @@ def targets(results: Results) -> list[tuple[str, str, str, bool]]:
                 growth <= DOWNLOAD_MEMORY_TARGET_MIB,
             )
         )
+    if results.apply is not None:
+        rows.append(apply_target(results.apply))
     return rows
 
 
@@ -350,7 +354,7 @@ def _export(export: ExportResult) -> list[str]:
 def _download(download: DownloadResult) -> list[str]:
     sizes = download.sizes
     lines = [
-        "## 4. Download",
+        "## 5. Download",
         "",
         f"A backup file of {sizes.download_bytes:,} bytes streamed to disk in a fresh process "
         "each run, from `benchmarks._file_server` (a small streaming HTTP server on the same "
@@ -469,6 +473,8 @@ def render(results: Results, notes: str) -> str:
         lines += _policies(results.policies)
     if results.download is not None:
         lines += _download(results.download)
+    if results.apply is not None:
+        lines += apply_section(results.apply)
     profile_parts: list[str] = []
     if results.listing is not None:
         profile_parts += _profile(

@@ -1,7 +1,7 @@
 """Run the benchmarks and write BENCHMARKS.md.
 
     python -m benchmarks                 # everything, full size (about 15 minutes on 2 cores)
-    python -m benchmarks --only listing  # one of listing, details, export, policies, download
+    python -m benchmarks --only listing  # or details, export, policies, download, apply
     python -m benchmarks --smoke         # tiny sizes, to check that they work (CI)
 
 Results go to BENCHMARKS.md at the repository root (``--output`` elsewhere; a
@@ -22,6 +22,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: python benchmarks/run.py
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks._apply_bench import bench_apply
 from benchmarks._benches import (
     FULL,
     SMOKE,
@@ -36,7 +37,7 @@ from benchmarks._processes import EmulatorProcess
 from benchmarks._report import Results, kept_notes, load_average, machine, render, targets
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCHMARKS = ("listing", "details", "export", "policies", "download")
+BENCHMARKS = ("listing", "details", "export", "policies", "download", "apply")
 
 
 def _log(message: str) -> None:
@@ -63,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
             export_rounds=args.rounds,
             policies_rounds=args.rounds,
             download_rounds=args.rounds,
+            apply_rounds=args.rounds,
         )
     chosen = set(args.only or BENCHMARKS)
     output: Path | None = args.output
@@ -91,6 +93,9 @@ def main(argv: list[str] | None = None) -> int:
         if "download" in chosen:
             _log(f"download of a {sizes.download_bytes:,}-byte backup")
             results.download = bench_download(sizes, _log)
+        if "apply" in chosen:
+            _log(f"Data Hub apply of an unchanged tree of {sizes.apply_resources:,} resources")
+            results.apply = bench_apply(sizes.apply_resources, sizes.apply_rounds, scratch, _log)
     results.machine.load_after = load_average()
     _log(f"done in {time.perf_counter() - started:.0f} s")
     for name, target, measured, met in targets(results):

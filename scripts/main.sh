@@ -2,7 +2,8 @@
 # The main job, on the embedded default: start the emulator with 20,000
 # sessions (awkward ids among them), export them all with details to CSV,
 # show one client with an awkward id, disconnect it, show that its state
-# changed, and stop the emulator. Sets everything up first.
+# changed, apply examples/data-hub (Data Hub as code) and show that a second
+# apply plans no changes, and stop the emulator. Sets everything up first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -48,3 +49,9 @@ echo "== its state, before and after a disconnect"
 hivemq-rest clients state -- "$client_id"
 hivemq-rest clients disconnect --yes -- "$client_id"
 hivemq-rest clients state -- "$client_id"
+
+echo "== Data Hub as code: apply examples/data-hub"
+hivemq-rest data-hub apply examples/data-hub
+echo "== the plan of a second apply"
+hivemq-rest data-hub apply examples/data-hub | tee "$out/data-hub-second-apply.txt"
+grep -q "no changes" "$out/data-hub-second-apply.txt" || { echo "the second apply planned changes"; exit 1; }

@@ -4,7 +4,7 @@ Each family of commands is a module that adds its group to ``main``;
 importing it here is what registers it.
 """
 
-from . import _clients  # noqa: F401 -- registers the clients commands
+from . import _apply, _clients, _data_hub  # noqa: F401 -- each registers its commands
 from ._command import main
 
 __all__ = ["main"]

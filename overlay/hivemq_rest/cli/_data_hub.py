@@ -7,4 +7,4 @@ from ._command import main
 
 @main.group("data-hub")
 def data_hub() -> None:
-    """HiveMQ Data Hub: apply and export a directory of schemas, scripts and policies."""
+    """HiveMQ Data Hub: schemas, scripts and policies; apply or export a directory of them."""

@@ -1,0 +1,217 @@
+"""``hivemq-rest data-hub apply`` and ``export``: Data Hub as code, from a directory.
+
+The directory is read and checked by ``_dh_tree``, the plan made by
+``_dh_plan``; this module reads the broker's state (the four listings, never
+one request per resource), prints the plan and sends it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+from hivemq_rest_generated.models import BehaviorPolicy, DataPolicy, Schema, Script
+
+from .._client import HiveMQClient
+from .._errors import AlreadyPresentError, HiveMQError
+from ._command import connection_options, fail, stderr, stdout
+from ._data_hub import data_hub
+from ._dh_plan import Action, make_plan, not_in_directory, summary, unknown_references
+from ._dh_tree import (
+    BEHAVIOR_POLICIES,
+    DATA_POLICIES,
+    FAMILIES,
+    SCHEMAS,
+    SCRIPTS,
+    Resources,
+    TreeError,
+    desired_body,
+    read_tree,
+    write_tree,
+)
+from ._exit import ExitCode, exit_code_for
+from ._help import epilog
+from ._options import Target
+from ._render import print_json, terminal_text
+
+_SIGNS = {"create": "+", "new version": "~", "update": "~", "delete": "-", "unchanged": "="}
+_DONE = {
+    "create": "created",
+    "new version": "new version of",
+    "update": "updated",
+    "delete": "deleted",
+}
+
+
+def read_broker(hivemq: HiveMQClient) -> Resources:
+    """The latest version of every resource, from the four listings (500 a page)."""
+    hub = hivemq.data_hub
+    current: Resources = {family: {} for family in FAMILIES}
+    versions: dict[tuple[str, str], int] = {}
+    listings: dict[str, Any] = {
+        SCHEMAS: hub.schemas.list(),
+        SCRIPTS: hub.scripts.list(),
+        DATA_POLICIES: hub.data_policies.list(),
+        BEHAVIOR_POLICIES: hub.behavior_policies.list(),
+    }
+    for family, items in listings.items():
+        for item in items:
+            body = item.to_dict()
+            resource_id = body.get("id")
+            if not isinstance(resource_id, str) or not resource_id:
+                continue  # nothing a directory could name; no plan may touch it
+            version = body.get("version")
+            number = version if isinstance(version, int) else 0
+            if number >= versions.get((family, resource_id), 0):
+                versions[family, resource_id] = number
+                current[family][resource_id] = desired_body(body)
+    return current
+
+
+def _send(hivemq: HiveMQClient, action: Action) -> None:
+    hub = hivemq.data_hub
+    body = action.body or {}
+    if action.family in (SCHEMAS, SCRIPTS):
+        store: Any = hub.schemas if action.family == SCHEMAS else hub.scripts
+        if action.kind == "delete":
+            store.delete(action.id)
+            return
+        # AlreadyPresentError: the version is there (an earlier apply sent it, unanswered).
+        with contextlib.suppress(AlreadyPresentError):
+            store.create((Schema if action.family == SCHEMAS else Script).from_dict(body))
+        return
+    policies: Any = hub.data_policies if action.family == DATA_POLICIES else hub.behavior_policies
+    model = DataPolicy if action.family == DATA_POLICIES else BehaviorPolicy
+    if action.kind == "delete":
+        policies.delete(action.id)
+    elif action.kind == "create":
+        policies.create(model.from_dict(body))
+    else:
+        policies.update(model.from_dict(body))
+
+
+def _name(action: Action) -> str:
+    return f"{action.family}/{action.id}"
+
+
+def _print_plan(actions: list[Action], outside: int, prune: bool) -> None:
+    for action in actions:
+        if action.kind != "unchanged":
+            stdout.print(
+                terminal_text(f"  {_SIGNS[action.kind]} {action.kind:<11} {_name(action)}")
+            )
+    stdout.print(terminal_text(f"Plan: {summary(actions)}"))
+    if outside and not prune:
+        stdout.print(f"{outside} on the broker and not in the directory: kept (--prune deletes)")
+
+
+@data_hub.command(
+    "apply",
+    epilog=epilog(
+        "hivemq-rest data-hub apply examples/data-hub --dry-run",
+        "hivemq-rest data-hub apply ./data-hub --prune --json",
+        note=(
+            "Exit 2 also when the directory has problems (all are listed; nothing is sent). "
+            "A failure midway stops: what was applied and what was not is listed, and "
+            "running apply again finishes the job."
+        ),
+    ),
+)
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Print the plan; send nothing.")
+@click.option("--prune", is_flag=True, help="Delete what is on the broker but not in DIR.")
+@click.option("--json", "as_json", is_flag=True, help="The plan and result as JSON.")
+@connection_options
+def apply(target: Target, directory: Path, dry_run: bool, prune: bool, as_json: bool) -> None:
+    """Make the broker's Data Hub match DIRECTORY: plan, then create, update (and prune).
+
+    DIRECTORY holds schemas/, scripts/, data-policies/, behavior-policies/
+    (see the README, "Data Hub as code"). Unchanged resources send nothing.
+    """
+    try:
+        desired = read_tree(directory)
+    except TreeError as unreadable:
+        _problems(unreadable.problems, as_json)
+    with HiveMQClient(target.url, **target.settings()) as hivemq:
+        current = read_broker(hivemq)
+        problems = unknown_references(desired, current, prune)
+        if problems:
+            _problems(problems, as_json)
+        actions = make_plan(desired, current, prune)
+        changes = [action for action in actions if action.kind != "unchanged"]
+        if not as_json:
+            _print_plan(actions, not_in_directory(desired, current), prune)
+        applied: list[Action] = []
+        failure: tuple[Action, HiveMQError] | None = None
+        if not dry_run:
+            for action in changes:
+                try:
+                    _send(hivemq, action)
+                except HiveMQError as error:
+                    failure = (action, error)
+                    break
+                applied.append(action)
+                if not as_json:
+                    stdout.print(terminal_text(f"{_DONE[action.kind]} {_name(action)}"))
+    not_applied = changes[len(applied) :]
+    if as_json:
+        print_json(
+            {
+                "plan": [action.to_json() for action in actions],
+                "summary": summary(actions),
+                "dryRun": dry_run,
+                "applied": [action.to_json() for action in applied],
+                "notApplied": [] if dry_run else [action.to_json() for action in not_applied],
+                "error": None if failure is None else str(failure[1]),
+            }
+        )
+    if failure is not None:
+        action, cause = failure
+        stderr.print(terminal_text(f"error: {action.kind} {_name(action)} failed: {cause}"))
+        stderr.print(f"applied {len(applied)} of {len(changes)} changes; not applied:")
+        for left in not_applied:
+            stderr.print(terminal_text(f"  {left.kind} {_name(left)}"))
+        stderr.print("run apply again to finish")
+        raise SystemExit(exit_code_for(cause))
+
+
+def _problems(problems: list[str], as_json: bool) -> NoReturn:
+    if as_json:
+        print_json({"problems": problems})
+    for problem in problems:
+        stderr.print(terminal_text(f"problem: {problem}"))
+    fail(f"{len(problems)} problem(s) in the directory; nothing was sent", ExitCode.USAGE)
+
+
+@data_hub.command(
+    "export",
+    epilog=epilog(
+        "hivemq-rest data-hub export ./data-hub",
+        "hivemq-rest --profile prod data-hub export ./data-hub --force",
+        codes=(ExitCode.OUTPUT,),
+        note="File names are ids percent-encoded: no id can name a file outside DIRECTORY.",
+    ),
+)
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option(
+    "--force", is_flag=True, help="Write into a non-empty DIRECTORY, replacing its Data Hub files."
+)
+@connection_options
+def export(target: Target, directory: Path, force: bool) -> None:
+    """Write the broker's Data Hub (latest versions) to DIRECTORY, one JSON file a resource.
+
+    The layout is what apply reads: export, then apply, plans no changes.
+    """
+    with HiveMQClient(target.url, **target.settings()) as hivemq:
+        current = read_broker(hivemq)
+    try:
+        count = write_tree(directory, current, force=force)
+    except TreeError as refused:
+        for problem in refused.problems:
+            stderr.print(terminal_text(f"problem: {problem}"))
+        fail("nothing was written", ExitCode.OUTPUT)
+    except OSError as unwritable:
+        fail(f"cannot write {directory}: {unwritable.strerror}", ExitCode.OUTPUT)
+    stdout.print(terminal_text(f"wrote {count} files to {directory}"))

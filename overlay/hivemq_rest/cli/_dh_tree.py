@@ -1,0 +1,401 @@
+"""A Data Hub directory (what ``data-hub apply`` reads and ``export`` writes), without the API.
+
+Layout: ``schemas/``, ``scripts/``, ``data-policies/``, ``behavior-policies/``,
+one resource a file in the API's JSON shape (``<id>.json``), plus raw sources
+for people: ``schemas/<id>.schema.json`` (a JSON Schema), ``schemas/<id>.desc``
+(a Protobuf descriptor set) with ``<id>.yaml`` or ``<id>.json`` metadata
+(``messageType``, ``allowUnknownFields``), ``scripts/<id>.js`` with optional
+``<id>.yaml`` or ``<id>.json`` metadata (``functionType``, ``description``).
+
+File names hold the id percent-encoded (only ``A-Z a-z 0-9 - _ .`` stay, and
+not a leading dot), so that no id, whatever it holds (``/``, ``..``, control
+characters), names a file outside its directory.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import urllib.parse
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+from hivemq_rest_generated.models import BehaviorPolicy, DataPolicy, Schema, Script
+
+from .. import _data_hub as dh
+
+SCHEMAS: Final = "schemas"
+SCRIPTS: Final = "scripts"
+DATA_POLICIES: Final = "data-policies"
+BEHAVIOR_POLICIES: Final = "behavior-policies"
+# In dependency order: policies use schemas and scripts.
+FAMILIES: Final = (SCHEMAS, SCRIPTS, DATA_POLICIES, BEHAVIOR_POLICIES)
+_MODELS: Final[Mapping[str, Callable[[Mapping[str, Any]], Any]]] = {
+    SCHEMAS: Schema.from_dict,
+    SCRIPTS: Script.from_dict,
+    DATA_POLICIES: DataPolicy.from_dict,
+    BEHAVIOR_POLICIES: BehaviorPolicy.from_dict,
+}
+SINGULAR: Final = {
+    SCHEMAS: "schema",
+    SCRIPTS: "script",
+    DATA_POLICIES: "data policy",
+    BEHAVIOR_POLICIES: "behavior policy",
+}
+# What the broker sets: never compared, never exported. ``runtime`` is a
+# field name the scripts' listing knows, though no property.
+_READ_ONLY: Final = frozenset({"version", "createdAt", "lastUpdatedAt", "runtime"})
+_SCHEMA_META: Final = frozenset({"messageType", "allowUnknownFields"})
+_SCRIPT_META: Final = frozenset({"functionType", "description"})
+_MAX_FILE_BYTES: Final = 10 * 1024 * 1024  # far above the broker's 100 KB per schema
+_MAX_STEM_BYTES: Final = 200  # file systems allow 255 bytes a name; leave room for suffixes
+
+Document = dict[str, Any]
+Resources = dict[str, dict[str, Document]]  # family -> id -> body
+
+
+class TreeError(Exception):
+    """The directory cannot be read or written as a Data Hub tree; ``problems`` lists why."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+def desired_body(body: Mapping[str, Any]) -> Document:
+    """A resource as compared and exported: without read-only fields or empty arguments."""
+    kept = {key: value for key, value in body.items() if key not in _READ_ONLY}
+    if kept.get("arguments") == {}:
+        del kept["arguments"]
+    return kept
+
+
+def file_stem(resource_id: str) -> str:
+    """The file name (without suffix) of an id: percent-encoded, never hidden or ambiguous."""
+    # quote() always keeps "~"; encoded too, so that a name never starts with it.
+    stem = urllib.parse.quote(resource_id, safe="-_.").replace("~", "%7E")
+    if stem.startswith("."):
+        stem = "%2E" + stem[1:]  # "." and ".." are directories, ".x" a hidden file
+    if stem.endswith(".schema"):
+        stem = stem[: -len(".schema")] + "%2Eschema"  # not a raw JSON Schema's name
+    return stem
+
+
+def _stem_id(stem: str) -> str:
+    return urllib.parse.unquote(stem, errors="strict")
+
+
+def _load_yaml(text: str) -> Any:
+    """YAML metadata; ValueError if it does not parse."""
+    import yaml  # only here: no other command pays for the import
+
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise ValueError(str(error)) from None
+
+
+@attrs.define
+class _Reader:
+    """Collects resources and problems (every problem, not the first)."""
+
+    root: Path
+    problems: list[str] = attrs.Factory(list)
+    resources: Resources = attrs.Factory(lambda: {family: {} for family in FAMILIES})
+    origin: dict[tuple[str, str], str] = attrs.Factory(dict)
+
+    def where(self, path: Path) -> str:
+        return str(path.relative_to(self.root))
+
+    def problem(self, path: Path, message: str) -> None:
+        self.problems.append(f"{self.where(path)}: {message}")
+
+    def read_bytes(self, path: Path) -> bytes | None:
+        try:
+            if not path.is_file():
+                self.problem(path, "not a regular file")
+                return None
+            if path.stat().st_size > _MAX_FILE_BYTES:
+                self.problem(path, f"larger than {_MAX_FILE_BYTES} bytes")
+                return None
+            return path.read_bytes()
+        except OSError as error:
+            self.problem(path, f"cannot be read ({error.strerror})")
+            return None
+
+    def read_text(self, path: Path) -> str | None:
+        data = self.read_bytes(path)
+        if data is None:
+            return None
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            self.problem(path, f"not UTF-8 ({error.reason} at byte {error.start})")
+            return None
+
+    def read_object(self, path: Path) -> Document | None:
+        """A JSON (or, for .yaml/.yml, YAML) object."""
+        text = self.read_text(path)
+        if text is None:
+            return None
+        try:
+            value = _load_yaml(text) if path.suffix in (".yaml", ".yml") else json.loads(text)
+        except ValueError as error:
+            said = " ".join(str(error).split())[:300]  # YAML's errors run over lines
+            self.problem(path, f"not valid {path.suffix[1:].upper()}: {said}")
+            return None
+        if not isinstance(value, dict):
+            self.problem(path, "not an object")
+            return None
+        return value
+
+    def stem_id(self, path: Path, stem: str) -> str | None:
+        try:
+            resource_id = _stem_id(stem)
+        except UnicodeDecodeError:
+            resource_id = ""
+        if not resource_id:
+            self.problem(path, "the file name is no id (percent-encoded UTF-8)")
+            return None
+        return resource_id
+
+    def add(self, family: str, path: Path, body: Document) -> None:
+        resource_id = body["id"]
+        desired = desired_body(body)  # read-only fields are ignored, not checked
+        try:
+            _MODELS[family](dict(desired))
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            self.problem(path, f"not a valid {SINGULAR[family]} ({type(error).__name__}: {error})")
+            return
+        key = (family, resource_id)
+        if key in self.origin:
+            self.problem(path, f"duplicate id {resource_id!r} (also in {self.origin[key]})")
+            return
+        self.origin[key] = self.where(path)
+        self.resources[family][resource_id] = desired
+
+    def add_document(self, family: str, path: Path, stem: str) -> None:
+        """An ``<id>.json`` in the API's shape; its id must be the file name's."""
+        body = self.read_object(path)
+        if body is None:
+            return
+        resource_id = body.get("id")
+        if not isinstance(resource_id, str) or not resource_id:
+            self.problem(path, "has no id (a non-empty string)")
+            return
+        named = self.stem_id(path, stem)
+        if named is not None and named != resource_id:
+            self.problem(path, f"holds id {resource_id!r}, its file name says {named!r}")
+            return
+        self.add(family, path, body)
+
+    def metadata(self, path: Path, stem: str, allowed: frozenset[str]) -> Document | None:
+        """The ``<stem>.yaml``/``.yml``/``.json`` beside a raw source: at most one."""
+        found = [path.with_name(stem + s) for s in (".yaml", ".yml", ".json")]
+        found = [p for p in found if p.exists()]
+        if len(found) > 1:
+            self.problem(
+                path, "has more than one metadata file: " + ", ".join(p.name for p in found)
+            )
+            return None
+        if not found:
+            return {}
+        meta = self.read_object(found[0])
+        if meta is None:
+            return None
+        unknown = sorted(set(meta) - allowed)
+        if unknown:
+            self.problem(found[0], f"unknown keys {unknown}; allowed: {sorted(allowed)}")
+            return None
+        return meta
+
+    def add_built(self, family: str, path: Path, build: Callable[..., Any], *args: Any) -> None:
+        """A resource made from a raw source by ``build(*args)``; its errors are problems."""
+        try:
+            body = build(*args).to_dict()
+        except (TypeError, ValueError) as error:
+            self.problem(path, str(error))
+            return
+        self.add(family, path, body)
+
+
+def _raw_sources(names: set[str]) -> set[str]:
+    """The stems that are raw sources (their .json/.yaml is metadata)."""
+    return {name.rsplit(".", 1)[0] for name in names if name.endswith((".desc", ".js"))}
+
+
+def _read_schemas(reader: _Reader, directory: Path, names: set[str]) -> None:
+    raw = _raw_sources(names)
+    for name in sorted(names):
+        path = directory / name
+        stem, _, suffix = name.rpartition(".")
+        if name.endswith(".schema.json"):
+            stem = name[: -len(".schema.json")]
+            schema_id, text = reader.stem_id(path, stem), reader.read_text(path)
+            if schema_id is not None and text is not None:
+                reader.add_built(SCHEMAS, path, dh.json_schema_body, schema_id, text)
+        elif suffix == "desc":
+            schema_id, data = reader.stem_id(path, stem), reader.read_bytes(path)
+            meta = reader.metadata(path, stem, _SCHEMA_META)
+            if schema_id is None or data is None or meta is None:
+                continue
+            message_type = meta.get("messageType")
+            allow = meta.get("allowUnknownFields")
+            if not isinstance(message_type, str) or not message_type:
+                reader.problem(path, "its metadata needs messageType (a string)")
+            elif allow is not None and not isinstance(allow, bool):
+                reader.problem(path, "allowUnknownFields must be true or false")
+            else:
+                reader.add_built(
+                    SCHEMAS, path, dh.protobuf_schema_body, schema_id, data, message_type, allow
+                )
+        elif suffix in ("json", "yaml", "yml") and stem in raw:
+            continue  # metadata, read with its source
+        elif suffix == "json":
+            reader.add_document(SCHEMAS, path, stem)
+        else:
+            reader.problem(path, "unknown kind of file (<id>.json, .schema.json, .desc, .yaml)")
+
+
+def _read_scripts(reader: _Reader, directory: Path, names: set[str]) -> None:
+    raw = _raw_sources(names)
+    for name in sorted(names):
+        path = directory / name
+        stem, _, suffix = name.rpartition(".")
+        if suffix == "js":
+            script_id, text = reader.stem_id(path, stem), reader.read_text(path)
+            meta = reader.metadata(path, stem, _SCRIPT_META)
+            if script_id is None or text is None or meta is None:
+                continue
+            kind = meta.get("functionType", "TRANSFORMATION")
+            description = meta.get("description")
+            reader.add_built(SCRIPTS, path, dh.script_body, script_id, text, kind, description)
+        elif suffix in ("json", "yaml", "yml") and stem in raw:
+            continue
+        elif suffix == "json":
+            reader.add_document(SCRIPTS, path, stem)
+        else:
+            reader.problem(path, "unknown kind of file (<id>.json, .js, .yaml)")
+
+
+def _names(reader: _Reader, directory: Path) -> set[str] | None:
+    try:
+        return {entry.name for entry in os.scandir(directory) if not entry.name.startswith(".")}
+    except OSError as error:
+        reader.problem(directory, f"cannot be listed ({error.strerror})")
+        return None
+
+
+def read_tree(root: Path) -> Resources:
+    """Every resource of the directory; TreeError listing every problem found."""
+    if not root.is_dir():
+        raise TreeError([f"{root}: not a directory"])
+    reader = _Reader(root)
+    present = [family for family in FAMILIES if (root / family).is_dir()]
+    if not present:
+        raise TreeError([f"{root}: holds none of {', '.join(f + '/' for f in FAMILIES)}"])
+    for family in present:
+        directory = root / family
+        names = _names(reader, directory)
+        if names is None:
+            continue
+        if family == SCHEMAS:
+            _read_schemas(reader, directory, names)
+        elif family == SCRIPTS:
+            _read_scripts(reader, directory, names)
+        else:
+            for name in sorted(names):
+                stem, _, suffix = name.rpartition(".")
+                if suffix == "json":
+                    reader.add_document(family, directory / name, stem)
+                else:
+                    reader.problem(directory / name, "unknown kind of file (<id>.json)")
+    if reader.problems:
+        raise TreeError(reader.problems)
+    return reader.resources
+
+
+def references(body: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    """``(family, id)`` of every schema and script a policy names, wherever it does."""
+    stack: list[Any] = [body]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            schema_id = value.get("schemaId")
+            if isinstance(schema_id, str):
+                yield SCHEMAS, schema_id
+            function_id = value.get("functionId")
+            if isinstance(function_id, str) and function_id.startswith("fn:"):
+                script_id = function_id[3:].rpartition(":")[0]
+                if script_id:
+                    yield SCRIPTS, script_id
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+
+
+def pretty_json(body: Mapping[str, Any]) -> str:
+    """Stable, sorted, pretty JSON with a final line break."""
+    return json.dumps(body, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def write_tree(root: Path, resources: Resources, *, force: bool) -> int:
+    """Write ``resources`` as ``<family>/<id>.json`` files; the number of files written.
+
+    A non-empty ``root`` is refused (TreeError) unless ``force``: then the files
+    of the four family directories are replaced, anything else is left alone.
+    Names are checked (length, case-insensitive clashes) before any file is written.
+    """
+    problems = []
+    names: dict[tuple[str, str], str] = {}
+    for family in FAMILIES:
+        seen: dict[str, str] = {}
+        for resource_id in sorted(resources[family]):
+            name = file_stem(resource_id) + ".json"
+            shown = f"{family}/{resource_id!r}"
+            if len(name.encode()) > _MAX_STEM_BYTES:
+                problems.append(f"{shown}: the id is too long for a file name")
+            elif name.casefold() in seen:
+                problems.append(
+                    f"{shown}: same file name as {seen[name.casefold()]!r} "
+                    "on a case-insensitive file system"
+                )
+            else:
+                seen[name.casefold()] = resource_id
+                names[family, resource_id] = name
+    if root.exists() and not root.is_dir():
+        problems.append(f"{root}: not a directory")
+    elif root.is_dir() and any(root.iterdir()) and not force:
+        problems.append(f"{root}: not empty (--force replaces its Data Hub files)")
+    if problems:
+        raise TreeError(problems)
+    root.mkdir(parents=True, exist_ok=True)
+    written: set[Path] = set()
+    for family in FAMILIES:
+        (root / family).mkdir(exist_ok=True)
+        for resource_id, body in sorted(resources[family].items()):
+            path = root / family / names[family, resource_id]
+            _write_atomically(path, pretty_json(body))
+            written.add(path)
+    # Stale files go last: a failure before leaves the old ones beside the new, none lost.
+    for family in FAMILIES:
+        for entry in (root / family).iterdir():
+            stale = entry not in written and not entry.name.startswith(".")
+            if stale and (entry.is_symlink() or entry.is_file()):
+                entry.unlink()
+    return len(names)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Never a half-written file: a temporary file beside it, renamed."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".export-")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

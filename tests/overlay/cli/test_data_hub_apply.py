@@ -1,0 +1,274 @@
+"""``hivemq-rest data-hub apply`` and ``export``: the installed entry point against the emulator."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from hivemq_rest import HiveMQClient
+from hivemq_rest.cli._exit import ExitCode
+from hivemq_rest_emulator import EmulatorHandle
+
+from .cli_run import run
+
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples" / "data-hub"
+# httpx logs each request with --debug: "HTTP Request: POST http://... "HTTP/1.1 201 Created"".
+_REQUEST = re.compile(r"HTTP Request: (GET|POST|PUT|DELETE) (\S+)")
+
+
+def dh(emulator: EmulatorHandle, *args: str) -> subprocess.CompletedProcess[str]:
+    """``hivemq-rest data-hub ...`` with --debug, so that stderr logs every request sent."""
+    return run("--url", emulator.base_url, "--debug", "data-hub", *args)
+
+
+def requests(result: subprocess.CompletedProcess[str]) -> list[tuple[str, str]]:
+    return _REQUEST.findall(result.stderr)
+
+
+def writes(result: subprocess.CompletedProcess[str]) -> list[tuple[str, str]]:
+    """(method, path after /data-hub/) of each write request sent."""
+    return [
+        (method, url.split("/data-hub/", 1)[1])
+        for method, url in requests(result)
+        if method != "GET"
+    ]
+
+
+def state(emulator: EmulatorHandle) -> dict[str, list[tuple[object, object]]]:
+    """Every resource on the emulator, with its version or last update."""
+    with HiveMQClient(emulator.base_url) as hivemq:
+        hub = hivemq.data_hub
+        return {
+            "schemas": [(s.id, s.version) for s in hub.schemas.list()],
+            "scripts": [(s.id, s.version) for s in hub.scripts.list()],
+            "data-policies": [(p.id, p.last_updated_at) for p in hub.data_policies.list()],
+            "behavior-policies": [(p.id, p.last_updated_at) for p in hub.behavior_policies.list()],
+        }
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    """A copy of examples/data-hub to change."""
+    return Path(shutil.copytree(EXAMPLES, tmp_path / "tree"))
+
+
+def test_the_example_applies_and_a_second_apply_sends_no_write(
+    hivemq_emulator: EmulatorHandle,
+) -> None:
+    first = dh(hivemq_emulator, "apply", str(EXAMPLES))
+    assert first.returncode == 0, first.stderr
+    assert "Plan: 5 to create" in first.stdout
+    # Dependency order: schemas and scripts before the policy that uses them.
+    assert writes(first) == [
+        ("POST", "schemas"),
+        ("POST", "schemas"),
+        ("POST", "scripts"),
+        ("POST", "data-validation/policies"),
+        ("POST", "behavior-validation/policies"),
+    ]
+    applied = state(hivemq_emulator)
+    assert applied["schemas"] == [("reading", 1), ("temperature", 1)]
+    assert [i for i, _ in applied["data-policies"]] == ["temperature-readings"]
+
+    second = dh(hivemq_emulator, "apply", str(EXAMPLES))
+    assert second.returncode == 0, second.stderr
+    assert "Plan: no changes (5 unchanged)" in second.stdout
+    assert writes(second) == []
+    # Only the four listings were read, one page each.
+    assert len(requests(second)) == 4
+    assert state(hivemq_emulator) == applied
+
+
+def test_dry_run_prints_the_plan_and_sends_no_write(hivemq_emulator: EmulatorHandle) -> None:
+    result = dh(hivemq_emulator, "apply", str(EXAMPLES), "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert "+ create      schemas/temperature" in result.stdout
+    assert writes(result) == []
+    assert state(hivemq_emulator) == {
+        "schemas": [],
+        "scripts": [],
+        "data-policies": [],
+        "behavior-policies": [],
+    }
+
+
+def test_every_problem_is_listed_and_nothing_is_sent(
+    hivemq_emulator: EmulatorHandle, tree: Path
+) -> None:
+    (tree / "schemas" / "broken.json").write_text('{"id": "broken", ')
+    # The raw temperature.schema.json has the same id.
+    (tree / "schemas" / "temperature.json").write_text(
+        json.dumps({"id": "temperature", "type": "JSON", "schemaDefinition": "e30="})
+    )
+    policy = json.loads((tree / "data-policies" / "temperature-readings.json").read_text())
+    policy["onSuccess"]["pipeline"][1]["functionId"] = "fn:no-such-script:latest"
+    (tree / "data-policies" / "temperature-readings.json").write_text(json.dumps(policy))
+    result = dh(hivemq_emulator, "apply", str(tree))
+    assert result.returncode == ExitCode.USAGE
+    assert "schemas/broken.json: not valid JSON" in result.stderr
+    assert "duplicate id 'temperature'" in result.stderr
+    assert "2 problem(s)" in result.stderr
+    assert requests(result) == []  # the directory's own problems: not even a listing
+
+    (tree / "schemas" / "broken.json").unlink()
+    (tree / "schemas" / "temperature.json").unlink()
+    unknown = dh(hivemq_emulator, "apply", str(tree))
+    assert unknown.returncode == ExitCode.USAGE
+    assert "references script 'no-such-script'" in unknown.stderr
+    assert writes(unknown) == []
+
+
+def test_a_failure_midway_stops_reports_and_a_second_apply_finishes(
+    hivemq_emulator: EmulatorHandle, tree: Path
+) -> None:
+    path = tree / "behavior-policies" / "no-duplicate-readings.json"
+    good = path.read_text()
+    # The emulator, like the broker, refuses a behavior it does not know (400).
+    path.write_text(good.replace('"Publish.duplicate"', '"Publish.nonsense"'))
+    failed = dh(hivemq_emulator, "apply", str(tree))
+    assert failed.returncode == ExitCode.SERVER
+    assert "create behavior-policies/no-duplicate-readings failed" in failed.stderr
+    assert "applied 4 of 5 changes; not applied:" in failed.stderr
+    assert len(state(hivemq_emulator)["data-policies"]) == 1
+
+    path.write_text(good)
+    again = dh(hivemq_emulator, "apply", str(tree))
+    assert again.returncode == 0, again.stderr
+    assert "Plan: 1 to create, 4 unchanged" in again.stdout
+    assert writes(again) == [("POST", "behavior-validation/policies")]
+
+
+def test_changes_are_new_versions_updates_and_prunes_in_reverse_order(
+    hivemq_emulator: EmulatorHandle, tree: Path
+) -> None:
+    assert dh(hivemq_emulator, "apply", str(tree)).returncode == 0
+    (tree / "scripts" / "to-fahrenheit.js").write_text("function transform(p, c) { return p; }\n")
+    policy_path = tree / "data-policies" / "temperature-readings.json"
+    policy = json.loads(policy_path.read_text())
+    policy["onFailure"]["pipeline"][0]["arguments"]["level"] = "ERROR"
+    policy_path.write_text(json.dumps(policy))
+    (tree / "behavior-policies" / "no-duplicate-readings.json").unlink()
+
+    kept = dh(hivemq_emulator, "apply", str(tree), "--json")
+    assert kept.returncode == 0, kept.stderr
+    report = json.loads(kept.stdout)
+    assert {(a["action"], a["id"]) for a in report["plan"] if a["action"] != "unchanged"} == {
+        ("new version", "to-fahrenheit"),
+        ("update", "temperature-readings"),
+    }
+    assert report["notApplied"] == []
+    assert report["error"] is None
+    assert state(hivemq_emulator)["scripts"] == [("to-fahrenheit", 1), ("to-fahrenheit", 2)]
+    assert len(state(hivemq_emulator)["behavior-policies"]) == 1  # no --prune: kept
+
+    # Without the policy, its schemas and script go too: the policy first, or the
+    # emulator (like the broker) refuses to delete what a policy references.
+    shutil.rmtree(tree / "data-policies")
+    shutil.rmtree(tree / "scripts")
+    (tree / "schemas" / "temperature.schema.json").unlink()
+    pruned = dh(hivemq_emulator, "apply", str(tree), "--prune")
+    assert pruned.returncode == 0, pruned.stderr
+    assert writes(pruned) == [
+        ("DELETE", "behavior-validation/policies/no-duplicate-readings"),
+        ("DELETE", "data-validation/policies/temperature-readings"),
+        ("DELETE", "scripts/to-fahrenheit"),
+        ("DELETE", "schemas/temperature"),
+    ]
+    assert state(hivemq_emulator)["schemas"] == [("reading", 1)]
+
+
+def test_export_then_apply_plans_no_changes(
+    hivemq_emulator: EmulatorHandle, tmp_path: Path
+) -> None:
+    assert dh(hivemq_emulator, "apply", str(EXAMPLES)).returncode == 0
+    target = tmp_path / "exported"
+    exported = dh(hivemq_emulator, "export", str(target))
+    assert exported.returncode == 0, exported.stderr
+    assert sorted(str(p.relative_to(target)) for p in target.rglob("*.json")) == [
+        "behavior-policies/no-duplicate-readings.json",
+        "data-policies/temperature-readings.json",
+        "schemas/reading.json",
+        "schemas/temperature.json",
+        "scripts/to-fahrenheit.json",
+    ]
+    text = (target / "schemas" / "reading.json").read_text()
+    assert text == json.dumps(json.loads(text), indent=2, sort_keys=True) + "\n"
+    assert "createdAt" not in text
+    assert '"version"' not in text
+
+    again = dh(hivemq_emulator, "apply", str(target))
+    assert "Plan: no changes (5 unchanged)" in again.stdout
+    assert writes(again) == []
+
+    refused = dh(hivemq_emulator, "export", str(target))
+    assert refused.returncode == ExitCode.OUTPUT
+    assert "not empty (--force" in refused.stderr
+    (target / "scripts" / "stale.json").write_text("{}")
+    (target / "README.md").write_text("ours")
+    forced = dh(hivemq_emulator, "export", str(target), "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert not (target / "scripts" / "stale.json").exists()
+    assert (target / "scripts" / "to-fahrenheit.json").exists()
+    assert (target / "README.md").read_text() == "ours"  # only the four families are replaced
+
+
+HOSTILE = ["../escape", "a/b", "..", ".hidden", "\x1b[31mred", "x.schema", "50%"]
+
+
+def test_hostile_ids_stay_inside_the_directory(
+    hivemq_emulator: EmulatorHandle, tmp_path: Path
+) -> None:
+    with HiveMQClient(hivemq_emulator.base_url) as hivemq:
+        for schema_id in HOSTILE:
+            hivemq.data_hub.schemas.create_json(schema_id, {"type": "object"})
+    target = tmp_path / "inside" / "exported"
+    exported = dh(hivemq_emulator, "export", str(target))
+    assert exported.returncode == 0, exported.stderr
+    everything = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    files = [p for p in everything if (tmp_path / p).is_file()]
+    assert len(files) == len(HOSTILE)
+    assert all(p.parent == Path("inside/exported/schemas") for p in files)
+    assert all(not p.name.startswith(".") for p in files)
+    assert "\x1b" not in exported.stdout + exported.stderr
+
+    again = dh(hivemq_emulator, "apply", str(target))
+    assert again.returncode == 0, again.stderr
+    assert "Plan: no changes (7 unchanged)" in again.stdout
+
+    # The plan shows the ids escaped: an id cannot drive the terminal.
+    hivemq_emulator.reset()
+    plan = run("--url", hivemq_emulator.base_url, "data-hub", "apply", str(target), "--dry-run")
+    assert "Plan: 7 to create" in plan.stdout
+    assert "+ create      schemas/\\x1b[31mred" in plan.stdout
+    assert "\x1b" not in plan.stdout
+
+
+def test_apply_again_finishes_what_injected_faults_stopped(
+    hivemq_emulator: EmulatorHandle,
+) -> None:
+    # A third of the requests answer 503, and one attempt each: runs stop at
+    # different points; each run again picks up from what the broker has.
+    hivemq_emulator.set_faults(unavailable_ratio=0.35, seed=7)
+    outcomes = []
+    for _ in range(40):
+        result = run(
+            "--url", hivemq_emulator.base_url, "--max-attempts", "1",
+            "data-hub", "apply", str(EXAMPLES),
+        )  # fmt: skip
+        outcomes.append(result)
+        if result.returncode == 0:
+            break
+    assert outcomes[-1].returncode == 0, outcomes[-1].stderr
+    midway = [r for r in outcomes if "changes; not applied:" in r.stderr]
+    assert midway  # at least one run failed after it had applied something
+    assert all(r.returncode == ExitCode.SERVER for r in outcomes[:-1])
+    assert any(re.search(r"applied [1-9]\d* of \d+ changes", r.stderr) for r in midway)
+
+    hivemq_emulator.set_faults()
+    settled = dh(hivemq_emulator, "apply", str(EXAMPLES))
+    assert "Plan: no changes (5 unchanged)" in settled.stdout
+    assert len(state(hivemq_emulator)["behavior-policies"]) == 1

@@ -1,0 +1,126 @@
+"""The Data Hub directory without the API: file names of hostile ids, reading, problems."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import string
+import tempfile
+import urllib.parse
+from pathlib import Path
+
+import pytest
+from hivemq_rest.cli._dh_tree import (
+    DATA_POLICIES,
+    FAMILIES,
+    Resources,
+    TreeError,
+    file_stem,
+    read_tree,
+    write_tree,
+)
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+_IDS = st.text(min_size=1, max_size=40)
+_KEPT = set(string.ascii_letters + string.digits + "-_.%")
+
+
+@settings(derandomize=True, max_examples=500)
+@given(_IDS)
+def test_a_file_name_holds_any_id_and_names_nothing_else(resource_id: str) -> None:
+    stem = file_stem(resource_id)
+    assert set(stem) <= _KEPT  # no "/", no control character, no non-ASCII
+    assert not stem.startswith(".")  # neither ".", "..", nor a hidden file
+    assert not stem.endswith(".schema")  # <stem>.json never reads as a raw JSON Schema
+    assert urllib.parse.unquote(stem, errors="strict") == resource_id
+
+
+@settings(derandomize=True, max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.text(min_size=1, max_size=15),
+        min_size=1,
+        max_size=6,
+        unique_by=lambda i: file_stem(i).casefold(),
+    )
+)
+def test_what_export_writes_apply_reads_back(ids: list[str]) -> None:
+    policies = {i: {"id": i, "matching": {"topicFilter": "t/#"}} for i in ids}
+    resources: Resources = {family: {} for family in FAMILIES} | {DATA_POLICIES: policies}
+    with tempfile.TemporaryDirectory() as temporary:
+        root = Path(temporary) / "tree"
+        assert write_tree(root, resources, force=False) == len(ids)
+        assert [p.parent for p in root.rglob("*.json")] == [root / DATA_POLICIES] * len(ids)
+        assert read_tree(root) == resources
+
+
+def test_unwritable_names_are_refused_before_any_file_is_written(tmp_path: Path) -> None:
+    resources: Resources = {family: {} for family in FAMILIES}
+    ids = ["a", "A", "\U0001f600" * 20]  # one case apart; 240 bytes encoded
+    resources[DATA_POLICIES] = {i: {"id": i, "matching": {"topicFilter": "t"}} for i in ids}
+    with pytest.raises(TreeError) as raised:
+        write_tree(tmp_path / "out", resources, force=False)
+    assert [p.split(": ", 1)[1] for p in raised.value.problems] == [
+        "same file name as 'A' on a case-insensitive file system",
+        "the id is too long for a file name",
+    ]
+    assert not (tmp_path / "out").exists()
+
+
+def test_protobuf_and_script_metadata_are_checked(tmp_path: Path) -> None:
+    (tmp_path / "schemas").mkdir()
+    (tmp_path / "scripts").mkdir()
+    (tmp_path / "schemas" / "reading.desc").write_bytes(b"\n\x00")
+    (tmp_path / "schemas" / "reading.yaml").write_text("allowUnknownFields: maybe\n")
+    (tmp_path / "scripts" / "f.js").write_text("function transform(p) { return p; }")
+    (tmp_path / "scripts" / "f.yaml").write_text("functionType: TRANSFORMATION\ncolour: red\n")
+    (tmp_path / "scripts" / "notes.txt").write_text("hello")
+    (tmp_path / "scripts" / "g.js").write_text("function transform(p) { return p; }")
+    (tmp_path / "scripts" / "g.yml").write_text("functionType: [unclosed\n")
+    with pytest.raises(TreeError) as raised:
+        read_tree(tmp_path)
+    yaml_problem = raised.value.problems.pop(2)
+    assert raised.value.problems == [
+        "schemas/reading.desc: its metadata needs messageType (a string)",
+        "scripts/f.yaml: unknown keys ['colour']; allowed: ['description', 'functionType']",
+        "scripts/notes.txt: unknown kind of file (<id>.json, .js, .yaml)",
+    ]
+    # PyYAML's own words, on one line (where it says, and what).
+    assert yaml_problem.startswith("scripts/g.yml: not valid YML: while parsing")
+    assert "line 1, column 15" in yaml_problem
+    assert "\n" not in yaml_problem
+
+
+def test_a_directory_without_any_family_is_refused(tmp_path: Path) -> None:
+    # With --prune, an empty or mistyped directory would delete everything.
+    (tmp_path / "schema").mkdir()
+    with pytest.raises(TreeError, match="holds none of schemas/"):
+        read_tree(tmp_path)
+
+
+def test_read_only_fields_are_ignored(tmp_path: Path) -> None:
+    (tmp_path / DATA_POLICIES).mkdir()
+    policy = {"id": "p", "matching": {"topicFilter": "t/#"}}
+    stamped = {**policy, "createdAt": "2026-01-01T00:00:00Z", "lastUpdatedAt": "x"}
+    (tmp_path / DATA_POLICIES / "p.json").write_text(json.dumps(stamped))
+    assert read_tree(tmp_path)[DATA_POLICIES] == {"p": policy}
+
+
+def test_a_body_not_of_the_api_shape_is_a_problem(tmp_path: Path) -> None:
+    (tmp_path / DATA_POLICIES).mkdir()
+    (tmp_path / DATA_POLICIES / "p.json").write_text('{"id": "p"}')
+    with pytest.raises(TreeError, match=r"p\.json: not a valid data policy \(KeyError: 'matching'"):
+        read_tree(tmp_path)
+
+
+def test_the_example_descriptor_is_what_its_script_makes() -> None:
+    root = Path(__file__).resolve().parents[3]
+    script = root / "scripts" / "make_example_descriptor.py"
+    spec = importlib.util.spec_from_file_location("make_example_descriptor", script)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    committed = (root / "examples" / "data-hub" / "schemas" / "reading.desc").read_bytes()
+    assert module.descriptor_set() == committed
