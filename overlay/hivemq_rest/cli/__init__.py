@@ -4,7 +4,10 @@ Each family of commands is a module that adds its group to ``main``;
 importing it here is what registers it.
 """
 
-from . import _clients  # noqa: F401 -- registers the clients commands
+from . import (
+    _backups,  # noqa: F401 -- registers the backups commands
+    _clients,  # noqa: F401 -- registers the clients commands
+)
 from ._command import main
 
 __all__ = ["main"]
