@@ -7,6 +7,8 @@ importing it here is what registers it.
 from . import (
     _backups,  # noqa: F401 -- registers the backups commands
     _clients,  # noqa: F401 -- registers the clients commands
+    _diagnostic_archives,  # noqa: F401 -- registers the diagnostic-archives command
+    _trace_recordings,  # noqa: F401 -- registers the trace-recordings commands
 )
 from ._command import main
 
