@@ -7,6 +7,7 @@ importing it here is what registers it.
 from . import (
     _backups,  # noqa: F401 -- registers the backups commands
     _clients,  # noqa: F401 -- registers the clients commands
+    _dh_resources,  # noqa: F401 -- registers the data-hub resource commands
     _diagnostic_archives,  # noqa: F401 -- registers the diagnostic-archives command
     _trace_recordings,  # noqa: F401 -- registers the trace-recordings commands
 )
