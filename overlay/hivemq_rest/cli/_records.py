@@ -8,23 +8,28 @@ from typing import Any
 
 import click
 from rich.table import Table
+from rich.text import Text
 
 from ._command import stdout
-from ._render import bool_text, print_json, print_table, terminal_text
+from ._render import bool_text, escape_controls, print_json, print_table, terminal_text
 
 JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="JSON instead of a table.")
 YES_OPTION = click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
 
 
-def _cell(value: object) -> str:
+def _cell(value: object) -> Text:
+    """A value as a cell, every control character escaped; a list of strings one a line."""
     if value is None:
-        return ""
+        return Text("")
     if isinstance(value, bool):
-        return bool_text(value)
+        return Text(bool_text(value))
     if isinstance(value, str | int | float):
-        return str(value)
+        return terminal_text(str(value))
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        # Each escaped on its own, so a line break inside one cannot pass for two.
+        return Text("\n".join(escape_controls(item) for item in value))
     # Nested parts (filters, pipelines): compact JSON, escaped like any other cell.
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return terminal_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
 
 
 def print_records(
@@ -37,9 +42,13 @@ def print_records(
     if not records:
         stdout.print(terminal_text(empty))
         return
-    table = Table(*columns)
+    table = Table()
+    for index, name in enumerate(columns):
+        # Fold, never cut: an id shown as "sensor-…" could be any of many. The
+        # first column (the id) stays whole on its line while the others can give way.
+        table.add_column(name, overflow="fold", no_wrap=index == 0)
     for record in records:
-        table.add_row(*(terminal_text(_cell(record.get(name))) for name in columns))
+        table.add_row(*(_cell(record.get(name)) for name in columns))
     print_table(stdout, table)
 
 
@@ -52,5 +61,5 @@ def print_record(record: Mapping[str, Any], as_json: bool) -> None:
     table.add_column("field", style="bold")
     table.add_column("value", overflow="fold")
     for name, value in record.items():
-        table.add_row(terminal_text(name), terminal_text(_cell(value)))
+        table.add_row(terminal_text(name), _cell(value))
     print_table(stdout, table)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import click
 from hivemq_rest_generated.models import TraceRecordingEventsItem
@@ -19,7 +19,7 @@ from ._options import Target
 from ._records import JSON_OPTION, YES_OPTION, print_record, print_records
 from ._render import terminal_text
 
-_COLUMNS = ("name", "state", "startAt", "endAt", "clientIdFilters", "topicFilters", "events")
+_COLUMNS = ("name", "state", "startAt", "endAt", "clients", "topics", "events")
 _NAME = click.argument("name")
 _NAME_CODES = (ExitCode.NOT_FOUND,)
 _DURATION: Final = re.compile(r"(\d+(?:\.\d+)?)([smhd]?)")
@@ -69,7 +69,27 @@ def list_recordings(target: Target, as_json: bool) -> None:
     """Every trace recording, with its state and filters."""
     with HiveMQClient(target.url, **target.settings()) as hivemq:
         items = hivemq.trace_recordings.list()
-    print_records([item.to_dict() for item in items], _COLUMNS, as_json, "no trace recordings")
+    records = [item.to_dict() for item in items]
+    rows = records if as_json else [_row(record) for record in records]
+    print_records(rows, _COLUMNS, as_json, "no trace recordings")
+
+
+def _regexes(filters: object) -> list[str]:
+    """The regexes of a list of filters."""
+    if not isinstance(filters, list):
+        return []
+    return [str(item.get("regex")) for item in filters if isinstance(item, dict)]
+
+
+def _row(record: dict[str, Any]) -> dict[str, Any]:
+    """A recording as a table row: the regexes and events, one a line."""
+    events = record.get("events")
+    return {
+        **{key: record.get(key) for key in ("name", "state", "startAt", "endAt")},
+        "clients": _regexes(record.get("clientIdFilters")),
+        "topics": _regexes(record.get("topicFilters")),
+        "events": [str(event) for event in events] if isinstance(events, list) else [],
+    }
 
 
 @trace_recordings.command(
