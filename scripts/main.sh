@@ -2,7 +2,8 @@
 # The main job, on the embedded default: start the emulator with 20,000
 # sessions (awkward ids among them), export them all with details to CSV,
 # show one client with an awkward id, disconnect it, show that its state
-# changed, and stop the emulator. Sets everything up first.
+# changed, create a backup, wait for it and download its file, and stop
+# the emulator. Sets everything up first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -48,3 +49,8 @@ echo "== its state, before and after a disconnect"
 hivemq-rest clients state -- "$client_id"
 hivemq-rest clients disconnect --yes -- "$client_id"
 hivemq-rest clients state -- "$client_id"
+
+echo "== create a backup, wait for it and download its file"
+hivemq-rest backups create --wait --download "$out/hivemq-backup.bin"
+[ -s "$out/hivemq-backup.bin" ] || { echo "the backup file is missing or empty"; exit 1; }
+hivemq-rest backups list
