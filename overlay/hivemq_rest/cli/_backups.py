@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Final
 
 import click
 from hivemq_rest_generated.models import Backup
@@ -23,10 +24,15 @@ _WAIT_CODES = (ExitCode.NOT_FOUND, ExitCode.JOB_FAILED, ExitCode.OUTPUT)
 _WAIT_TIMEOUT = click.option(
     "--wait-timeout",
     type=click.FloatRange(min=0, min_open=True),
-    default=3600.0,
-    show_default=True,
-    help="With --wait: seconds to wait for the end, at most (then exit 10).",
+    help="With --wait: seconds to wait for the end, at most (default 3600; then exit 10).",
 )
+_DEFAULT_WAIT: Final = 3600.0
+
+
+def _wait_timeout(wait: bool, wait_timeout: float | None) -> float:
+    if wait_timeout is not None and not wait:
+        raise click.UsageError("--wait-timeout goes with --wait")
+    return _DEFAULT_WAIT if wait_timeout is None else wait_timeout
 
 
 @main.group()
@@ -111,9 +117,10 @@ _FILE_TYPE = click.Path(dir_okay=False, writable=True, path_type=Path)
 @JSON_OPTION
 @connection_options
 def create_backup(
-    target: Target, wait: bool, file: Path | None, wait_timeout: float, as_json: bool
+    target: Target, wait: bool, file: Path | None, wait_timeout: float | None, as_json: bool
 ) -> None:
     """Start a backup; with --wait, wait for it, and with --download, fetch its file."""
+    timeout = _wait_timeout(wait, wait_timeout)
     if file is not None and not wait:
         raise click.UsageError("--download needs --wait: the file exists once the backup ends")
     if file is not None:
@@ -122,7 +129,7 @@ def create_backup(
         backup = hivemq.backups.create()
         stderr.print(terminal_text(f"started backup {backup.id}"))
         if wait:
-            backup = _waited(hivemq, backup, wait_timeout)
+            backup = _waited(hivemq, backup, timeout)
             stderr.print(terminal_text(f"backup {backup.id} is {backup.state}"))
         if file is not None:
             size = _download_to(hivemq, str(backup.id), file)
@@ -146,15 +153,21 @@ def create_backup(
 @JSON_OPTION
 @connection_options
 def restore_backup(
-    target: Target, backup_id: str, wait: bool, wait_timeout: float, yes: bool, as_json: bool
+    target: Target,
+    backup_id: str,
+    wait: bool,
+    wait_timeout: float | None,
+    yes: bool,
+    as_json: bool,
 ) -> None:
     """Restore the broker's state from a backup."""
+    timeout = _wait_timeout(wait, wait_timeout)
     confirm(f"Restore the broker from backup {backup_id!r}", yes)
     with HiveMQClient(target.url, **target.settings()) as hivemq:
         backup = hivemq.backups.restore(backup_id)
         stderr.print(terminal_text(f"restoring from backup {backup.id}"))
         if wait:
-            backup = _waited(hivemq, backup, wait_timeout)
+            backup = _waited(hivemq, backup, timeout)
             stderr.print(terminal_text(f"backup {backup.id} is {backup.state}"))
     print_record(backup.to_dict(), as_json)
 

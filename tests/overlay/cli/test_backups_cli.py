@@ -102,6 +102,9 @@ def test_download_needs_wait_and_a_writable_place(
     result = run("backups", "create", "--download", str(tmp_path / "b"), "--url", url)
     assert result.returncode == 2
     assert "--download needs --wait" in result.stderr
+    result = run("backups", "create", "--wait-timeout", "5", "--url", url)
+    assert result.returncode == 2
+    assert "--wait-timeout goes with --wait" in result.stderr
     missing = tmp_path / "no" / "b.bin"
     result = run("backups", "create", "--wait", "--download", str(missing), "--url", url)
     assert result.returncode == 9

@@ -14,7 +14,7 @@ from hivemq_rest_emulator import EmulatorHandle
 
 from tests.emulator.services.data_hub.documents import behavior_policy, data_policy, descriptor_set
 
-from .cli_run import run, run_on_terminal
+from .cli_run import run, run_bytes, run_on_terminal
 
 HOSTILE = "evil\x1b]0;x\x07\u202eid"
 ESCAPED = "evil\\x1b]0;x\\x07\\u202eid"
@@ -267,3 +267,12 @@ def test_every_option_and_command_has_a_help_line() -> None:
         for param in command.params:
             if isinstance(param, click.Option):
                 assert param.help, (command.name, param.name)
+
+
+def test_state_of_an_invalid_client_id_exits_6(url: str) -> None:
+    not_utf8 = run_bytes("data-hub", "state", b"bad\xff", "--url", url)
+    assert not_utf8.returncode == 6
+    assert b"not UTF-8" in not_utf8.stderr
+    too_long = run("data-hub", "state", "x" * 65_536, "--url", url)
+    assert too_long.returncode == 6
+    assert len(too_long.stderr.splitlines()) == 1
