@@ -59,7 +59,6 @@ def _family(family: _Family, summary: str) -> click.Group:
     @JSON_OPTION
     @connection_options
     def list_(target: Target, as_json: bool) -> None:
-        """Every item (schemas and scripts: every version), following the pages."""
         with HiveMQClient(target.url, **target.settings()) as hivemq:
             items = [item.to_dict() for item in family.resources(hivemq.data_hub).list()]
         if as_json:
@@ -69,7 +68,8 @@ def _family(family: _Family, summary: str) -> click.Group:
         columns = tuple(rows[0]) if rows else ()
         print_records(rows, columns, False, f"no {family.command.replace('-', ' ')}")
 
-    list_.help = f"Every {family.noun} (schemas and scripts: every version)."
+    versioned = family.command in ("schemas", "scripts")
+    list_.help = f"Every version of every {family.noun}." if versioned else f"Every {family.noun}."
 
     @group.command(
         "get", epilog=epilog(f"{base} get {family.example} --json", codes=_ID_CODES, note=DASHES)
@@ -82,7 +82,8 @@ def _family(family: _Family, summary: str) -> click.Group:
             found = family.resources(hivemq.data_hub).get(resource_id)
         print_record(found.to_dict(), as_json)
 
-    get.help = f"One {family.noun} (the latest version), all its fields."
+    latest = " (the latest version)" if versioned else ""
+    get.help = f"One {family.noun}{latest}, all its fields."
 
     @group.command(
         "delete",
@@ -105,9 +106,7 @@ def _family(family: _Family, summary: str) -> click.Group:
             family.resources(hivemq.data_hub).delete(resource_id)
         stderr.print(terminal_text(f"deleted {family.noun} {resource_id}"))
 
-    delete.help = f"Delete a {family.noun}" + (
-        " (every version)." if family.command in ("schemas", "scripts") else "."
-    )
+    delete.help = f"Delete a {family.noun}" + (" (every version)." if versioned else ".")
     return group
 
 
