@@ -3,7 +3,8 @@
 # sessions (awkward ids among them), export them all with details to CSV,
 # show one client with an awkward id, disconnect it, show that its state
 # changed, apply examples/data-hub (Data Hub as code) and show that a second
-# apply plans no changes, and stop the emulator. Sets everything up first.
+# apply plans no changes, create a backup, wait for it and download its file,
+# and stop the emulator. Sets everything up first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -55,3 +56,8 @@ hivemq-rest data-hub apply examples/data-hub
 echo "== the plan of a second apply"
 hivemq-rest data-hub apply examples/data-hub | tee "$out/data-hub-second-apply.txt"
 grep -q "no changes" "$out/data-hub-second-apply.txt" || { echo "the second apply planned changes"; exit 1; }
+
+echo "== create a backup, wait for it and download its file"
+hivemq-rest backups create --wait --download "$out/hivemq-backup.bin"
+[ -s "$out/hivemq-backup.bin" ] || { echo "the backup file is missing or empty"; exit 1; }
+hivemq-rest backups list

@@ -4,7 +4,14 @@ Each family of commands is a module that adds its group to ``main``;
 importing it here is what registers it.
 """
 
-from . import _apply, _clients, _data_hub  # noqa: F401 -- each registers its commands
+from . import (
+    _apply,  # noqa: F401 -- registers data-hub apply and export
+    _backups,  # noqa: F401 -- registers the backups commands
+    _clients,  # noqa: F401 -- registers the clients commands
+    _dh_resources,  # noqa: F401 -- registers the data-hub resource commands
+    _diagnostic_archives,  # noqa: F401 -- registers the diagnostic-archives command
+    _trace_recordings,  # noqa: F401 -- registers the trace-recordings commands
+)
 from ._command import main
 
 __all__ = ["main"]

@@ -7,12 +7,14 @@ from enum import IntEnum
 from .._errors import (
     APIConnectionError,
     AuthenticationError,
+    BackupFailedError,
     ConfigurationError,
     HiveMQError,
     InvalidClientIdError,
     NotFoundError,
     PermissionDeniedError,
     UnsendableRequestError,
+    WaitTimeoutError,
 )
 
 
@@ -29,6 +31,7 @@ class ExitCode(IntEnum):
     SERVER = 7  # the server refused or failed otherwise (400, 409, 410, 412, 429, 5xx, bad body)
     INCOMPLETE = 8  # an export or bulk action finished, but some clients failed
     OUTPUT = 9  # the export file could not be written (no such directory, disk full, ...)
+    JOB_FAILED = 10  # a backup or restore ended FAILED, or --wait-timeout passed first
     HANGUP = 129  # SIGHUP (128 + 1) stopped an export: the terminal or SSH session went away
     INTERRUPTED = 130  # Ctrl-C (SIGINT, 128 + 2)
     TERMINATED = 143  # SIGTERM (128 + 15) stopped an export: systemd, Kubernetes, timeout
@@ -40,6 +43,8 @@ def exit_code_for(error: HiveMQError) -> ExitCode:
         return ExitCode.USAGE
     if isinstance(error, InvalidClientIdError | UnsendableRequestError):
         return ExitCode.INVALID_ID  # an id no request can address; nothing was sent
+    if isinstance(error, BackupFailedError | WaitTimeoutError):
+        return ExitCode.JOB_FAILED  # the requests went through; the broker's job did not
     if isinstance(error, APIConnectionError):
         return ExitCode.UNREACHABLE
     if isinstance(error, NotFoundError):

@@ -11,12 +11,13 @@ _MEANING: Final = {
     ExitCode.FAILURE: "unexpected failure",
     ExitCode.USAGE: "usage: bad option, argument, profile or secret file",
     ExitCode.UNREACHABLE: "no answer, timeout, or the URL is not the REST API",
-    ExitCode.NOT_FOUND: "client not found",
+    ExitCode.NOT_FOUND: "not found (404): no such client or resource",
     ExitCode.AUTH: "authentication or permission refused (401/403)",
     ExitCode.INVALID_ID: "not a valid client id (e.g. not UTF-8); nothing sent",
     ExitCode.SERVER: "other server error",
     ExitCode.INCOMPLETE: "finished, but some clients failed",
     ExitCode.OUTPUT: "the output file cannot be written",
+    ExitCode.JOB_FAILED: "the backup or restore failed, or did not end in time",
     ExitCode.INTERRUPTED: "interrupted",
 }
 _COMMON: Final = (

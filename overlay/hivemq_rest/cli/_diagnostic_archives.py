@@ -1,0 +1,26 @@
+"""The ``hivemq-rest diagnostic-archives`` command."""
+
+from __future__ import annotations
+
+from .._client import HiveMQClient
+from ._command import connection_options, main
+from ._help import epilog
+from ._options import Target
+from ._records import JSON_OPTION, print_record
+
+
+@main.group("diagnostic-archives")
+def diagnostic_archives() -> None:
+    """Ask the broker to collect a diagnostic archive (for HiveMQ support)."""
+
+
+@diagnostic_archives.command(
+    "create", epilog=epilog("hivemq-rest diagnostic-archives create --json")
+)
+@JSON_OPTION
+@connection_options
+def create_archive(target: Target, as_json: bool) -> None:
+    """Start collecting a diagnostic archive; it stays on the broker."""
+    with HiveMQClient(target.url, **target.settings()) as hivemq:
+        archive = hivemq.diagnostic_archives.create()
+    print_record(archive.to_dict(), as_json)
