@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up a development environment: .venv with the project and every extra the
-# tests use, and the npm tools the tests start. Safe to run again.
+# tests use, and the npm tools the tests start, and
+# Debian's chromium for the documentation's screenshot test. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,4 +13,7 @@ fi
 .venv/bin/python -m pip install --quiet -e '.[dev]'
 if [ -f package-lock.json ]; then
     npm ci --no-audit --no-fund --loglevel=error
+fi
+if ! command -v chromium >/dev/null; then
+    (apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium) >/dev/null
 fi

@@ -1,19 +1,19 @@
-"""The README is true: its Python examples run as written, its pin fits the version.
+"""The README is true: its examples run as written, its pin fits the version.
 
-Each example runs in a fresh Python process against a fresh emulator started
-with the README's own command; only the port is replaced (a free one). What
-the example prints is compared with what the emulator says over plain HTTP.
+Each example runs in a fresh process against a fresh emulator started with the
+README's own command; only the port is replaced (a free one). What the example
+prints is compared with what the emulator says over plain HTTP. The guides'
+examples are run by tests/docs.
 """
 
 from __future__ import annotations
 
+import csv
 import re
 import shlex
-import stat
 import subprocess
 import sys
 import tomllib
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -38,9 +38,7 @@ def _sections(text: str) -> dict[str, str]:
 SECTIONS = _sections(README)
 PYTHON = re.compile(r"```python\n(.*?)```", re.DOTALL)
 EXAMPLES = PYTHON.findall(SECTIONS["Using the library"])
-(DATA_HUB_EXAMPLE,) = PYTHON.findall(SECTIONS["Data Hub"])
-(BACKUPS_EXAMPLE,) = PYTHON.findall(SECTIONS["Backups"])
-(TRACE_EXAMPLE,) = PYTHON.findall(SECTIONS["Trace recordings"])
+(CLI_EXAMPLE,) = re.findall(r"```sh\n(.*?)```", SECTIONS["The command line"], re.DOTALL)
 # The command the README starts the emulator with for every example.
 (SERVE,) = re.findall(r"```\n(hivemq-emulator serve [^\n]*)\n```", SECTIONS["Using the library"])
 BASE_URL = "http://localhost:8888"
@@ -52,10 +50,16 @@ def test_readme_has_sync_and_async_examples() -> None:
     assert len(EXAMPLES) == 2
     assert "HiveMQClient(" in EXAMPLES[0]
     assert "AsyncHiveMQClient(" in EXAMPLES[1]
-    family_examples = [DATA_HUB_EXAMPLE, BACKUPS_EXAMPLE, TRACE_EXAMPLE]
-    assert all(example.count(BASE_URL) == 1 for example in [*EXAMPLES, *family_examples])
+    assert all(example.count(BASE_URL) == 1 for example in [*EXAMPLES, CLI_EXAMPLE])
     # Every Python block of the README is one of those run below.
-    assert len(PYTHON.findall(README)) == len(EXAMPLES) + len(family_examples)
+    assert len(PYTHON.findall(README)) == len(EXAMPLES)
+
+
+def test_readme_names_the_docs_and_links_pages_that_exist() -> None:
+    assert "./scripts/docs.sh --serve" in README
+    links = re.findall(r"\]\((docs/[^)#]+)", README)
+    assert links
+    assert all((ROOT / link).is_file() for link in links)
 
 
 @pytest.fixture
@@ -135,40 +139,33 @@ def test_async_example_runs_as_written(emulator: str) -> None:
     assert printed[-1] == "vanished: []"
 
 
-def test_data_hub_example_runs_as_written(emulator: str) -> None:
-    printed = _run(DATA_HUB_EXAMPLE, emulator)
+def test_command_line_example_runs_as_written(emulator: str, tmp_path: Path) -> None:
+    (tmp_path / "examples").symlink_to(ROOT / "examples")
+    env = {
+        "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "LC_ALL": "C.UTF-8",
+    }
+    result = subprocess.run(
+        ["bash", "-c", "set -eu -o pipefail\n" + CLI_EXAMPLE.replace(BASE_URL, emulator)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=EXAMPLE_TIMEOUT,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
     with httpx.Client(base_url=emulator) as api:
-        (reading,) = _get(api, "/api/v1/data-hub/schemas?schemaIds=reading")["items"]
-        policy = _get(api, "/api/v1/data-hub/data-validation/policies/readings")
-    assert printed == [
-        "Schema already present",
-        f"readings {policy['matching']['topicFilter']}",
-        "True",
-    ]
-    assert (reading["type"], reading["version"]) == ("JSON", 1)  # stored once, not twice
-
-
-def test_backups_example_runs_as_written(emulator: str, tmp_path: Path) -> None:
-    printed = _run(BACKUPS_EXAMPLE, emulator, cwd=tmp_path)
-    with httpx.Client(base_url=emulator) as api:
+        ids = _all_ids(api)
         (backup,) = _get(api, "/api/v1/management/backups")["items"]
-        file = api.get(f"/api/v1/management/files/backups/{backup['id']}")
-    assert printed == [f"{backup['id']} COMPLETED {backup['bytes']}"]
-    downloaded = tmp_path / "hivemq-backup.bin"
-    assert downloaded.read_bytes() == file.content
-    assert len(file.content) == backup["bytes"] > 0
-    assert stat.S_IMODE(downloaded.stat().st_mode) == 0o600
-
-
-def test_trace_recordings_example_runs_as_written(emulator: str, tmp_path: Path) -> None:
-    printed = _run(TRACE_EXAMPLE, emulator, cwd=tmp_path)
-    with httpx.Client(base_url=emulator) as api:
-        left = _get(api, "/api/v1/management/trace-recordings")["items"]
-    assert printed == ["sensors-1 STOPPED"]
-    assert left == []  # the example deletes what it made
-    with zipfile.ZipFile(tmp_path / "sensors-1.zip") as bundle:
-        assert bundle.testzip() is None
-        assert bundle.namelist() == ["sensors-1.log"]
+        policies = _get(api, "/api/v1/data-hub/data-validation/policies")["items"]
+    assert result.stdout.split("\n", 1)[0] == str(len(ids))  # clients count
+    with (tmp_path / "clients.csv").open(newline="", encoding="utf-8") as exported:
+        assert sorted(row["clientId"] for row in csv.DictReader(exported)) == sorted(ids)
+    assert policies == []  # --dry-run sends nothing
+    assert (tmp_path / "hivemq-backup.bin").stat().st_size == backup["bytes"] > 0
 
 
 def test_pin_in_readme_matches_the_version() -> None:

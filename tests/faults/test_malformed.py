@@ -1,8 +1,8 @@
 """Malformed responses from a real (loopback) server, through both clients.
 
 Each ends in a typed error (a HiveMQError subclass) or in a tolerant parse, as
-the README documents: a body that is not what the spec says is an
-UnexpectedResponseError; a body that leaves properties out parses (none is
+docs/guides/errors-and-retries.md documents: a body that is not what the spec
+says is an UnexpectedResponseError; a body that leaves properties out parses (none is
 required); unknown properties and enum values are kept.
 """
 

@@ -52,9 +52,10 @@ def test_list_on_a_terminal_escapes_invisible_characters(emulator: EmulatorHandl
     assert "\u200b" not in shown
 
 
-def test_the_readme_pipelines(emulator: EmulatorHandle) -> None:
-    readme = (Path(__file__).parents[3] / "README.md").read_text(encoding="utf-8")
-    block = readme.split("```sh\n", 1)[1].split("```", 1)[0]
+def test_the_getting_started_guide_pipelines(emulator: EmulatorHandle) -> None:
+    guide = Path(__file__).parents[3] / "docs" / "guides" / "getting-started.md"
+    (block,) = [b for b in guide.read_text(encoding="utf-8").split("```sh\n")[1:] if "xargs" in b]
+    block = block.split("```", 1)[0]
     commands = [line for line in block.splitlines() if line.startswith("hivemq-rest")]
     assert len(commands) >= 2
     env = environment({"HIVEMQ_REST_URL": emulator.base_url})
