@@ -112,7 +112,7 @@ class EmulatorAdmin(Protocol):
     """What the tests do to the emulator besides calling the API."""
 
     def reset(self) -> None:
-        """Remove every session, event and fault."""
+        """Every family back to empty, no events, no faults."""
 
     def add_sessions(self, sessions: Sequence[dict[str, Any]]) -> None:
         """Add sessions in the admin API's JSON shape, in order."""
@@ -141,8 +141,9 @@ class InProcessAdmin:
         self.app = app
 
     def reset(self) -> None:
-        """Remove every session, event and fault."""
-        self.app.store.reset()
+        """Every family back to empty, no events, no faults (as ``DELETE /_emulator/state``)."""
+        for service in self.app.services:
+            service.reset()
         self.app.faults.reset()
 
     def add_sessions(self, sessions: Sequence[dict[str, Any]]) -> None:
@@ -182,8 +183,8 @@ class HttpAdmin:
         return response
 
     def reset(self) -> None:
-        """Remove every session, event and fault."""
-        self._expect(self._http.delete("/_emulator/sessions"), 204)
+        """Every family back to empty, no events, no faults."""
+        self._expect(self._http.delete("/_emulator/state"), 204)
 
     def add_sessions(self, sessions: Sequence[dict[str, Any]]) -> None:
         """Add sessions in the admin API's JSON shape, in order."""

@@ -36,12 +36,24 @@ ROOT: Final = Path(__file__).resolve().parent.parent
 SPEC_PATH: Final = ROOT / "openapi.yaml"
 CONFIG_PATH: Final = Path(__file__).resolve().parent / "schemathesis.toml"
 
-#: The tags whose operations the suite tests: those the emulator implements.
-#: openapi.yaml describes all 37 operations of the API since issue 13; the
-#: emulator serves the MQTT Clients ones only, until the issue that brings it
-#: the rest widens this set. This is the one place that selects operations
-#: (Prism needs no filter: the client only sends these operations' requests).
-EMULATED_TAGS: Final = frozenset({"MQTT Clients"})
+#: The tags whose operations the suite tests: those the emulator implements,
+#: every tag of openapi.yaml since issue 14 (all 37 operations). This is the
+#: one place that selects operations (Prism needs no filter: the client only
+#: sends these operations' requests).
+EMULATED_TAGS: Final = frozenset(
+    {
+        "MQTT Clients",
+        "Data Hub - Behavior Policies",
+        "Data Hub - State",
+        "Data Hub - Data Policies",
+        "Data Hub - Management",
+        "Data Hub - Schemas",
+        "Data Hub - Scripts",
+        "Backup & Restore",
+        "Diagnostic Archive",
+        "Trace Recordings",
+    }
+)
 
 LIST_OPERATION_ID: Final = GET_ALL_MQTT_CLIENTS.operation_id
 _LIMITS: Final = GET_ALL_MQTT_CLIENTS.parameter("limit").integer_range()
