@@ -123,6 +123,9 @@ class EmulatorAdmin(Protocol):
     def events(self) -> list[dict[str, Any]]:
         """The recorded events, oldest first."""
 
+    def advance_clock(self, seconds: float) -> None:
+        """Move emulator time forward (``PUT /_emulator/clock``)."""
+
     def client_ids(self) -> list[str]:
         """Every session's client id, in listing order."""
 
@@ -157,6 +160,10 @@ class InProcessAdmin:
     def events(self) -> list[dict[str, Any]]:
         """The recorded events, oldest first."""
         return self.app.store.events()
+
+    def advance_clock(self, seconds: float) -> None:
+        """Move emulator time forward."""
+        self.app.clock.advance(seconds)
 
     def client_ids(self) -> list[str]:
         """Every session's client id, in listing order."""
@@ -204,6 +211,10 @@ class HttpAdmin:
             self._http.get("/_emulator/events"), 200
         ).json()["events"]
         return events
+
+    def advance_clock(self, seconds: float) -> None:
+        """Move emulator time forward (``PUT /_emulator/clock``)."""
+        self._expect(self._http.put("/_emulator/clock", json={"advanceSeconds": seconds}), 200)
 
     def client_ids(self) -> list[str]:
         """Every session's client id, in listing order (read through the API itself)."""

@@ -40,9 +40,10 @@ CONFIG_PATH: Final = Path(__file__).resolve().parent / "schemathesis.toml"
 #: every tag of openapi.yaml since issue 14 (all 37 operations). This is the
 #: one place that selects operations (Prism needs no filter: the client only
 #: sends these operations' requests).
+MQTT_CLIENTS_TAG: Final = "MQTT Clients"
 EMULATED_TAGS: Final = frozenset(
     {
-        "MQTT Clients",
+        MQTT_CLIENTS_TAG,
         "Data Hub - Behavior Policies",
         "Data Hub - State",
         "Data Hub - Data Policies",
@@ -115,6 +116,17 @@ def load_schema() -> OpenApiSchema:
     # config, Schemathesis ORs an include with its own filter, which lets
     # every operation through.
     filtered = schema.exclude(func=_not_emulated)
+    assert isinstance(filtered, OpenApiSchema)
+    return filtered
+
+
+def _not_mqtt_clients(context: HasAPIOperation) -> bool:
+    return MQTT_CLIENTS_TAG not in (context.operation.tags or ())
+
+
+def mqtt_clients_only(schema: OpenApiSchema) -> OpenApiSchema:
+    """``schema`` with the MQTT Clients operations only (the broker target's scenarios)."""
+    filtered = schema.exclude(func=_not_mqtt_clients)
     assert isinstance(filtered, OpenApiSchema)
     return filtered
 
