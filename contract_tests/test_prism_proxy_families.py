@@ -7,8 +7,9 @@ are built with :func:`hivemq_rest_generated.operations.build` and sent with
 httpx through a recording transport; each step states the status it must get,
 successes and documented refusals alike, and no exchange may carry a
 violation in either direction. Prism's proxy passes binary bodies on as UTF-8
-text, so the downloads are checked for their status and type only here. The broker-backed emulator serves these
-families with the same services, so the in-memory upstream stands for both.
+text, so the downloads are checked for their status and type only here. The
+broker-backed emulator serves these families with the same services, so the
+in-memory upstream stands for both.
 """
 
 from __future__ import annotations
@@ -63,7 +64,8 @@ class Driver:
         """Send ``operation`` (a JSON body as a dict) and require ``status``."""
         model = None
         if body is not None:
-            assert operation.body is not None and operation.body.model is not None
+            assert operation.body is not None
+            assert operation.body.model is not None
             model = operation.body.model.from_dict(dict(body))  # type: ignore[attr-defined]
         request = build(operation, arguments or {}, model)
         response = self._http.request(
