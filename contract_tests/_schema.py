@@ -2,10 +2,10 @@
 
 The schema is loaded once, at import: ``schema.parametrize()`` needs it when
 pytest collects. It holds only the operations the emulator implements
-(:data:`EMULATED_TAGS`). In read-only live mode (HIVEMQ_REST_URL set, and
-HIVEMQ_REST_ALLOW_DELETE not ``1``) :data:`SCHEMA` keeps only the GET
-operations, so no DELETE is ever generated, neither by the per-operation
-tests nor by the stateful links. :data:`FULL_SCHEMA` keeps every emulated
+(:data:`EMULATED_TAGS`). In live mode (HIVEMQ_REST_URL set) :data:`SCHEMA`
+keeps the MQTT Clients operations only, and without HIVEMQ_REST_ALLOW_DELETE
+``1`` only their GETs, so no write is ever generated, neither by the
+per-operation tests nor by the stateful links. :data:`FULL_SCHEMA` keeps every emulated
 operation for the tests of the client (Prism), which never reach the broker.
 """
 
@@ -131,15 +131,28 @@ def mqtt_clients_only(schema: OpenApiSchema) -> OpenApiSchema:
     return filtered
 
 
+def _writes(context: HasAPIOperation) -> bool:
+    return context.operation.method.upper() != "GET"
+
+
 def for_this_run(schema: OpenApiSchema) -> OpenApiSchema:
-    """``schema`` without its DELETE operations in read-only live mode, else itself."""
+    """What a live broker is tested with; ``schema`` itself on the emulator.
+
+    A live broker gets the MQTT Clients operations only: the other families'
+    writes would change a real cluster (start backups and restores, the Data
+    Hub trial, trace recordings, install policies), which the suite never
+    does. Without HIVEMQ_REST_ALLOW_DELETE=1 it gets their GETs only.
+    """
     live = live_config()
-    if live is None or live.allow_delete:
+    if live is None:
+        return schema
+    schema = mqtt_clients_only(schema)
+    if live.allow_delete:
         return schema
     # Not include(method="GET"): with the [[operations]] entries of the
     # config, Schemathesis ORs an include with its own filter, which lets
     # every operation through.
-    filtered = schema.exclude(method="DELETE")
+    filtered = schema.exclude(func=_writes)
     assert isinstance(filtered, OpenApiSchema)
     return filtered
 
