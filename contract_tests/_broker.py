@@ -160,6 +160,10 @@ class BrokerState:
         """Every listed client id, in listing order (sorted, on this backend)."""
         return self.handle.broker.ids()
 
+    def advance_clock(self, seconds: float) -> None:
+        """Move emulator time forward."""
+        self.handle.advance_clock(seconds)
+
     def client(self, client_id: str) -> MqttClient | None:
         """The paho client of the current state with this id, if any."""
         for client in self.fleet.clients():

@@ -112,7 +112,7 @@ class EmulatorAdmin(Protocol):
     """What the tests do to the emulator besides calling the API."""
 
     def reset(self) -> None:
-        """Remove every session, event and fault."""
+        """Every family back to empty, no events, no faults."""
 
     def add_sessions(self, sessions: Sequence[dict[str, Any]]) -> None:
         """Add sessions in the admin API's JSON shape, in order."""
@@ -122,6 +122,9 @@ class EmulatorAdmin(Protocol):
 
     def events(self) -> list[dict[str, Any]]:
         """The recorded events, oldest first."""
+
+    def advance_clock(self, seconds: float) -> None:
+        """Move emulator time forward (``PUT /_emulator/clock``)."""
 
     def client_ids(self) -> list[str]:
         """Every session's client id, in listing order."""
@@ -141,8 +144,9 @@ class InProcessAdmin:
         self.app = app
 
     def reset(self) -> None:
-        """Remove every session, event and fault."""
-        self.app.store.reset()
+        """Every family back to empty, no events, no faults (as ``DELETE /_emulator/state``)."""
+        for service in self.app.services:
+            service.reset()
         self.app.faults.reset()
 
     def add_sessions(self, sessions: Sequence[dict[str, Any]]) -> None:
@@ -156,6 +160,10 @@ class InProcessAdmin:
     def events(self) -> list[dict[str, Any]]:
         """The recorded events, oldest first."""
         return self.app.store.events()
+
+    def advance_clock(self, seconds: float) -> None:
+        """Move emulator time forward."""
+        self.app.clock.advance(seconds)
 
     def client_ids(self) -> list[str]:
         """Every session's client id, in listing order."""
@@ -182,8 +190,8 @@ class HttpAdmin:
         return response
 
     def reset(self) -> None:
-        """Remove every session, event and fault."""
-        self._expect(self._http.delete("/_emulator/sessions"), 204)
+        """Every family back to empty, no events, no faults."""
+        self._expect(self._http.delete("/_emulator/state"), 204)
 
     def add_sessions(self, sessions: Sequence[dict[str, Any]]) -> None:
         """Add sessions in the admin API's JSON shape, in order."""
@@ -203,6 +211,10 @@ class HttpAdmin:
             self._http.get("/_emulator/events"), 200
         ).json()["events"]
         return events
+
+    def advance_clock(self, seconds: float) -> None:
+        """Move emulator time forward (``PUT /_emulator/clock``)."""
+        self._expect(self._http.put("/_emulator/clock", json={"advanceSeconds": seconds}), 200)
 
     def client_ids(self) -> list[str]:
         """Every session's client id, in listing order (read through the API itself)."""

@@ -2,10 +2,10 @@
 
 The schema is loaded once, at import: ``schema.parametrize()`` needs it when
 pytest collects. It holds only the operations the emulator implements
-(:data:`EMULATED_TAGS`). In read-only live mode (HIVEMQ_REST_URL set, and
-HIVEMQ_REST_ALLOW_DELETE not ``1``) :data:`SCHEMA` keeps only the GET
-operations, so no DELETE is ever generated, neither by the per-operation
-tests nor by the stateful links. :data:`FULL_SCHEMA` keeps every emulated
+(:data:`EMULATED_TAGS`). In live mode (HIVEMQ_REST_URL set) :data:`SCHEMA`
+keeps the MQTT Clients operations only, and without HIVEMQ_REST_ALLOW_DELETE
+``1`` only their GETs, so no write is ever generated, neither by the
+per-operation tests nor by the stateful links. :data:`FULL_SCHEMA` keeps every emulated
 operation for the tests of the client (Prism), which never reach the broker.
 """
 
@@ -36,12 +36,25 @@ ROOT: Final = Path(__file__).resolve().parent.parent
 SPEC_PATH: Final = ROOT / "openapi.yaml"
 CONFIG_PATH: Final = Path(__file__).resolve().parent / "schemathesis.toml"
 
-#: The tags whose operations the suite tests: those the emulator implements.
-#: openapi.yaml describes all 37 operations of the API since issue 13; the
-#: emulator serves the MQTT Clients ones only, until the issue that brings it
-#: the rest widens this set. This is the one place that selects operations
-#: (Prism needs no filter: the client only sends these operations' requests).
-EMULATED_TAGS: Final = frozenset({"MQTT Clients"})
+#: The tags whose operations the suite tests: those the emulator implements,
+#: every tag of openapi.yaml since issue 14 (all 37 operations). This is the
+#: one place that selects operations (Prism needs no filter: the client only
+#: sends these operations' requests).
+MQTT_CLIENTS_TAG: Final = "MQTT Clients"
+EMULATED_TAGS: Final = frozenset(
+    {
+        MQTT_CLIENTS_TAG,
+        "Data Hub - Behavior Policies",
+        "Data Hub - State",
+        "Data Hub - Data Policies",
+        "Data Hub - Management",
+        "Data Hub - Schemas",
+        "Data Hub - Scripts",
+        "Backup & Restore",
+        "Diagnostic Archive",
+        "Trace Recordings",
+    }
+)
 
 LIST_OPERATION_ID: Final = GET_ALL_MQTT_CLIENTS.operation_id
 _LIMITS: Final = GET_ALL_MQTT_CLIENTS.parameter("limit").integer_range()
@@ -107,15 +120,39 @@ def load_schema() -> OpenApiSchema:
     return filtered
 
 
+def _not_mqtt_clients(context: HasAPIOperation) -> bool:
+    return MQTT_CLIENTS_TAG not in (context.operation.tags or ())
+
+
+def mqtt_clients_only(schema: OpenApiSchema) -> OpenApiSchema:
+    """``schema`` with the MQTT Clients operations only (the broker target's scenarios)."""
+    filtered = schema.exclude(func=_not_mqtt_clients)
+    assert isinstance(filtered, OpenApiSchema)
+    return filtered
+
+
+def _writes(context: HasAPIOperation) -> bool:
+    return context.operation.method.upper() != "GET"
+
+
 def for_this_run(schema: OpenApiSchema) -> OpenApiSchema:
-    """``schema`` without its DELETE operations in read-only live mode, else itself."""
+    """What a live broker is tested with; ``schema`` itself on the emulator.
+
+    A live broker gets the MQTT Clients operations only: the other families'
+    writes would change a real cluster (start backups and restores, the Data
+    Hub trial, trace recordings, install policies), which the suite never
+    does. Without HIVEMQ_REST_ALLOW_DELETE=1 it gets their GETs only.
+    """
     live = live_config()
-    if live is None or live.allow_delete:
+    if live is None:
+        return schema
+    schema = mqtt_clients_only(schema)
+    if live.allow_delete:
         return schema
     # Not include(method="GET"): with the [[operations]] entries of the
     # config, Schemathesis ORs an include with its own filter, which lets
     # every operation through.
-    filtered = schema.exclude(method="DELETE")
+    filtered = schema.exclude(func=_writes)
     assert isinstance(filtered, OpenApiSchema)
     return filtered
 

@@ -39,6 +39,9 @@ class TargetState(Protocol):
     def client_ids(self) -> list[str]:
         """Every session's client id, in listing order."""
 
+    def advance_clock(self, seconds: float) -> None:
+        """Move emulator time forward."""
+
     def check_disconnected(self, client_id: str) -> None:
         """Raise AssertionError if the client still has a real connection after a disconnect."""
 
@@ -62,6 +65,10 @@ class MemoryState:
     def client_ids(self) -> list[str]:
         """Every session's client id, in listing order."""
         return self.admin.client_ids()
+
+    def advance_clock(self, seconds: float) -> None:
+        """Move emulator time forward."""
+        self.admin.advance_clock(seconds)
 
     def check_disconnected(self, client_id: str) -> None:
         """Nothing to check: the in-memory sessions have no real connections."""

@@ -51,7 +51,7 @@ from hivemq_rest._constants import MIN_PAGE_SIZE
 from schemathesis.core.failures import FailureGroup
 
 from ._prism import Exchange, PrismServer, RecordingTransport
-from ._schema import FULL_SCHEMA, Operation, operation_key, operations
+from ._schema import FULL_SCHEMA, Operation, mqtt_clients_only, operation_key, operations
 
 #: One Prism server per seed; a seed gives one body per operation and status.
 SEEDS: Final = ("1", "2", "3", "4", "5", "6")
@@ -103,10 +103,11 @@ ASYNC_CALLS: Final[dict[str, Callable[[AsyncHiveMQClient], Awaitable[object]]]] 
     "getSubscriptionsForMqttClient": _subscriptions,
 }
 
-#: Every operation with every status it documents.
+#: Every MQTT Clients operation with every status it documents
+#: (test_prism_mock_data_hub.py does the same for Data Hub).
 CASES: Final = [
     pytest.param(operation, int(status), id=f"{operation_key(operation)}-{status}")
-    for operation in operations(FULL_SCHEMA)
+    for operation in operations(mqtt_clients_only(FULL_SCHEMA))
     for status in operation.definition.raw["responses"]
 ]
 

@@ -29,15 +29,20 @@ from hivemq_rest_generated.operations import (
 from schemathesis import Response
 
 from ._emulator import UNKNOWN_ID
-from ._schema import EXTRA_CHECKS, SCHEMA, Operation, operation_key, operations
+from ._schema import EXTRA_CHECKS, MQTT_CLIENTS_TAG, SCHEMA, Operation, operation_key, operations
 from ._targets import Target
 
 #: How many ids of a live broker's first page the read operations visit.
 LIVE_SAMPLE: Final = 50
 
 
-#: The operations that address one client.
-OPERATIONS: Final = [operation for operation in operations() if "{clientId}" in operation.path]
+#: The MQTT Clients operations that address one client (Data Hub's client
+#: state is tested with the other families).
+OPERATIONS: Final = [
+    operation
+    for operation in operations()
+    if "{clientId}" in operation.path and MQTT_CLIENTS_TAG in (operation.tags or ())
+]
 
 
 def call(

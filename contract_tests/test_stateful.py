@@ -1,8 +1,14 @@
-"""Stateful scenarios driven by the spec's links (the stateful phase).
+"""Stateful scenarios driven by the spec's links (the stateful phase), over all 37 operations.
 
-Each scenario starts by listing clients (the only operation without a
-clientId); the links of openapi.yaml then feed ``items/0/id`` to the other five
-operations. On the emulator every scenario starts from a reset store holding
+Each scenario starts with an operation that needs no id (a listing, a create);
+the links of openapi.yaml then feed ``items/0/id`` of the client listing to the
+other five MQTT clients operations, and the id (or name) a create answered to
+the reads, updates, deletes, restores, stops and downloads of its family. For
+about half the creates (chosen by a checksum of the generated case) the
+machine sends a valid body (:mod:`contract_tests._bodies`) instead, so that
+their links lead to a resource; before about half the restores and downloads
+of a backup, emulator time moves on by :data:`BACKUP_WAIT` seconds, so that
+the backup has completed. On the emulator every scenario starts from a reset store holding
 the awkward sessions, a different one first in the listing each time, so that
 the links carry ids like ``a/b``, ``50%``, ``#x`` and ``é``. On the
 broker-backed emulator those sessions belong to real MQTT clients, connected
@@ -24,6 +30,7 @@ words, on the emulator (a live broker's clients come and go on their own):
 from __future__ import annotations
 
 import itertools
+import zlib
 from collections.abc import Iterator
 from typing import Any, Final
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -32,17 +39,55 @@ import hypothesis
 from schemathesis import CheckFunction, Response
 from schemathesis.generation.stateful.state_machine import APIStateMachine
 
-from ._schema import EXTRA_CHECKS, SCHEMA, Case, operation_id
-from ._targets import Target
+from ._bodies import SEEDED_CREATES, valid_body
+from ._schema import EXTRA_CHECKS, SCHEMA, Case, mqtt_clients_only, operation_id
+from ._targets import BROKER, Target
 
 #: Scenarios per target; each has at most `max-steps` calls (schemathesis.toml).
-SCENARIOS: Final = 50
+SCENARIOS: Final = 200
+#: The broker target's scenarios, over the MQTT Clients operations only: each
+#: one connects real MQTT clients, and the other families are the same
+#: services as on the in-memory targets (test_operations.py still sends every
+#: operation there).
+BROKER_SCENARIOS: Final = 50
+
+
+def _broker_only_clients(target: Target) -> bool:
+    return target.name == BROKER
+
+
 SEED: Final = 20240601
 
 READS: Final = frozenset(
     {"getMqttClientDetails", "getMqttClientConnectionState", "getSubscriptionsForMqttClient"}
 )
 LINKED: Final = READS | {"disconnectClient", "invalidateClientSession"}
+#: The MQTT clients operations, whose words the machine checks (spec_semantics).
+MQTT_CLIENTS: Final = LINKED | {"getAllMqttClients"}
+#: The other families' operations that only a create's link reaches with an id.
+LINKED_FROM_CREATES: Final = frozenset(
+    {
+        "getSchema",
+        "deleteSchema",
+        "getScript",
+        "deleteScript",
+        "getDataPolicy",
+        "updateDataPolicy",
+        "deleteDataPolicy",
+        "getBehaviorPolicy",
+        "updateBehaviorPolicy",
+        "deleteBehaviorPolicy",
+        "getBackup",
+        "restoreBackup",
+        "downloadBackupFile",
+        "stopTraceRecording",
+        "deleteTraceRecording",
+        "downloadTraceRecordingFile",
+    }
+)
+#: Emulator seconds before a backup's restore or download: more than any
+#: target's `--backup-seconds` (the default, 2), so the backup has completed.
+BACKUP_WAIT: Final = 60.0
 
 
 def wire_client_id(case: Case) -> str | None:
@@ -77,12 +122,14 @@ class Coverage:
 
     ``calls``: (operationId, clientId, status) triples; ``connections_ended``:
     the clients whose connection a DELETE ended (the emulator recorded that
-    they were connected).
+    they were connected); ``answered``: (operationId, status) pairs of every
+    call.
     """
 
     def __init__(self) -> None:
         self.calls: set[tuple[str, str, int]] = set()
         self.connections_ended: set[str] = set()
+        self.answered: set[tuple[str, int]] = set()
 
     def successes(self, operation: str) -> set[str]:
         """Client ids that ``operation`` answered with a 2xx."""
@@ -96,13 +143,15 @@ def _scenario_numbers() -> Iterator[int]:
 def build_machine(target: Target, coverage: Coverage) -> type[APIStateMachine]:
     """The spec's state machine, bound to ``target`` and recording into ``coverage``."""
     numbers = _scenario_numbers()
-    base = SCHEMA.as_state_machine()
+    schema = mqtt_clients_only(SCHEMA) if _broker_only_clients(target) else SCHEMA
+    base = schema.as_state_machine()
 
     class ContractMachine(base):  # type: ignore[valid-type,misc]
         """One scenario against ``target``; the emulator is prepared anew in ``setup``."""
 
         def setup(self) -> None:
             target.prepare(next(numbers))
+            self.creates = itertools.count()
             self.listed: set[str] = set()
             self.gone: set[str] = set()
             self.maybe_gone: set[str] = set()
@@ -112,8 +161,22 @@ def build_machine(target: Target, coverage: Coverage) -> type[APIStateMachine]:
         def get_call_kwargs(self, case: Case) -> dict[str, Any]:
             return target.kwargs()
 
+        def before_call(self, case: Case) -> None:
+            """For half the cases: a valid create body, a completed backup (module docstring)."""
+            super().before_call(case)
+            # Decided by the generated case itself, not by a counter: Hypothesis
+            # replays a scenario and must see the same choices again.
+            if target.admin is None or zlib.crc32(repr(case).encode()) % 2:
+                return
+            operation = operation_id(case)
+            if operation in SEEDED_CREATES:
+                case.body = valid_body(operation, next(self.creates))
+            elif operation in ("restoreBackup", "downloadBackupFile"):
+                target.admin.advance_clock(BACKUP_WAIT)
+
         def after_call(self, response: Response, case: Case) -> None:
             super().after_call(response, case)
+            coverage.answered.add((operation_id(case), response.status_code))
             client_id = wire_client_id(case)
             if client_id is not None:
                 coverage.calls.add((operation_id(case), client_id, response.status_code))
@@ -134,6 +197,8 @@ def build_machine(target: Target, coverage: Coverage) -> type[APIStateMachine]:
             """The words of the spec, on the emulator (see the module docstring)."""
             del ctx
             operation, status = operation_id(case), response.status_code
+            if operation not in MQTT_CLIENTS:
+                return
             label = f"{case.operation.label} ({operation})"
             if operation == "getAllMqttClients":
                 if status == 200:
@@ -190,11 +255,11 @@ def build_machine(target: Target, coverage: Coverage) -> type[APIStateMachine]:
     return hypothesis.seed(SEED)(ContractMachine)
 
 
-def stateful_settings() -> hypothesis.settings:
-    """Hypothesis settings from schemathesis.toml (steps, no database), SCENARIOS scenarios."""
+def stateful_settings(target: Target) -> hypothesis.settings:
+    """Hypothesis settings from schemathesis.toml (steps, no database), the target's scenarios."""
     return hypothesis.settings(
         SCHEMA.config.get_hypothesis_settings(phase="stateful"),
-        max_examples=SCENARIOS,
+        max_examples=BROKER_SCENARIOS if _broker_only_clients(target) else SCENARIOS,
         suppress_health_check=list(hypothesis.HealthCheck),
     )
 
@@ -202,13 +267,19 @@ def stateful_settings() -> hypothesis.settings:
 def test_stateful(target: Target) -> None:
     """Link-driven scenarios pass every check; on the emulator they reach the awkward ids."""
     coverage = Coverage()
-    build_machine(target, coverage).run(settings=stateful_settings())
+    build_machine(target, coverage).run(settings=stateful_settings(target))
     if target.admin is None:
         return
     # The scenarios must have followed every link to a real session, and the
     # rotation must have led them to awkward ids: else they proved little.
     for operation in sorted(LINKED if target.allow_delete else READS):
         assert coverage.successes(operation), f"no scenario reached {operation} with a 2xx"
+    # Every other family: each operation a create's link leads to was reached
+    # with a success at least once.
+    if target.allow_delete and not _broker_only_clients(target):
+        reached_ok = {op for op, status in coverage.answered if status < 300}
+        missing = sorted(LINKED_FROM_CREATES - reached_ok)
+        assert not missing, f"no scenario reached these operations with a 2xx: {missing}"
     if target.allow_delete:
         assert coverage.connections_ended, "no DELETE ended a connected client's connection"
     reached = set().union(*(coverage.successes(operation) for operation in READS))

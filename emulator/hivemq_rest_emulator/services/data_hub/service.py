@@ -133,7 +133,9 @@ class DataHubService:
             )
         ]
         if topic is not None:
-            # With a topic the broker answers every matching policy, unpaged.
+            # With a topic the broker answers every matching policy, unpaged;
+            # a `limit` outside the spec's bounds is still a bad request.
+            parse.limit(request)
             matching = [p for p in policies if matches(p["matching"]["topicFilter"], topic)]
             return json_response(page(request, matching, fields, None, 0))
         return self._listing(request, policies, self._state.data_policies.generation, fields)
