@@ -69,8 +69,23 @@ def new_recording(request: ApiRequest) -> TraceRecording:
 
 
 def stop_requested(request: ApiRequest) -> None:
-    """400 unless the body asks for ``{"traceRecording": {"state": "STOPPED"}}``."""
-    if _item(request).get("state") != "STOPPED":
+    """400 unless the body asks for ``{"traceRecording": {"state": "STOPPED"}}``.
+
+    The other properties are not used, but one the body gives must still have
+    the spec's shape (types, formats, no repeated filters or events).
+    """
+    item = _item(request)
+    if "name" in item and not isinstance(item["name"], str):
+        raise _invalid("'name' must be a string.")
+    for key in ("startAt", "endAt"):
+        if key in item:
+            _moment(item, key)
+    for key in ("clientIdFilters", "topicFilters"):
+        if key in item:
+            _filters(item, key)
+    if "events" in item and item["events"] != []:
+        _events(item)
+    if item.get("state") != "STOPPED":
         raise _invalid("A trace recording is stopped with 'state': 'STOPPED'.")
 
 

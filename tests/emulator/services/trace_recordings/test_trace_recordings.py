@@ -107,8 +107,8 @@ def test_patch_stops_a_running_or_scheduled_recording() -> None:
     clock.advance(20)
     stopped = document(call(service, STOP_TRACE_RECORDING, _path("trace-1"), STOP))
     assert stopped["traceRecording"]["state"] == "STOPPED"
-    # Other properties of the body are ignored.
-    body = {"traceRecording": {"state": "STOPPED", "name": "x", "endAt": "nonsense"}}
+    # Other properties of the body are not used (if they have the spec's shape).
+    body = {"traceRecording": {"state": "STOPPED", "name": "x", "endAt": "2000-01-01T00:00:00Z"}}
     call(service, STOP_TRACE_RECORDING, _path("later"), body)
     clock.advance(1500)
     assert _states(service) == {"trace-1": "STOPPED", "later": "STOPPED"}
@@ -126,6 +126,26 @@ def test_patch_needs_state_stopped(body: Any) -> None:
     _create(service)
     error = refused(service, STOP_TRACE_RECORDING, _path("trace-1"), body)
     assert error.status == 400
+    assert _states(service) == {"trace-1": "SCHEDULED"}
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"clientIdFilters": [{"regex": "a"}, {"regex": "a"}]},
+        {"topicFilters": "a"},
+        {"events": ["MQTT_MESSAGE_PUBLISH", "MQTT_MESSAGE_PUBLISH"]},
+        {"events": ["NOT_AN_EVENT"]},
+        {"endAt": "nonsense"},
+        {"name": 5},
+    ],
+)
+def test_patch_refuses_a_body_the_spec_does_not_allow(extra: dict[str, Any]) -> None:
+    # Schemathesis sends such bodies; a stop must not accept what the schema forbids.
+    _, service = _service()
+    _create(service)
+    body = {"traceRecording": {"state": "STOPPED", **extra}}
+    assert refused(service, STOP_TRACE_RECORDING, _path("trace-1"), body).status == 400
     assert _states(service) == {"trace-1": "SCHEDULED"}
 
 
