@@ -23,7 +23,11 @@ from pathlib import Path
 from urllib.parse import quote
 
 # Only the generated operations: the plain baselines do not load hivemq_rest.
-from hivemq_rest_generated.operations import GET_ALL_DATA_POLICIES, GET_ALL_MQTT_CLIENTS
+from hivemq_rest_generated.operations import (
+    GET_ALL_DATA_POLICIES,
+    GET_ALL_MQTT_CLIENTS,
+    download_backup_file,
+)
 
 LIST_PATH = GET_ALL_MQTT_CLIENTS.path
 MAX_PAGE_SIZE = GET_ALL_MQTT_CLIENTS.parameter("limit").integer_range()[1]
@@ -228,7 +232,7 @@ def export_with_cli(url: str, concurrency: int, _: list[str]) -> Counts:
 # -- download ------------------------------------------------------------------------
 
 BACKUP_ID = "bench"
-FILE_PATH = f"/api/v1/management/files/backups/{BACKUP_ID}"
+FILE_PATH = download_backup_file(BACKUP_ID).target
 
 
 def _target() -> Path:
