@@ -52,7 +52,7 @@ class Sizes:
     export_profiled: int = 10_000
     download_bytes: int = 1024**3
     download_small: int = 1024**2
-    download_rounds: int = 3
+    download_rounds: int = 5
     seed: int = 1
     timeout: float = 900.0
 
@@ -440,24 +440,39 @@ def python_version() -> str:
 
 @dataclass
 class DownloadResult:
-    """A backup's file streamed to disk: throughput against plain httpx, and peak memory."""
+    """A backup's file streamed to disk: throughput against plain httpx, and peak memory.
+
+    Two like-for-like pairs: the client to a path (temporary file, fsync,
+    rename) against the plain loop that also fsyncs, and the client to an open
+    file against the plain loop, neither of which fsyncs.
+    """
 
     sizes: Sizes
-    client: Variant
+    to_path: Variant
+    plain_fsync: Variant
+    to_file: Variant
     plain: Variant
     client_small: Variant
 
-    def throughputs(self) -> list[float]:
-        """Round by round, the client's bytes per wall second over the plain loop's."""
+    def pairs(self) -> list[tuple[str, Variant, Variant]]:
+        """(where to, client, plain loop doing the same work), the pairs with a target."""
         return [
-            plain.wall / client.wall
-            for client, plain in zip(self.client.runs, self.plain.runs, strict=True)
-            if client.wall > 0
+            ("to a path", self.to_path, self.plain_fsync),
+            ("to an open file", self.to_file, self.plain),
         ]
 
-    def throughput(self) -> float:
+    @staticmethod
+    def throughputs(client: Variant, plain: Variant) -> list[float]:
+        """Round by round, the client's bytes per wall second over the plain loop's."""
+        return [
+            base.wall / run.wall
+            for run, base in zip(client.runs, plain.runs, strict=True)
+            if run.wall > 0
+        ]
+
+    def throughput(self, client: Variant, plain: Variant) -> float:
         """Median of ``throughputs``."""
-        return median(self.throughputs())
+        return median(self.throughputs(client, plain))
 
     def mib_per_second(self, variant: Variant) -> float:
         """Median MiB per wall second of a variant at the big size."""
@@ -465,14 +480,24 @@ class DownloadResult:
 
     def memory_growth_mib(self) -> float:
         """Peak RSS downloading the big file minus downloading the small one (the client)."""
-        return self.client.maxrss_mib() - self.client_small.maxrss_mib()
+        return self.to_path.maxrss_mib() - self.client_small.maxrss_mib()
 
 
 def bench_download(sizes: Sizes, log: Log) -> DownloadResult:
-    """Benchmark 4: ``backups.download`` to a path against a plain ``httpx.stream`` loop."""
-    client = Variant("download-client", "HiveMQClient.backups.download(id, path)")
-    plain = Variant("download-httpx", "plain httpx.Client.stream loop, iter_bytes to a file")
-    client_small = Variant("download-client", f"the client, {sizes.download_small:,} bytes")
+    """Benchmark 4: ``backups.download`` against plain ``httpx.stream`` loops."""
+    result = DownloadResult(
+        sizes=sizes,
+        to_path=Variant("download-client", "HiveMQClient.backups.download(id, path)"),
+        plain_fsync=Variant(
+            "download-httpx-fsync", "plain httpx.Client.stream loop to a file, then fsync"
+        ),
+        to_file=Variant("download-client-file", "HiveMQClient.backups.download(id, open file)"),
+        plain=Variant("download-httpx", "plain httpx.Client.stream loop to a file"),
+        client_small=Variant(
+            "download-client", f"the client to a path, {sizes.download_small:,} bytes"
+        ),
+    )
+    big = [result.to_path, result.plain_fsync, result.to_file, result.plain]
     with FileServerProcess(sizes.download_bytes) as server:
 
         def on_big(variant: Variant) -> WorkerRun:
@@ -480,14 +505,14 @@ def bench_download(sizes: Sizes, log: Log) -> DownloadResult:
             return _expect(run, sizes.download_bytes)
 
         log(f"download: warm-up, {sizes.download_bytes:,} bytes")
-        on_big(client)
-        on_big(plain)
-        _rounds([client, plain], sizes.download_rounds, on_big, log)
+        for variant in big:
+            on_big(variant)
+        _rounds(big, sizes.download_rounds, on_big, log)
     with FileServerProcess(sizes.download_small) as small:
 
         def on_small(variant: Variant) -> WorkerRun:
             run = run_worker(variant.name, small.base_url, 0, timeout=sizes.timeout)
             return _expect(run, sizes.download_small)
 
-        _rounds([client_small], sizes.download_rounds, on_small, log)
-    return DownloadResult(sizes=sizes, client=client, plain=plain, client_small=client_small)
+        _rounds([result.client_small], sizes.download_rounds, on_small, log)
+    return result

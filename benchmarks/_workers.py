@@ -242,7 +242,7 @@ def _target() -> Path:
 
 
 def download_with_client(url: str, size: int, _: list[str]) -> Counts:
-    """The backup's file through ``HiveMQClient.backups.download`` to a path."""
+    """The backup's file through ``HiveMQClient.backups.download`` to a path (fsynced)."""
     from hivemq_rest import HiveMQClient
 
     target = _target()
@@ -254,8 +254,21 @@ def download_with_client(url: str, size: int, _: list[str]) -> Counts:
     return Counts(ok=written)
 
 
-def download_with_httpx(url: str, size: int, _: list[str]) -> Counts:
-    """A plain ``httpx.stream`` loop writing the file's bytes to a file."""
+def download_with_client_to_file(url: str, size: int, _: list[str]) -> Counts:
+    """The backup's file through ``HiveMQClient.backups.download`` to an open file."""
+    from hivemq_rest import HiveMQClient
+
+    target = _target()
+    try:
+        with HiveMQClient(url) as hivemq, target.open("wb") as file:
+            written = hivemq.backups.download(BACKUP_ID, file)
+    finally:
+        target.unlink(missing_ok=True)
+    return Counts(ok=written)
+
+
+def download_with_httpx(url: str, size: int, _: list[str], *, fsync: bool = False) -> Counts:
+    """A plain ``httpx.stream`` loop writing the file's bytes to a file (then fsync, if asked)."""
     import httpx
 
     target = _target()
@@ -267,6 +280,9 @@ def download_with_httpx(url: str, size: int, _: list[str]) -> Counts:
                 for chunk in response.iter_bytes():
                     file.write(chunk)
                     written += len(chunk)
+                if fsync:
+                    file.flush()
+                    os.fsync(file.fileno())
     finally:
         target.unlink(missing_ok=True)
     return Counts(ok=written)
@@ -288,7 +304,9 @@ WORKLOADS: dict[str, Workload] = {
     "policies-client-read": policies_with_client_read,
     "policies-httpx": policies_with_httpx,
     "download-client": download_with_client,
+    "download-client-file": download_with_client_to_file,
     "download-httpx": download_with_httpx,
+    "download-httpx-fsync": lambda u, c, i: download_with_httpx(u, c, i, fsync=True),
 }
 
 
