@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import functools
-import re
+import time
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Final
+
+import regex
 
 from .state import Document
 
@@ -76,18 +78,40 @@ def script_references(policy: Document) -> list[Reference]:
     return found
 
 
+# Like Java's (the broker's), this regex engine backtracks: a pattern such as
+# (x+x+)+y against a long client id would hold the request, and the state's
+# lock, for minutes. So one match may take MATCH_SECONDS and all the matches of
+# one request MATCH_BUDGET_SECONDS; past either, the policy counts as not applying.
+MATCH_SECONDS: Final = 0.05
+MATCH_BUDGET_SECONDS: Final = 1.0
+
+
 @functools.lru_cache(maxsize=1024)
-def policy_regex(text: str) -> re.Pattern[str] | None:
-    """``clientIdRegex`` compiled; None when it is no regular expression."""
+def policy_regex(text: str) -> regex.Pattern[str] | None:
+    """``clientIdRegex`` compiled; None when it is no regular expression.
+
+    Python's syntax, not Java's (the broker's): the two agree on the common parts.
+    """
     try:
-        return re.compile(text)
-    except (re.error, RecursionError, OverflowError):
+        return regex.compile(text)
+    except (regex.error, RecursionError, OverflowError):
         return None
 
 
-def applies_to(policy: Document, client_id: str) -> bool:
-    """Whether a checked behavior policy's ``clientIdRegex`` matches the whole client id."""
-    # Python's re, not Java's: the common syntax agrees. It has no timeout, so
-    # a pathological pattern can stall a request (the emulator serves tests).
-    pattern = policy_regex(policy["matching"]["clientIdRegex"])
-    return pattern is not None and pattern.fullmatch(client_id) is not None
+class ClientMatcher:
+    """Which checked behavior policies apply to client ids, within one request's time budget."""
+
+    def __init__(self, budget_seconds: float = MATCH_BUDGET_SECONDS) -> None:
+        self._deadline = time.monotonic() + budget_seconds
+
+    def applies(self, policy: Document, client_id: str) -> bool:
+        """Whether the policy's ``clientIdRegex`` matches the whole client id (in time)."""
+        pattern = policy_regex(policy["matching"]["clientIdRegex"])
+        left = min(self._deadline - time.monotonic(), MATCH_SECONDS)
+        if pattern is None or left <= 0:
+            return False
+        try:
+            # concurrent: other requests run while this one matches.
+            return pattern.fullmatch(client_id, timeout=left, concurrent=True) is not None
+        except TimeoutError:
+            return False

@@ -13,7 +13,7 @@ from ...core import ApiError, ApiRequest, Clock, Handler
 from ...core.problems import json_response, no_content
 from . import parse
 from .paging import cut
-from .references import applies_to, schema_references, script_references
+from .references import ClientMatcher, schema_references, script_references
 from .render import entity_tag, page, partial, timestamp
 from .state import DataHubState, Document, Policies, Versions
 from .topics import matches
@@ -144,11 +144,12 @@ class DataHubService:
         fields = parse.fields(request, parse.BEHAVIOR_POLICY_FIELDS)
         policy_ids = parse.query_list(request, "policyIds")
         client_ids = parse.query_list(request, "clientIds")
+        matcher = ClientMatcher()
         policies = [
             policy
             for policy in self._state.behavior_policies.all()
             if (policy_ids is None or policy["id"] in policy_ids)
-            and (client_ids is None or any(applies_to(policy, c) for c in client_ids))
+            and (client_ids is None or any(matcher.applies(policy, c) for c in client_ids))
         ]
         return self._listing(request, policies, self._state.behavior_policies.generation, fields)
 
@@ -340,11 +341,12 @@ class DataHubService:
         client_id = parse.path_id(request, "clientId")
         if not self._connected(client_id):
             raise _not_found(f"Client '{client_id}' is not connected.")
+        matcher = ClientMatcher()
         with self._lock:
             policies = [
                 policy
                 for policy in self._state.behavior_policies.all()
-                if applies_to(policy, client_id)
+                if matcher.applies(policy, client_id)
             ]
         return json_response({"items": [_connected_state(policy) for policy in policies]})
 

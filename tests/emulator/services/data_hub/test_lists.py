@@ -230,3 +230,10 @@ def test_topic_with_a_limit_out_of_bounds_is_refused(hub: Hub, limit: object) ->
 def test_topic_must_be_a_topic_name(hub: Hub, topic: str) -> None:
     answer = hub.call(ops.GET_ALL_DATA_POLICIES, {"topic": topic})
     assert (answer.status, answer.title) == (400, "Invalid query parameter")
+
+
+def test_a_pathological_client_id_regex_does_not_stall_the_listing(hub: Hub) -> None:
+    hub.call(ops.CREATE_BEHAVIOR_POLICY, body=behavior_policy("slow", "(x+x+)+y"))
+    hub.call(ops.CREATE_BEHAVIOR_POLICY, body=behavior_policy("xs", "x+"))
+    listed = hub.call(ops.GET_ALL_BEHAVIOR_POLICIES, {"clientIds": "x" * 5_000})
+    assert [item["id"] for item in listed.body["items"]] == ["xs"]
