@@ -6,7 +6,7 @@ of actions out, in the order they must be sent.
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 import attrs
 
@@ -57,7 +57,7 @@ def make_plan(desired: Resources, current: Resources, prune: bool) -> list[Actio
             stored = current[family].get(resource_id)
             if stored is None:
                 writes.append(Action("create", family, resource_id, body))
-            elif stored == body:
+            elif _meaning(stored) == _meaning(body):
                 writes.append(Action("unchanged", family, resource_id))
             elif family in _VERSIONED:
                 writes.append(Action("new version", family, resource_id, body))
@@ -70,6 +70,20 @@ def make_plan(desired: Resources, current: Resources, prune: bool) -> list[Actio
         if prune and resource_id not in desired[family]
     ]
     return writes + deletes
+
+
+def _meaning(value: Any) -> Any:
+    """A document as compared: an empty object or list, or null, counts as absent.
+
+    A broker may answer ``"onFailure": {"pipeline": []}`` or ``"arguments": {}``
+    where the file leaves them out, or the reverse; neither is a change to send.
+    """
+    if isinstance(value, dict):
+        kept = ((key, _meaning(item)) for key, item in value.items())
+        return {key: item for key, item in kept if item is not None and item != {} and item != []}
+    if isinstance(value, list):
+        return [_meaning(item) for item in value]
+    return value
 
 
 def not_in_directory(desired: Resources, current: Resources) -> int:
