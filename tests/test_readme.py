@@ -14,6 +14,7 @@ import shlex
 import subprocess
 import sys
 import tomllib
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,13 @@ def _sections(text: str) -> dict[str, str]:
 SECTIONS = _sections(README)
 PYTHON = re.compile(r"```python\n(.*?)```", re.DOTALL)
 EXAMPLES = PYTHON.findall(SECTIONS["Using the library"])
+# "### Family" subsections of "The other families", each with its one example.
+FAMILIES = {
+    name: PYTHON.findall(text)
+    for name, text in re.findall(
+        r"^### ([^\n]+)\n(.*?)(?=^### |\Z)", SECTIONS["The other families"], re.MULTILINE | re.DOTALL
+    )
+}
 (CLI_EXAMPLE,) = re.findall(r"```sh\n(.*?)```", SECTIONS["The command line"], re.DOTALL)
 # The command the README starts the emulator with for every example.
 (SERVE,) = re.findall(r"```\n(hivemq-emulator serve [^\n]*)\n```", SECTIONS["Using the library"])
@@ -52,7 +60,13 @@ def test_readme_has_sync_and_async_examples() -> None:
     assert "AsyncHiveMQClient(" in EXAMPLES[1]
     assert all(example.count(BASE_URL) == 1 for example in [*EXAMPLES, CLI_EXAMPLE])
     # Every Python block of the README is one of those run below.
-    assert len(PYTHON.findall(README)) == len(EXAMPLES)
+    assert len(PYTHON.findall(README)) == len(EXAMPLES) + len(FAMILIES)
+
+
+def test_readme_has_one_example_for_each_other_family() -> None:
+    assert list(FAMILIES) == ["Data Hub", "Backups", "Trace recordings", "Diagnostic archives"]
+    assert all(len(examples) == 1 for examples in FAMILIES.values())
+    assert all(examples[0].count(BASE_URL) == 1 for examples in FAMILIES.values())
 
 
 def test_readme_names_the_docs_and_links_pages_that_exist() -> None:
@@ -137,6 +151,42 @@ def test_async_example_runs_as_written(emulator: str) -> None:
     assert len(ids) > 100
     assert sorted(printed[:-1]) == sorted(f"{i} {connected[i]}" for i in ids)
     assert printed[-1] == "vanished: []"
+
+
+def test_data_hub_example_runs_as_written(emulator: str) -> None:
+    (example,) = FAMILIES["Data Hub"]
+    printed = _run(example, emulator)
+    with httpx.Client(base_url=emulator) as api:
+        policy = _get(api, "/api/v1/data-hub/data-validation/policies/junk")
+        schema = _get(api, "/api/v1/data-hub/schemas/reading")
+    assert printed == [f"{policy['id']} {policy['matching']['topicFilter']}"]
+    assert schema["type"] == "JSON"
+
+
+def test_backups_example_runs_as_written(emulator: str, tmp_path: Path) -> None:
+    (example,) = FAMILIES["Backups"]
+    printed = _run(example, emulator, cwd=tmp_path)
+    with httpx.Client(base_url=emulator) as api:
+        (backup,) = _get(api, "/api/v1/management/backups")["items"]
+    assert printed == [f"{backup['state']} {backup['bytes']}"]
+    assert backup["state"] == "COMPLETED"
+    assert (tmp_path / "hivemq-backup.bin").stat().st_size == backup["bytes"]
+
+
+def test_trace_recordings_example_runs_as_written(emulator: str, tmp_path: Path) -> None:
+    (example,) = FAMILIES["Trace recordings"]
+    printed = _run(example, emulator, cwd=tmp_path)
+    with httpx.Client(base_url=emulator) as api:
+        (recording,) = _get(api, "/api/v1/management/trace-recordings")["items"]
+    size = (tmp_path / "sensors.zip").stat().st_size
+    assert printed == [f"{recording['state']} {size}"]
+    assert (recording["name"], recording["state"]) == ("sensors", "STOPPED")
+    assert zipfile.is_zipfile(tmp_path / "sensors.zip")
+
+
+def test_diagnostic_archives_example_runs_as_written(emulator: str) -> None:
+    (example,) = FAMILIES["Diagnostic archives"]
+    assert _run(example, emulator) == ["IN_PROGRESS"]
 
 
 def test_command_line_example_runs_as_written(emulator: str, tmp_path: Path) -> None:
