@@ -12,9 +12,10 @@ Choices where the public API leaves room:
 
 * no template matches: 404; a template matches but not for this method: 405
   with ``Allow`` (``HEAD`` is allowed wherever ``GET`` is, and answered like it);
-* an empty path parameter (``/api/v1/mqtt/clients/`` or ``.../clients//connection``),
-  a ``%`` that does not start an escape and bytes that are not UTF-8 after
-  decoding are 400 "Invalid path parameter" (checked after the method).
+* an empty path parameter (``/api/v1/mqtt/clients/`` or ``.../clients//connection``)
+  is 400 "Required parameter missing", the title HiveMQ gives a missing one; a
+  ``%`` that does not start an escape and bytes that are not UTF-8 after
+  decoding are 400 "Invalid path parameter" (both checked after the method).
 """
 
 from __future__ import annotations
@@ -53,7 +54,9 @@ def request_path(scope: Scope) -> bytes:
 def decode_segment(name: str, segment: bytes) -> str:
     """Percent-decode one path segment (parameter ``name``) as UTF-8; ApiError 400."""
     if not segment:
-        raise ApiError(400, "Invalid path parameter", f"Path parameter '{name}' must not be empty")
+        raise ApiError(
+            400, "Required parameter missing", f"Path parameter '{name}' must not be empty"
+        )
     if _BAD_ESCAPE.search(segment):
         raise ApiError(
             400,

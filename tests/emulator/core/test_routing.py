@@ -85,17 +85,19 @@ def test_a_wrong_method_is_405_with_allow() -> None:
 
 
 @pytest.mark.parametrize(
-    ("path", "detail"),
+    ("path", "title", "detail"),
     [
-        (b"/api/v1/data-hub/behavior-validation/states/", "must not be empty"),
-        (b"/api/v1/data-hub/behavior-validation/states/%zz", "percent-escape"),
-        (b"/api/v1/data-hub/behavior-validation/states/%ff", "not UTF-8"),
+        (b"/api/v1/data-hub/behavior-validation/states/", "Required parameter missing", "empty"),
+        (b"/api/v1/data-hub/behavior-validation/states/%zz", "Invalid path parameter", "escape"),
+        (b"/api/v1/data-hub/behavior-validation/states/%ff", "Invalid path parameter", "UTF-8"),
     ],
 )
-def test_bad_path_parameters_are_400_naming_the_parameter(path: bytes, detail: str) -> None:
+def test_bad_path_parameters_are_400_naming_the_parameter(
+    path: bytes, title: str, detail: str
+) -> None:
     with pytest.raises(ApiError, match=detail) as caught:
         TABLE.resolve("GET", path)
-    assert caught.value.status == 400
+    assert (caught.value.status, caught.value.title) == (400, title)
     assert "'clientId'" in caught.value.detail
 
 

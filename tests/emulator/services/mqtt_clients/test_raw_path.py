@@ -93,9 +93,6 @@ def test_in_process_asgi_routes_on_the_raw_path(populated: EmulatorHandle, clien
 @pytest.mark.parametrize(
     ("path", "message"),
     [
-        (f"{LIST}/", "empty"),
-        (f"{LIST}//connection", "empty"),
-        (f"{LIST}//subscriptions", "empty"),
         (f"{LIST}/%FF", "UTF-8"),
         (f"{LIST}/%C3%28", "UTF-8"),
         (f"{LIST}/%ED%A0%80", "UTF-8"),  # an encoded surrogate
@@ -108,6 +105,14 @@ def test_invalid_client_id_segment_is_400(
 ) -> None:
     detail = assert_error(client.get(path), 400, "Invalid path parameter")
     assert message in detail
+
+
+@pytest.mark.parametrize("path", [f"{LIST}/", f"{LIST}//connection", f"{LIST}//subscriptions"])
+def test_an_empty_client_id_segment_is_a_missing_parameter(
+    populated: EmulatorHandle, client: httpx.Client, path: str
+) -> None:
+    detail = assert_error(client.get(path), 400, "Required parameter missing")
+    assert "'clientId' must not be empty" in detail
 
 
 def test_delete_with_an_empty_id_touches_nothing(
