@@ -9,6 +9,7 @@ from typing import Any, Final
 
 from hivemq_rest_generated.models import ClientDetails, ClientSubscription
 from rich.console import Console
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
@@ -27,6 +28,8 @@ _ESCAPES: Final = {
     **{code: f"\\u{code:04x}" for code in (*_INVISIBLES, *_INVISIBLES_MORE)},
 }
 _HAS_CONTROL: Final = re.compile("[\x00-\x1f\x7f-\x9f]")
+# The widest a piped table gets; a client id alone may be 65,535 characters.
+_PIPED_MAX_WIDTH: Final = 1 << 20
 # Trailing padding of a rendered table line, before any closing style codes.
 _TRAILING_SPACES: Final = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
@@ -69,9 +72,21 @@ def print_json(value: Any) -> None:
 
 
 def print_table(console: Console, table: Table) -> None:
-    """A table without the padding rich leaves at the end of its lines."""
+    """A table without the padding rich leaves at the end of its lines.
+
+    On a terminal it fits the terminal's width. Piped, it is as wide as its
+    values: no timestamp or id is folded in the middle, where grep would miss it.
+    """
+    width = console.width
+    if not console.is_terminal:
+        unbounded = console.options.update(max_width=_PIPED_MAX_WIDTH)
+        width = max(width, Measurement.get(console, unbounded, table).maximum)
     with console.capture() as captured:
-        console.print(table)
+        saved, console.width = console.width, width
+        try:
+            console.print(table)
+        finally:
+            console.width = saved
     console.file.write(_TRAILING_SPACES.sub(r"\1", captured.get()))
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import click
 import pytest
 from hivemq_rest.cli import main
 from hivemq_rest_emulator import EmulatorHandle
 
-from tests.overlay.cli.cli_run import run
+from tests.overlay.cli.cli_run import run, run_on_terminal
 
 COMMANDS = ["list", "count", "show", "state", "subscriptions", "disconnect", "invalidate", "export"]
 
@@ -87,6 +89,25 @@ def test_tables_have_no_trailing_spaces_and_one_way_of_booleans(
         assert "false" in row.split()
         assert "True" not in subscriptions.stdout
         assert "False" not in subscriptions.stdout
+
+
+def test_a_piped_table_folds_no_value_and_a_terminal_one_fits(emulator: EmulatorHandle) -> None:
+    url = ["--url", emulator.base_url]
+    filters = [f"--client=sensor-{number:02}-[a-z]+" for number in range(6)]
+    events = ["--event=MQTT_MESSAGE_CONNECT", "--event=MQTT_MESSAGE_PUBLISH"]
+    created = run("trace-recordings", "create", "wide", *filters, *events, "--duration=1h", *url)
+    assert created.returncode == 0, created.stderr
+    piped = run("trace-recordings", "list", *url)
+    assert piped.returncode == 0
+    listed = run("trace-recordings", "list", "--json", *url).stdout
+    (recording,) = json.loads(listed)
+    lines = piped.stdout.splitlines()
+    for value in (recording["startAt"], recording["endAt"], "MQTT_MESSAGE_PUBLISH"):
+        assert any(value in line for line in lines), value
+    code, shown = run_on_terminal("trace-recordings", "list", *url, env={"COLUMNS": "80"})
+    assert code == 0
+    table = [line for line in click.unstyle(shown).splitlines() if line.strip()]
+    assert max(len(line) for line in table) <= 80
 
 
 def test_an_empty_subscription_list_says_so(emulator: EmulatorHandle) -> None:
