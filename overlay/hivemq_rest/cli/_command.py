@@ -20,7 +20,7 @@ from rich.console import Console
 
 from .._client import HiveMQClient
 from .._constants import MIN_PAGE_SIZE
-from .._errors import ClientNotFoundError, HiveMQError, InvalidClientIdError
+from .._errors import ClientNotFoundError, HiveMQError
 from .._version import __version__
 from ._diagnose import not_the_api
 from ._exit import ExitCode, exit_code_for
@@ -29,8 +29,17 @@ from ._logs import print_traceback, setup_logging
 from ._options import NAMES, Target, add_options, resolve
 from ._render import escape_controls, terminal_text
 
-stdout = Console(highlight=False, soft_wrap=True)
-stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+class _Console(Console):
+    """rich's console, but a reader that goes away (``| head``) ends the command with 0."""
+
+    def on_broken_pipe(self) -> None:
+        """Hand the broken pipe to :func:`connection_options` (rich would exit with 1)."""
+        raise BrokenPipeError
+
+
+stdout = _Console(highlight=False, soft_wrap=True)
+stderr = _Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def fail(message: str, code: ExitCode) -> NoReturn:
@@ -39,15 +48,33 @@ def fail(message: str, code: ExitCode) -> NoReturn:
     sys.exit(code)
 
 
-def _check_utf8_id(client_id: object) -> None:
-    """An id from argv that was not UTF-8 holds surrogate escapes: say so, by its bytes."""
-    if not isinstance(client_id, str):
-        return
+def _check_utf8(arguments: dict[str, Any]) -> None:
+    """Refuse, by its bytes, an id or option value from argv that was not UTF-8.
+
+    Python holds such bytes as surrogate escapes, which no request can carry.
+    File names are let through: a file system takes any bytes.
+    """
+    for parameter in click.get_current_context().command.params:
+        if isinstance(parameter.type, click.Path | click.File) or parameter.name is None:
+            continue
+        value = arguments.get(parameter.name)
+        for item in value if isinstance(value, tuple | list) else (value,):
+            if isinstance(item, str) and not _is_utf8(item):
+                name = (
+                    parameter.opts[0]
+                    if isinstance(parameter, click.Option)
+                    else "the " + parameter.name.replace("_", " ")
+                )
+                raw = item.encode("utf-8", "surrogateescape")
+                fail(f"{name} is not UTF-8: {raw!r}", ExitCode.INVALID_ID)
+
+
+def _is_utf8(text: str) -> bool:
     try:
-        client_id.encode("utf-8")
+        text.encode("utf-8")
     except UnicodeEncodeError:
-        raw = client_id.encode("utf-8", "surrogateescape")
-        raise InvalidClientIdError(f"the client id is not UTF-8: {raw!r}") from None
+        return False
+    return True
 
 
 def _diagnosed(error: HiveMQError, target: Target) -> str | None:
@@ -75,8 +102,8 @@ def connection_options(command: Callable[..., Any]) -> Callable[..., Any]:
         target = resolve(given, global_, os.environ)
         if target.insecure:
             stderr.print("warning: TLS certificate verification is off (--insecure)")
+        _check_utf8(kwargs)
         try:
-            _check_utf8_id(kwargs.get("client_id"))
             return command(target, *args, **kwargs)
         except HiveMQError as error:
             if debug:

@@ -27,7 +27,9 @@ class ExitCode(IntEnum):
     UNREACHABLE = 3  # no HTTP answer (refused, DNS, TLS, timeout), or not the REST API
     NOT_FOUND = 4  # no such client or resource (404); with --from-file, some of them
     AUTH = 5  # 401 or 403
-    INVALID_ID = 6  # not a valid MQTT client id; nothing was sent
+    INVALID_ID = (
+        6  # an id no request can carry (not a valid MQTT client id, not UTF-8); nothing sent
+    )
     SERVER = 7  # the server refused or failed otherwise (400, 409, 410, 412, 429, 5xx, bad body)
     INCOMPLETE = 8  # an export or bulk action finished, but some clients failed
     OUTPUT = 9  # the export file could not be written (no such directory, disk full, ...)

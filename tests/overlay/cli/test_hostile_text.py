@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hivemq_rest_emulator import EmulatorHandle
 
 from tests.overlay.cli.cli_run import run, run_bytes, run_on_terminal
@@ -68,6 +69,45 @@ def test_an_id_that_is_not_utf_8(hivemq_emulator: EmulatorHandle) -> None:
         )
         assert result.returncode == 6, command
         assert b"the client id is not UTF-8: b'dev\\xff'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "named"),
+    [
+        ((b"data-hub", b"schemas", b"get", b"x\xffy"), b"the resource id"),
+        ((b"data-hub", b"schemas", b"create", b"x\xffy", b"/dev/null"), b"the schema id"),
+        (
+            (
+                b"trace-recordings",
+                b"create",
+                b"abc",
+                b"--event=MQTT_MESSAGE_PUBLISH",
+                b"--topic",
+                b"x\xffy",
+            ),
+            b"--topic",
+        ),
+        ((b"backups", b"get", b"x\xffy"), b"the backup id"),
+        ((b"trace-recordings", b"stop", b"x\xffy"), b"the name"),
+        (
+            (
+                b"trace-recordings",
+                b"create",
+                b"abc",
+                b"--event=MQTT_MESSAGE_PUBLISH",
+                b"--client",
+                b"x\xffy",
+            ),
+            b"--client",
+        ),
+    ],
+)
+def test_every_command_refuses_an_argument_that_is_not_utf_8_alike(
+    hivemq_emulator: EmulatorHandle, command: tuple[bytes, ...], named: bytes
+) -> None:
+    result = run_bytes(*command, "--url", hivemq_emulator.base_url, env={"LC_ALL": "C.UTF-8"})
+    assert result.returncode == 6, result.stderr
+    assert result.stderr == b"error: " + named + b" is not UTF-8: b'x\\xffy'\n"
 
 
 def test_the_confirmation_shows_the_id_escaped(hivemq_emulator: EmulatorHandle) -> None:
