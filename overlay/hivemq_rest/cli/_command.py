@@ -162,12 +162,15 @@ class _Main(click.Group):
     epilog=epilog(
         "hivemq-rest --url https://broker:8888 clients list",
         "hivemq-rest --profile prod clients count",
+        codes=tuple(ExitCode),
+        note="Each command's --help lists the exit codes it can end with.",
     ),
 )
 @click.version_option(__version__, prog_name="hivemq-rest")
 @add_options
 def main(**options: Any) -> None:
-    """Operate on the MQTT clients of a HiveMQ cluster through its REST API.
+    """Operate a HiveMQ cluster through its REST API: MQTT clients, Data Hub, backups,
+    trace recordings and diagnostic archives.
 
     The connection options may come before the subcommand or after it (which
     wins), from HIVEMQ_REST_* variables, or from a profile in

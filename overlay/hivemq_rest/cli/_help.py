@@ -8,17 +8,19 @@ from ._exit import ExitCode
 
 _MEANING: Final = {
     ExitCode.OK: "ok",
-    ExitCode.FAILURE: "unexpected failure",
+    ExitCode.FAILURE: "unexpected failure (a bug: --debug shows where)",
     ExitCode.USAGE: "usage: bad option, argument, profile or secret file",
     ExitCode.UNREACHABLE: "no answer, timeout, or the URL is not the REST API",
     ExitCode.NOT_FOUND: "not found (404): no such client or resource",
     ExitCode.AUTH: "authentication or permission refused (401/403)",
-    ExitCode.INVALID_ID: "not a valid client id (e.g. not UTF-8); nothing sent",
+    ExitCode.INVALID_ID: "an id no request can carry (not a valid client id, not UTF-8); nothing sent",
     ExitCode.SERVER: "other server error",
     ExitCode.INCOMPLETE: "finished, but some clients failed",
     ExitCode.OUTPUT: "the output file cannot be written",
     ExitCode.JOB_FAILED: "the backup or restore failed, or did not end in time",
+    ExitCode.HANGUP: "stopped by SIGHUP (the terminal went away); what was written is kept",
     ExitCode.INTERRUPTED: "interrupted",
+    ExitCode.TERMINATED: "stopped by SIGTERM; what was written is kept",
 }
 _COMMON: Final = (
     ExitCode.OK,
