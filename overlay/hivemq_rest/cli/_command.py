@@ -169,8 +169,9 @@ class _Main(click.Group):
 @click.version_option(__version__, prog_name="hivemq-rest")
 @add_options
 def main(**options: Any) -> None:
-    """Operate a HiveMQ cluster through its REST API: MQTT clients, Data Hub, backups,
-    trace recordings and diagnostic archives.
+    """Operate a HiveMQ cluster through its REST API.
+
+    MQTT clients, Data Hub, backups, trace recordings and diagnostic archives.
 
     The connection options may come before the subcommand or after it (which
     wins), from HIVEMQ_REST_* variables, or from a profile in

@@ -13,7 +13,7 @@ _MEANING: Final = {
     ExitCode.UNREACHABLE: "no answer, timeout, or the URL is not the REST API",
     ExitCode.NOT_FOUND: "not found (404): no such client or resource",
     ExitCode.AUTH: "authentication or permission refused (401/403)",
-    ExitCode.INVALID_ID: "an id no request can carry (not a valid client id, not UTF-8); nothing sent",
+    ExitCode.INVALID_ID: "an id no request can carry (e.g. not UTF-8); nothing sent",
     ExitCode.SERVER: "other server error",
     ExitCode.INCOMPLETE: "finished, but some clients failed",
     ExitCode.OUTPUT: "the output file cannot be written",
