@@ -31,6 +31,7 @@ from ._paging import json_body
 __all__ = [
     "ALREADY_PRESENT_TITLES",
     "MAX_PAGE_SIZE",
+    "Model",
     "already_present",
     "decode_definition",
     "joined",
@@ -53,12 +54,14 @@ ALREADY_PRESENT_TITLES: Final = frozenset({"Schema already present", "Script alr
 MAX_PAGE_SIZE: Final = GET_ALL_DATA_POLICIES.parameter("limit").integer_range()[1]
 
 
-class _Model(Protocol):
+class Model(Protocol):
+    """A generated model: what parse_model and parse_page make answers into."""
+
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self: ...
 
 
-_M = TypeVar("_M", bound=_Model)
+_M = TypeVar("_M", bound=Model)
 
 
 def page_size(operation: Operation, value: object) -> int:

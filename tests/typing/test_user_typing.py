@@ -11,7 +11,7 @@ import pytest
 from hivemq_rest import ClientDetails, ConnectionDetails
 from hivemq_rest_emulator import EmulatorHandle
 
-from tests.typing.user_script import describe, describe_first
+from tests.typing.user_script import describe, describe_first, store_policy
 
 USER_SCRIPT = Path(__file__).with_name("user_script.py")
 
@@ -23,6 +23,11 @@ MISUSES = {
     "expiry_may_be_unset": ("minutes = client.session_expiry_interval // 60", "operator"),
     "expiry_may_be_null": ("minutes = or_none(client.session_expiry_interval) // 60", "operator"),
     "no_such_model": ("from hivemq_rest import ClientDetail", "attr-defined"),
+    "partial_policy_is_not_whole": (
+        "from hivemq_rest import DataPolicy, HiveMQClient; "
+        'p: DataPolicy = HiveMQClient("http://127.0.0.1").data_hub.data_policies.get("p")',
+        "assignment",
+    ),
 }
 
 
@@ -89,3 +94,7 @@ def test_user_script_runs_against_the_emulator(hivemq_emulator: EmulatorHandle) 
     assert describe_first(hivemq_emulator.base_url) is None
     hivemq_emulator.add_session("x", connected=False, sessionExpiryInterval=120)
     assert describe_first(hivemq_emulator.base_url) == "x: offline, kept 2 min, user -"
+
+
+def test_user_script_stores_a_policy_in_the_emulator(hivemq_emulator: EmulatorHandle) -> None:
+    assert store_policy(hivemq_emulator.base_url, "plant/#") == ["readings"]

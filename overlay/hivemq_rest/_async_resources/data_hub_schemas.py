@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from hivemq_rest_generated import operations as api
 from hivemq_rest_generated.models import (
@@ -15,28 +15,12 @@ from hivemq_rest_generated.models import (
 )
 
 from .. import _data_hub as dh
-from .. import _operations as op
-from .._errors import BadRequestError
-from ._pages import iter_items
-
-if TYPE_CHECKING:
-    from .._async_api import AsyncAPI
+from ._data_hub_items import AsyncDataHubItems
 
 __all__ = ["AsyncSchemas", "AsyncScripts"]
 
 
-async def _create(client: AsyncAPI, request: api.Request) -> Any:
-    """Send a create; AlreadyPresentError when it repeats the latest version exactly."""
-    try:
-        return await client._send(op.call_for(request))
-    except BadRequestError as error:
-        refined = dh.already_present(error)
-        if refined is error:
-            raise
-        raise refined from error
-
-
-class AsyncSchemas:
+class AsyncSchemas(AsyncDataHubItems[Schema, PartialSchema]):
     """Schemas (JSON Schema or Protobuf) that policies validate and decode messages with.
 
     A create with an existing id adds a version; ``get`` answers the latest,
@@ -45,8 +29,10 @@ class AsyncSchemas:
     ``json_schema`` decode.
     """
 
-    def __init__(self, client: AsyncAPI) -> None:
-        self._client = client
+    _model = Schema
+    _partial = PartialSchema
+    _noun = "schema"
+    _plural = "schemas"
 
     def list(
         self,
@@ -71,28 +57,18 @@ class AsyncSchemas:
                 schema_ids=ids, types=kinds, fields=wanted, limit=limit, cursor=cursor
             )
 
-        request(None)  # checks every argument now, before the first page is asked for
-        return iter_items(
-            self._client,
-            request,
-            lambda response: dh.parse_page(response, PartialSchema, "schemas"),
-        )
+        return self._list(request)
 
     async def get(self, schema_id: str, *, fields: Sequence[str] | None = None) -> PartialSchema:
         """The latest version of a schema. NotFoundError if unknown."""
-        request = api.get_schema(schema_id, fields=dh.joined("fields", fields))
-        response = await self._client._send(op.call_for(request))
-        return dh.parse_model(response, PartialSchema, "schema")
+        return await self._get(api.get_schema(schema_id, fields=dh.joined("fields", fields)))
 
     async def create(self, schema: Schema) -> Schema:
         """Store a schema (a new version if the id exists): the stored version is returned.
 
         AlreadyPresentError if it is exactly the latest version already.
         """
-        if not isinstance(schema, Schema):
-            raise TypeError(f"schema must be a Schema, not {type(schema).__name__}")
-        response = await _create(self._client, api.create_schema(body=schema))
-        return dh.parse_model(response, Schema, "schema")
+        return await self._create(api.create_schema(body=self._checked(schema)))
 
     async def create_json(self, schema_id: str, schema: Mapping[str, Any] | str) -> Schema:
         """Store a JSON Schema, given as a dict or as JSON text (sent as written)."""
@@ -118,19 +94,20 @@ class AsyncSchemas:
 
     async def delete(self, schema_id: str) -> None:
         """Delete every version of a schema. NotFoundError if unknown; BadRequestError if in use."""
-        request = api.delete_schema(schema_id)
-        await self._client._send(op.call_for(request, idempotent_delete=True))
+        await self._delete(api.delete_schema(schema_id))
 
 
-class AsyncScripts:
+class AsyncScripts(AsyncDataHubItems[Script, PartialScript]):
     """JavaScript functions that policies call as ``fn:<id>:<version>``.
 
     A create with an existing id adds a version. Sources travel as base64:
     ``create_js`` encodes, ``hivemq_rest.script_source`` decodes.
     """
 
-    def __init__(self, client: AsyncAPI) -> None:
-        self._client = client
+    _model = Script
+    _partial = PartialScript
+    _noun = "script"
+    _plural = "scripts"
 
     def list(
         self,
@@ -155,28 +132,18 @@ class AsyncScripts:
                 script_ids=ids, function_types=kinds, fields=wanted, limit=limit, cursor=cursor
             )
 
-        request(None)  # checks every argument now, before the first page is asked for
-        return iter_items(
-            self._client,
-            request,
-            lambda response: dh.parse_page(response, PartialScript, "scripts"),
-        )
+        return self._list(request)
 
     async def get(self, script_id: str, *, fields: Sequence[str] | None = None) -> PartialScript:
         """The latest version of a script. NotFoundError if unknown."""
-        request = api.get_script(script_id, fields=dh.joined("fields", fields))
-        response = await self._client._send(op.call_for(request))
-        return dh.parse_model(response, PartialScript, "script")
+        return await self._get(api.get_script(script_id, fields=dh.joined("fields", fields)))
 
     async def create(self, script: Script) -> Script:
         """Store a script (a new version if the id exists): the stored version is returned.
 
         AlreadyPresentError if it is exactly the latest version already.
         """
-        if not isinstance(script, Script):
-            raise TypeError(f"script must be a Script, not {type(script).__name__}")
-        response = await _create(self._client, api.create_script(body=script))
-        return dh.parse_model(response, Script, "script")
+        return await self._create(api.create_script(body=self._checked(script)))
 
     async def create_js(
         self,
@@ -191,5 +158,4 @@ class AsyncScripts:
 
     async def delete(self, script_id: str) -> None:
         """Delete every version of a script. NotFoundError if unknown; BadRequestError if in use."""
-        request = api.delete_script(script_id)
-        await self._client._send(op.call_for(request, idempotent_delete=True))
+        await self._delete(api.delete_script(script_id))

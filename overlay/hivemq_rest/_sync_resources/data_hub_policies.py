@@ -7,7 +7,6 @@ do not edit: change _async_resources/data_hub_policies.py and regenerate.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
 
 from hivemq_rest_generated import operations as api
 from hivemq_rest_generated.models import (
@@ -18,26 +17,18 @@ from hivemq_rest_generated.models import (
 )
 
 from .. import _data_hub as dh
-from .. import _operations as op
-from ._pages import iter_items
-
-if TYPE_CHECKING:
-    from .._sync_api import SyncAPI
+from ._data_hub_items import DataHubItems
 
 __all__ = ["BehaviorPolicies", "DataPolicies"]
 
 
-def _policy_id(policy: DataPolicy | BehaviorPolicy, model: type) -> str:
-    if not isinstance(policy, model):
-        raise TypeError(f"policy must be a {model.__name__}, not {type(policy).__name__}")
-    return policy.id
-
-
-class DataPolicies:
+class DataPolicies(DataHubItems[DataPolicy, PartialDataPolicy]):
     """Data policies: what is checked, and done, for each message on matching topics."""
 
-    def __init__(self, client: SyncAPI) -> None:
-        self._client = client
+    _model = DataPolicy
+    _partial = PartialDataPolicy
+    _noun = "data policy"
+    _plural = "data policies"
 
     def list(
         self,
@@ -71,58 +62,43 @@ class DataPolicies:
                 cursor=cursor,
             )
 
-        request(None)  # checks every argument now, before the first page is asked for
-        return iter_items(
-            self._client,
-            request,
-            lambda response: dh.parse_page(response, PartialDataPolicy, "data policies"),
-            paged=topic is None,
-        )
+        return self._list(request, paged=topic is None)
 
     def get(self, policy_id: str, *, fields: Sequence[str] | None = None) -> PartialDataPolicy:
         """One data policy (only the ``fields`` asked for). NotFoundError if unknown."""
-        request = api.get_data_policy(policy_id, fields=dh.joined("fields", fields))
-        response = self._client._send(op.call_for(request))
-        return dh.parse_model(response, PartialDataPolicy, "data policy")
+        return self._get(api.get_data_policy(policy_id, fields=dh.joined("fields", fields)))
 
     def etag(self, policy_id: str) -> str | None:
         """The data policy's entity tag, for ``update(..., if_match=...)`` (None: none sent).
 
         One GET of the policy's id alone. NotFoundError if unknown.
         """
-        request = api.get_data_policy(policy_id, fields="id")
-        response = self._client._send(op.call_for(request))
-        etag: str | None = response.headers.get("ETag")
-        return etag
+        return self._etag(api.get_data_policy(policy_id, fields="id"))
 
     def create(self, policy: DataPolicy) -> DataPolicy:
         """Create a data policy; the stored policy (with ``created_at``) is returned."""
-        _policy_id(policy, DataPolicy)
-        response = self._client._send(op.call_for(api.create_data_policy(body=policy)))
-        return dh.parse_model(response, DataPolicy, "data policy")
+        return self._create(api.create_data_policy(body=self._checked(policy)))
 
     def update(self, policy: DataPolicy, *, if_match: str | None = None) -> DataPolicy:
         """Replace the data policy of ``policy.id`` with ``policy``.
 
         ``if_match`` sends an If-Match header: PreconditionFailedError (412) if it does not hold.
         """
-        request = api.update_data_policy(
-            _policy_id(policy, DataPolicy), body=policy, if_match=if_match
-        )
-        response = self._client._send(op.call_for(request))
-        return dh.parse_model(response, DataPolicy, "data policy")
+        policy = self._checked(policy)
+        return self._update(api.update_data_policy(policy.id, body=policy, if_match=if_match))
 
     def delete(self, policy_id: str) -> None:
         """Delete a data policy. NotFoundError if unknown."""
-        request = api.delete_data_policy(policy_id)
-        self._client._send(op.call_for(request, idempotent_delete=True))
+        self._delete(api.delete_data_policy(policy_id))
 
 
-class BehaviorPolicies:
+class BehaviorPolicies(DataHubItems[BehaviorPolicy, PartialBehaviorPolicy]):
     """Behavior policies: the states each matching client goes through, and what they do."""
 
-    def __init__(self, client: SyncAPI) -> None:
-        self._client = client
+    _model = BehaviorPolicy
+    _partial = PartialBehaviorPolicy
+    _noun = "behavior policy"
+    _plural = "behavior policies"
 
     def list(
         self,
@@ -148,47 +124,31 @@ class BehaviorPolicies:
                 policy_ids=ids, client_ids=clients, fields=wanted, limit=limit, cursor=cursor
             )
 
-        request(None)  # checks every argument now, before the first page is asked for
-        return iter_items(
-            self._client,
-            request,
-            lambda response: dh.parse_page(response, PartialBehaviorPolicy, "behavior policies"),
-        )
+        return self._list(request)
 
     def get(self, policy_id: str, *, fields: Sequence[str] | None = None) -> PartialBehaviorPolicy:
         """One behavior policy (only the ``fields`` asked for). NotFoundError if unknown."""
-        request = api.get_behavior_policy(policy_id, fields=dh.joined("fields", fields))
-        response = self._client._send(op.call_for(request))
-        return dh.parse_model(response, PartialBehaviorPolicy, "behavior policy")
+        return self._get(api.get_behavior_policy(policy_id, fields=dh.joined("fields", fields)))
 
     def etag(self, policy_id: str) -> str | None:
         """The behavior policy's entity tag, for ``update(..., if_match=...)`` (None: none sent).
 
         One GET of the policy's id alone. NotFoundError if unknown.
         """
-        request = api.get_behavior_policy(policy_id, fields="id")
-        response = self._client._send(op.call_for(request))
-        etag: str | None = response.headers.get("ETag")
-        return etag
+        return self._etag(api.get_behavior_policy(policy_id, fields="id"))
 
     def create(self, policy: BehaviorPolicy) -> BehaviorPolicy:
         """Create a behavior policy; the stored policy (with ``created_at``) is returned."""
-        _policy_id(policy, BehaviorPolicy)
-        response = self._client._send(op.call_for(api.create_behavior_policy(body=policy)))
-        return dh.parse_model(response, BehaviorPolicy, "behavior policy")
+        return self._create(api.create_behavior_policy(body=self._checked(policy)))
 
     def update(self, policy: BehaviorPolicy, *, if_match: str | None = None) -> BehaviorPolicy:
         """Replace the behavior policy of ``policy.id`` with ``policy``.
 
         ``if_match`` sends an If-Match header: PreconditionFailedError (412) if it does not hold.
         """
-        request = api.update_behavior_policy(
-            _policy_id(policy, BehaviorPolicy), body=policy, if_match=if_match
-        )
-        response = self._client._send(op.call_for(request))
-        return dh.parse_model(response, BehaviorPolicy, "behavior policy")
+        policy = self._checked(policy)
+        return self._update(api.update_behavior_policy(policy.id, body=policy, if_match=if_match))
 
     def delete(self, policy_id: str) -> None:
         """Delete a behavior policy. NotFoundError if unknown."""
-        request = api.delete_behavior_policy(policy_id)
-        self._client._send(op.call_for(request, idempotent_delete=True))
+        self._delete(api.delete_behavior_policy(policy_id))

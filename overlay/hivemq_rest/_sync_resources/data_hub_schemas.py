@@ -7,7 +7,7 @@ do not edit: change _async_resources/data_hub_schemas.py and regenerate.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from hivemq_rest_generated import operations as api
 from hivemq_rest_generated.models import (
@@ -19,28 +19,12 @@ from hivemq_rest_generated.models import (
 )
 
 from .. import _data_hub as dh
-from .. import _operations as op
-from .._errors import BadRequestError
-from ._pages import iter_items
-
-if TYPE_CHECKING:
-    from .._sync_api import SyncAPI
+from ._data_hub_items import DataHubItems
 
 __all__ = ["Schemas", "Scripts"]
 
 
-def _create(client: SyncAPI, request: api.Request) -> Any:
-    """Send a create; AlreadyPresentError when it repeats the latest version exactly."""
-    try:
-        return client._send(op.call_for(request))
-    except BadRequestError as error:
-        refined = dh.already_present(error)
-        if refined is error:
-            raise
-        raise refined from error
-
-
-class Schemas:
+class Schemas(DataHubItems[Schema, PartialSchema]):
     """Schemas (JSON Schema or Protobuf) that policies validate and decode messages with.
 
     A create with an existing id adds a version; ``get`` answers the latest,
@@ -49,8 +33,10 @@ class Schemas:
     ``json_schema`` decode.
     """
 
-    def __init__(self, client: SyncAPI) -> None:
-        self._client = client
+    _model = Schema
+    _partial = PartialSchema
+    _noun = "schema"
+    _plural = "schemas"
 
     def list(
         self,
@@ -75,28 +61,18 @@ class Schemas:
                 schema_ids=ids, types=kinds, fields=wanted, limit=limit, cursor=cursor
             )
 
-        request(None)  # checks every argument now, before the first page is asked for
-        return iter_items(
-            self._client,
-            request,
-            lambda response: dh.parse_page(response, PartialSchema, "schemas"),
-        )
+        return self._list(request)
 
     def get(self, schema_id: str, *, fields: Sequence[str] | None = None) -> PartialSchema:
         """The latest version of a schema. NotFoundError if unknown."""
-        request = api.get_schema(schema_id, fields=dh.joined("fields", fields))
-        response = self._client._send(op.call_for(request))
-        return dh.parse_model(response, PartialSchema, "schema")
+        return self._get(api.get_schema(schema_id, fields=dh.joined("fields", fields)))
 
     def create(self, schema: Schema) -> Schema:
         """Store a schema (a new version if the id exists): the stored version is returned.
 
         AlreadyPresentError if it is exactly the latest version already.
         """
-        if not isinstance(schema, Schema):
-            raise TypeError(f"schema must be a Schema, not {type(schema).__name__}")
-        response = _create(self._client, api.create_schema(body=schema))
-        return dh.parse_model(response, Schema, "schema")
+        return self._create(api.create_schema(body=self._checked(schema)))
 
     def create_json(self, schema_id: str, schema: Mapping[str, Any] | str) -> Schema:
         """Store a JSON Schema, given as a dict or as JSON text (sent as written)."""
@@ -122,19 +98,20 @@ class Schemas:
 
     def delete(self, schema_id: str) -> None:
         """Delete every version of a schema. NotFoundError if unknown; BadRequestError if in use."""
-        request = api.delete_schema(schema_id)
-        self._client._send(op.call_for(request, idempotent_delete=True))
+        self._delete(api.delete_schema(schema_id))
 
 
-class Scripts:
+class Scripts(DataHubItems[Script, PartialScript]):
     """JavaScript functions that policies call as ``fn:<id>:<version>``.
 
     A create with an existing id adds a version. Sources travel as base64:
     ``create_js`` encodes, ``hivemq_rest.script_source`` decodes.
     """
 
-    def __init__(self, client: SyncAPI) -> None:
-        self._client = client
+    _model = Script
+    _partial = PartialScript
+    _noun = "script"
+    _plural = "scripts"
 
     def list(
         self,
@@ -159,28 +136,18 @@ class Scripts:
                 script_ids=ids, function_types=kinds, fields=wanted, limit=limit, cursor=cursor
             )
 
-        request(None)  # checks every argument now, before the first page is asked for
-        return iter_items(
-            self._client,
-            request,
-            lambda response: dh.parse_page(response, PartialScript, "scripts"),
-        )
+        return self._list(request)
 
     def get(self, script_id: str, *, fields: Sequence[str] | None = None) -> PartialScript:
         """The latest version of a script. NotFoundError if unknown."""
-        request = api.get_script(script_id, fields=dh.joined("fields", fields))
-        response = self._client._send(op.call_for(request))
-        return dh.parse_model(response, PartialScript, "script")
+        return self._get(api.get_script(script_id, fields=dh.joined("fields", fields)))
 
     def create(self, script: Script) -> Script:
         """Store a script (a new version if the id exists): the stored version is returned.
 
         AlreadyPresentError if it is exactly the latest version already.
         """
-        if not isinstance(script, Script):
-            raise TypeError(f"script must be a Script, not {type(script).__name__}")
-        response = _create(self._client, api.create_script(body=script))
-        return dh.parse_model(response, Script, "script")
+        return self._create(api.create_script(body=self._checked(script)))
 
     def create_js(
         self,
@@ -195,5 +162,4 @@ class Scripts:
 
     def delete(self, script_id: str) -> None:
         """Delete every version of a script. NotFoundError if unknown; BadRequestError if in use."""
-        request = api.delete_script(script_id)
-        self._client._send(op.call_for(request, idempotent_delete=True))
+        self._delete(api.delete_script(script_id))
