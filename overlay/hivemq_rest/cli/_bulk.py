@@ -72,19 +72,23 @@ async def _first_page(client: AsyncHiveMQClient) -> None:
             await pages.aclose()
 
 
-async def _run(
-    client: AsyncHiveMQClient,
+def run_bulk(
+    make_client: Callable[[], AsyncHiveMQClient],
     ids: list[str],
     action: Action,
     concurrency: int,
     stats: BulkStats,
     progress: Callable[[BulkStats], None],
 ) -> None:
-    await _first_page(client)
+    """Apply ``action`` to every id, at most ``concurrency`` at a time; counts go to ``stats``.
+
+    A 404 is "not found" and any other failure of one id "failed"; 401, 403
+    or a server that stopped answering end the run with their error.
+    """
     queue = iter(ids)
     failures_in_a_row = 0
 
-    async def worker() -> None:
+    async def worker(client: AsyncHiveMQClient) -> None:
         nonlocal failures_in_a_row
         for client_id in queue:  # shared: each id is taken by one worker
             try:
@@ -107,31 +111,15 @@ async def _run(
                 stats.done += 1
             progress(stats)
 
-    tasks = [asyncio.create_task(worker()) for _ in range(min(concurrency, len(ids)))]
-    try:
-        await asyncio.gather(*tasks)
-    finally:
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-
-
-def run_bulk(
-    make_client: Callable[[], AsyncHiveMQClient],
-    ids: list[str],
-    action: Action,
-    concurrency: int,
-    stats: BulkStats,
-    progress: Callable[[BulkStats], None],
-) -> None:
-    """Apply ``action`` to every id, at most ``concurrency`` at a time; counts go to ``stats``.
-
-    A 404 is "not found" and any other failure of one id "failed"; 401, 403
-    or a server that stopped answering end the run with their error.
-    """
-
     async def main() -> None:
         async with make_client() as client:
-            await _run(client, ids, action, concurrency, stats, progress)
+            await _first_page(client)
+            tasks = [asyncio.create_task(worker(client)) for _ in range(min(concurrency, len(ids)))]
+            try:
+                await asyncio.gather(*tasks)
+            finally:
+                for task in tasks:
+                    task.cancel()
+                await asyncio.gather(*tasks, return_exceptions=True)
 
     asyncio.run(main())

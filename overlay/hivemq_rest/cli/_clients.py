@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, BinaryIO, NoReturn
 
@@ -244,29 +244,55 @@ def _single_or_bulk(client_id: str | None, bulk: _Bulk) -> None:
         raise click.UsageError("-0, --rate and --concurrency go with --from-file")
 
 
-def _act(
-    target: Target,
-    verb: str,
-    bulk: _Bulk,
-    yes: bool,
-    action: Callable[[AsyncHiveMQClient, str], Any],
+@attrs.frozen
+class _Change:
+    """A change made to one client, or to every client of ``--from-file``."""
+
+    verb: str  # disconnect
+    past: str  # disconnected
+    of: str  # the part of the client changed, said before its id: "" or "the session of "
+    each: Callable[[AsyncHiveMQClient, str], Awaitable[None]]  # one id of a bulk run
+    single: Callable[[HiveMQClient, str], None]  # the one id given
+    only_connected: bool  # the one id given: first ask whether it is connected
+
+
+def _apply(
+    target: Target, change: _Change, client_id: str | None, yes: bool, bulk_options: dict[str, Any]
 ) -> None:
-    """Run ``action`` on every id of ``--from-file``, with a confirmation and a summary."""
+    """Make ``change`` to ``client_id``, or to every id of ``--from-file``, once confirmed."""
+    bulk = _Bulk(source=bulk_options.pop("from_file"), **bulk_options)
+    _single_or_bulk(client_id, bulk)
+    if client_id is None:
+        _act(target, change, bulk, yes)
+        return
+    if bulk.dry_run:
+        stderr.print(terminal_text(f"dry run: would {change.verb} {change.of}{client_id}"))
+        return
+    confirm(f"{change.verb.capitalize()} {change.of}client {client_id!r}", yes)
+    with HiveMQClient(target.url, **target.settings()) as hivemq:
+        if change.only_connected and not hivemq.is_connected(client_id):
+            stderr.print(terminal_text(f"{client_id} was not connected; nothing to do"))
+            return
+        change.single(hivemq, client_id)
+    stderr.print(terminal_text(f"{change.past} {change.of}{client_id}"))
+
+
+def _act(target: Target, change: _Change, bulk: _Bulk, yes: bool) -> None:
+    """Make ``change`` to every id of ``--from-file``, with a confirmation and a summary."""
     assert bulk.source is not None
     name = "stdin" if bulk.source.name == "<stdin>" else str(bulk.source.name)
     ids = read_ids(bulk.source, name, bulk.null)
     if bulk.dry_run:
         sys.stdout.write("".join(f"{escape_controls(i)}\n" for i in ids))
-        stderr.print(terminal_text(f"dry run: would {verb} {len(ids)} clients from {name}"))
+        stderr.print(terminal_text(f"dry run: would {change.verb} {len(ids)} clients from {name}"))
         return
-    confirm(f"{verb.capitalize()} {len(ids)} clients from {name}", yes)
+    confirm(f"{change.verb.capitalize()} {len(ids)} clients from {name}", yes)
     target = attrs.evolve(target, rate=bulk.rate)
     stats = BulkStats(total=len(ids))
-    past = {"disconnect": "disconnected", "invalidate": "invalidated"}[verb]
 
     def line(stats: BulkStats) -> str:
         return (
-            f"{past} {stats.done}, not found {len(stats.not_found)}, "
+            f"{change.past} {stats.done}, not found {len(stats.not_found)}, "
             f"failed {len(stats.failed)} of {stats.total}"
         )
 
@@ -275,7 +301,7 @@ def _act(
             run_bulk(
                 lambda: AsyncHiveMQClient(target.url, **target.settings()),
                 ids,
-                action,
+                change.each,
                 bulk.concurrency or 8,
                 stats,
                 lambda stats: live.show(line(stats)),
@@ -315,25 +341,17 @@ def disconnect(
     **bulk_options: Any,
 ) -> None:
     """Disconnect a client (or every client in a file); a persistent session stays."""
-    bulk = _Bulk(source=bulk_options.pop("from_file"), **bulk_options)
-    _single_or_bulk(client_id, bulk)
-
-    async def action(hivemq: AsyncHiveMQClient, one: str) -> None:
-        await hivemq.disconnect(one, prevent_will_message=prevent_will_message)
-
-    if client_id is None:
-        _act(target, "disconnect", bulk, yes, action)
-        return
-    if bulk.dry_run:
-        stderr.print(terminal_text(f"dry run: would disconnect {client_id}"))
-        return
-    confirm(f"Disconnect client {client_id!r}", yes)
-    with HiveMQClient(target.url, **target.settings()) as hivemq:
-        if not hivemq.is_connected(client_id):
-            stderr.print(terminal_text(f"{client_id} was not connected; nothing to do"))
-            return
-        hivemq.disconnect(client_id, prevent_will_message=prevent_will_message)
-    stderr.print(terminal_text(f"disconnected {client_id}"))
+    change = _Change(
+        "disconnect",
+        "disconnected",
+        "",
+        each=lambda hivemq, one: hivemq.disconnect(one, prevent_will_message=prevent_will_message),
+        single=lambda hivemq, one: hivemq.disconnect(
+            one, prevent_will_message=prevent_will_message
+        ),
+        only_connected=True,
+    )
+    _apply(target, change, client_id, yes, bulk_options)
 
 
 @clients.command(
@@ -358,22 +376,19 @@ def invalidate(
     **bulk_options: Any,
 ) -> None:
     """Remove a client's session (or those of every client in a file), disconnecting it."""
-    bulk = _Bulk(source=bulk_options.pop("from_file"), **bulk_options)
-    _single_or_bulk(client_id, bulk)
-
-    async def action(hivemq: AsyncHiveMQClient, one: str) -> None:
-        await hivemq.invalidate_session(one, prevent_will_message=prevent_will_message)
-
-    if client_id is None:
-        _act(target, "invalidate", bulk, yes, action)
-        return
-    if bulk.dry_run:
-        stderr.print(terminal_text(f"dry run: would invalidate the session of {client_id}"))
-        return
-    confirm(f"Invalidate the session of client {client_id!r}", yes)
-    with HiveMQClient(target.url, **target.settings()) as hivemq:
-        hivemq.invalidate_session(client_id, prevent_will_message=prevent_will_message)
-    stderr.print(terminal_text(f"invalidated the session of {client_id}"))
+    change = _Change(
+        "invalidate",
+        "invalidated",
+        "the session of ",
+        each=lambda hivemq, one: hivemq.invalidate_session(
+            one, prevent_will_message=prevent_will_message
+        ),
+        single=lambda hivemq, one: hivemq.invalidate_session(
+            one, prevent_will_message=prevent_will_message
+        ),
+        only_connected=False,  # an offline client's session is worth removing too
+    )
+    _apply(target, change, client_id, yes, bulk_options)
 
 
 @clients.command(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from typing import Any, BinaryIO, Final
+from typing import Any, BinaryIO, Final, Literal
 
 import attrs
 import click
@@ -131,53 +131,59 @@ def _policy(model: type[DataPolicy] | type[BehaviorPolicy], source: BinaryIO, no
         ) from None
 
 
+def _policy_command(
+    group: click.Group,
+    family: _Family,
+    model: type[DataPolicy] | type[BehaviorPolicy],
+    verb: Literal["create", "update"],
+    epilog_text: str,
+    help_text: str,
+) -> None:
+    """The ``verb`` command of a policy family: it sends the policy of a JSON file."""
+
+    @group.command(verb, epilog=epilog_text, help=help_text)
+    @click.argument("source", metavar="FILE", type=click.File("rb"))
+    @JSON_OPTION
+    @connection_options
+    def send(target: Target, source: BinaryIO, as_json: bool) -> None:
+        policy = _policy(model, source, family.noun)
+        with HiveMQClient(target.url, **target.settings()) as hivemq:
+            # The resources' create and update take the policy alike.
+            stored = getattr(family.resources(hivemq.data_hub), verb)(policy)
+        stderr.print(terminal_text(f"{verb}d {family.noun} {stored.id}"))
+        print_record(stored.to_dict(), as_json)
+
+
 def _policy_commands(
     family: _Family, model: type[DataPolicy] | type[BehaviorPolicy], summary: str
 ) -> None:
     """A policy family: list, get, delete, and create and update from a JSON file."""
     group = _family(family, summary)
     base = f"hivemq-rest data-hub {family.command}"
-    file_argument = click.argument("source", metavar="FILE", type=click.File("rb"))
-
-    @group.command(
+    _policy_command(
+        group,
+        family,
+        model,
         "create",
-        epilog=epilog(
+        epilog(
             f"{base} create {family.example}.json",
             f"cat {family.example}.json | {base} create -",
             note=_FILE_NOTE + " The file holds the policy in the API's JSON shape.",
         ),
+        f"Create a {family.noun} from a JSON file.",
     )
-    @file_argument
-    @JSON_OPTION
-    @connection_options
-    def create(target: Target, source: BinaryIO, as_json: bool) -> None:
-        policy = _policy(model, source, family.noun)
-        with HiveMQClient(target.url, **target.settings()) as hivemq:
-            stored = family.resources(hivemq.data_hub).create(policy)
-        stderr.print(terminal_text(f"created {family.noun} {stored.id}"))
-        print_record(stored.to_dict(), as_json)
-
-    create.help = f"Create a {family.noun} from a JSON file."
-
-    @group.command(
+    _policy_command(
+        group,
+        family,
+        model,
         "update",
-        epilog=epilog(
+        epilog(
             f"{base} update {family.example}.json",
             codes=_ID_CODES,
             note=_FILE_NOTE + " The policy's id comes from the file.",
         ),
+        f"Replace a {family.noun} with the one in a JSON file (same id).",
     )
-    @file_argument
-    @JSON_OPTION
-    @connection_options
-    def update(target: Target, source: BinaryIO, as_json: bool) -> None:
-        policy = _policy(model, source, family.noun)
-        with HiveMQClient(target.url, **target.settings()) as hivemq:
-            stored = family.resources(hivemq.data_hub).update(policy)
-        stderr.print(terminal_text(f"updated {family.noun} {stored.id}"))
-        print_record(stored.to_dict(), as_json)
-
-    update.help = f"Replace a {family.noun} with the one in a JSON file (same id)."
 
 
 def _when(record: Mapping[str, Any]) -> dict[str, Any]:

@@ -145,8 +145,11 @@ def test_disconnect_asks_unless_yes(emulator: EmulatorHandle) -> None:
     assert refused.returncode == 2
     assert "--yes" in refused.stderr
     assert emulator.events() == []
+    dry = run("clients", "disconnect", "a/b", "--dry-run", url=emulator.base_url)
+    assert (dry.returncode, dry.stderr) == (0, "dry run: would disconnect a/b\n")
+    assert emulator.events() == []
     done = run("clients", "disconnect", "a/b", "--yes", url=emulator.base_url)
-    assert done.returncode == 0, done.stderr
+    assert (done.returncode, done.stderr) == (0, "disconnected a/b\n")
     state = run("clients", "state", "a/b", url=emulator.base_url)
     assert state.stdout.strip() == "a/b: not connected"
     assert [(e["type"], e["clientId"]) for e in emulator.events()] == [("disconnect", "a/b")]
@@ -154,10 +157,13 @@ def test_disconnect_asks_unless_yes(emulator: EmulatorHandle) -> None:
 
 def test_invalidate_with_prevent_will(emulator: EmulatorHandle) -> None:
     emulator.add_session("willing", connected=True, will={"topic": "w"})
+    dry = run("clients", "invalidate", "willing", "--dry-run", url=emulator.base_url)
+    assert (dry.returncode, dry.stderr) == (0, "dry run: would invalidate the session of willing\n")
+    assert emulator.events() == []
     result = run(
         "clients", "invalidate", "willing", "--yes", "--prevent-will-message", url=emulator.base_url
     )
-    assert result.returncode == 0, result.stderr
+    assert (result.returncode, result.stderr) == (0, "invalidated the session of willing\n")
     assert [e["type"] for e in emulator.events()] == ["invalidate"]
     gone = run("clients", "show", "willing", url=emulator.base_url)
     assert gone.returncode == 4

@@ -126,8 +126,11 @@ def test_data_policies_from_files_and_stdin(url: str, tmp_path: Path) -> None:
 
     warn = {"id": "log", "functionId": "System.log", "arguments": {"level": "WARN", "message": "x"}}
     policy["onFailure"] = {"pipeline": [warn]}
-    updated = _ok("data-policies", "update", "-", "--json", url=url, stdin=json.dumps(policy))
-    assert updated["onFailure"] == policy["onFailure"]
+    sent = run(
+        "data-hub", "data-policies", "update", "-", "--json", "--url", url, stdin=json.dumps(policy)
+    )
+    assert (sent.returncode, sent.stderr) == (0, "updated data policy readings\n")
+    assert json.loads(sent.stdout)["onFailure"] == policy["onFailure"]
     got = _ok("data-policies", "get", "readings", "--json", url=url)
     assert got["onFailure"] == policy["onFailure"]
     table = _ok("data-policies", "list", url=url).stdout
@@ -143,7 +146,8 @@ def test_data_policies_from_files_and_stdin(url: str, tmp_path: Path) -> None:
 
 def test_behavior_policies_and_client_state(hivemq_emulator: EmulatorHandle, url: str) -> None:
     policy = behavior_policy("quota", "sensor-.*")
-    _ok("behavior-policies", "create", "-", url=url, stdin=json.dumps(policy))
+    created = _ok("behavior-policies", "create", "-", url=url, stdin=json.dumps(policy))
+    assert created.stderr == "created behavior policy quota\n"
     policy["behavior"]["arguments"]["maxPublishes"] = 20
     updated = _ok("behavior-policies", "update", "-", "--json", url=url, stdin=json.dumps(policy))
     assert updated["behavior"]["arguments"] == {"maxPublishes": 20}
