@@ -25,7 +25,7 @@ from ._options import Target
 from ._records import JSON_OPTION, YES_OPTION, print_record, print_records
 from ._render import terminal_text
 
-_ID_CODES: Final = (ExitCode.NOT_FOUND,)
+_ID_CODES: Final = (ExitCode.NOT_FOUND, ExitCode.INVALID_ID)
 _FILE_NOTE: Final = "FILE - reads standard input."
 
 
@@ -179,7 +179,7 @@ def _policy_commands(
         "update",
         epilog(
             f"{base} update {family.example}.json",
-            codes=_ID_CODES,
+            codes=(ExitCode.NOT_FOUND,),
             note=_FILE_NOTE + " The policy's id comes from the file.",
         ),
         f"Replace a {family.noun} with the one in a JSON file (same id).",
@@ -258,6 +258,7 @@ _scripts = _family(
         "--message-type Telemetry",
         note=_FILE_NOTE + " A JSON schema is sent as written; a Protobuf one is the "
         "descriptor set protoc -o writes. Creating the latest version again exits 7.",
+        codes=(ExitCode.INVALID_ID,),
     ),
 )
 @click.argument("schema_id", metavar="ID")
@@ -317,6 +318,7 @@ def create_schema(
         "hivemq-rest data-hub scripts create fahrenheit fahrenheit.js "
         "--description 'Celsius to Fahrenheit'",
         note=_FILE_NOTE + " Creating the latest version again exits 7.",
+        codes=(ExitCode.INVALID_ID,),
     ),
 )
 @click.argument("script_id", metavar="ID")
@@ -356,7 +358,7 @@ def create_script(
     "state",
     epilog=epilog(
         "hivemq-rest data-hub state sensor-17",
-        codes=(ExitCode.NOT_FOUND, ExitCode.INVALID_ID),
+        codes=_ID_CODES,
         note=DASHES,
     ),
 )
