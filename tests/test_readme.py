@@ -43,7 +43,9 @@ EXAMPLES = PYTHON.findall(SECTIONS["Using the library"])
 FAMILIES = {
     name: PYTHON.findall(text)
     for name, text in re.findall(
-        r"^### ([^\n]+)\n(.*?)(?=^### |\Z)", SECTIONS["The other families"], re.MULTILINE | re.DOTALL
+        r"^### ([^\n]+)\n(.*?)(?=^### |\Z)",
+        SECTIONS["The other families"],
+        re.MULTILINE | re.DOTALL,
     )
 }
 (CLI_EXAMPLE,) = re.findall(r"```sh\n(.*?)```", SECTIONS["The command line"], re.DOTALL)

@@ -7,7 +7,6 @@ one request per resource), prints the plan and sends it.
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -27,6 +26,7 @@ from ._dh_tree import (
     SCRIPTS,
     Resources,
     TreeError,
+    declared_body,
     desired_body,
     read_tree,
     write_tree,
@@ -66,22 +66,25 @@ def read_broker(hivemq: HiveMQClient) -> Resources:
             number = version if isinstance(version, int) else 0
             if number >= versions.get((family, resource_id), 0):
                 versions[family, resource_id] = number
-                current[family][resource_id] = desired_body(body)
+                current[family][resource_id] = declared_body(family, desired_body(body))
     return current
 
 
-def _send(hivemq: HiveMQClient, action: Action) -> None:
+def _send(hivemq: HiveMQClient, action: Action) -> bool:
+    """Send one action; False when the broker already had the schema or script version."""
     hub = hivemq.data_hub
     body = action.body or {}
     if action.family in (SCHEMAS, SCRIPTS):
         store: Any = hub.schemas if action.family == SCHEMAS else hub.scripts
         if action.kind == "delete":
             store.delete(action.id)
-            return
-        # AlreadyPresentError: the version is there (an earlier apply sent it, unanswered).
-        with contextlib.suppress(AlreadyPresentError):
+            return True
+        try:
             store.create((Schema if action.family == SCHEMAS else Script).from_dict(body))
-        return
+        except AlreadyPresentError:
+            # Its latest version is this one: nothing was stored, nothing is missing.
+            return False
+        return True
     policies: Any = hub.data_policies if action.family == DATA_POLICIES else hub.behavior_policies
     model = DataPolicy if action.family == DATA_POLICIES else BehaviorPolicy
     if action.kind == "delete":
@@ -90,6 +93,7 @@ def _send(hivemq: HiveMQClient, action: Action) -> None:
         policies.create(model.from_dict(body))
     else:
         policies.update(model.from_dict(body))
+    return True
 
 
 def _name(action: Action) -> str:
@@ -144,18 +148,21 @@ def apply(target: Target, directory: Path, dry_run: bool, prune: bool, as_json: 
         if not as_json:
             _print_plan(actions, not_in_directory(desired, current), prune)
         applied: list[Action] = []
+        present: list[Action] = []
         failure: tuple[Action, HiveMQError] | None = None
         if not dry_run:
             for action in changes:
                 try:
-                    _send(hivemq, action)
+                    stored = _send(hivemq, action)
                 except HiveMQError as error:
                     failure = (action, error)
                     break
-                applied.append(action)
-                if not as_json:
-                    stdout.print(terminal_text(f"{_DONE[action.kind]} {_name(action)}"))
-    not_applied = changes[len(applied) :]
+                (applied if stored else present).append(action)
+                if as_json:
+                    continue
+                done = _DONE[action.kind] if stored else "already present, nothing stored:"
+                stdout.print(terminal_text(f"{done} {_name(action)}"))
+    not_applied = changes[len(applied) + len(present) :]
     if as_json:
         print_json(
             {
@@ -163,6 +170,7 @@ def apply(target: Target, directory: Path, dry_run: bool, prune: bool, as_json: 
                 "summary": summary(actions),
                 "dryRun": dry_run,
                 "applied": [action.to_json() for action in applied],
+                "alreadyPresent": [action.to_json() for action in present],
                 "notApplied": [] if dry_run else [action.to_json() for action in not_applied],
                 "error": None if failure is None else str(failure[1]),
             }
@@ -170,7 +178,8 @@ def apply(target: Target, directory: Path, dry_run: bool, prune: bool, as_json: 
     if failure is not None:
         action, cause = failure
         stderr.print(terminal_text(f"error: {action.kind} {_name(action)} failed: {cause}"))
-        stderr.print(f"applied {len(applied)} of {len(changes)} changes; not applied:")
+        handled = len(applied) + len(present)
+        stderr.print(f"applied {handled} of {len(changes)} changes; not applied:")
         for left in not_applied:
             stderr.print(terminal_text(f"  {left.kind} {_name(left)}"))
         stderr.print("run apply again to finish")

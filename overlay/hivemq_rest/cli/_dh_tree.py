@@ -14,6 +14,7 @@ characters), names a file outside its directory.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import tempfile
@@ -71,6 +72,64 @@ def desired_body(body: Mapping[str, Any]) -> Document:
     if kept.get("arguments") == {}:
         del kept["arguments"]
     return kept
+
+
+def unknown_properties(body: Mapping[str, Any], model: Any) -> list[str]:
+    """Where ``body`` holds a key that its schema in the spec does not declare (``model``: parsed).
+
+    An object whose schema declares no properties (a function's ``arguments``)
+    is free-form: any key in it is content, none is unknown.
+    """
+    return [place for _, _, place in _undeclared(body, model)]
+
+
+def declared_body(family: str, body: Mapping[str, Any]) -> Document:
+    """``body`` without the keys the spec does not declare: a broker's own additions.
+
+    Compared and exported without them, so that an export applies as it is and
+    plans no changes. A body not of the API's shape is kept whole.
+    """
+    kept = copy.deepcopy(dict(body))
+    try:
+        model = _MODELS[family](kept)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return kept
+    for owner, key, _ in _undeclared(kept, model):
+        del owner[key]
+    return kept
+
+
+def _undeclared(body: Mapping[str, Any], model: Any) -> list[tuple[dict[str, Any], str, str]]:
+    """Each undeclared key of ``body``: the object holding it, the key, and where it is."""
+    _drop_undeclared(model)
+    return list(_missing(body, model.to_dict(), ""))
+
+
+def _drop_undeclared(model: Any) -> None:
+    """Empty, in place, what each declared-properties object of ``model`` keeps as extra keys."""
+    fields = [field for field in attrs.fields(type(model)) if field.name != "additional_properties"]
+    if not fields:
+        return  # free-form: its extra keys are all it holds
+    model.additional_properties = {}
+    for field in fields:
+        value = getattr(model, field.name)
+        for item in value if isinstance(value, list) else [value]:
+            if attrs.has(type(item)):
+                _drop_undeclared(item)
+
+
+def _missing(given: Any, kept: Any, where: str) -> Iterator[tuple[dict[str, Any], str, str]]:
+    """The keys in ``given`` that ``kept`` (its declared part) lacks, as ``_undeclared`` says."""
+    if isinstance(given, dict) and isinstance(kept, dict):
+        for key, value in given.items():
+            place = f"{where}.{key}" if where else key
+            if key in kept:
+                yield from _missing(value, kept[key], place)
+            else:
+                yield given, key, place
+    elif isinstance(given, list) and isinstance(kept, list):
+        for index, (item, kept_item) in enumerate(zip(given, kept, strict=False)):
+            yield from _missing(item, kept_item, f"{where}[{index}]")
 
 
 def file_stem(resource_id: str) -> str:
@@ -166,9 +225,17 @@ class _Reader:
         resource_id = body["id"]
         desired = desired_body(body)  # read-only fields are ignored, not checked
         try:
-            _MODELS[family](dict(desired))
+            model = _MODELS[family](dict(desired))
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             self.problem(path, f"not a valid {SINGULAR[family]} ({type(error).__name__}: {error})")
+            return
+        unknown = unknown_properties(desired, model)
+        if unknown:
+            # The broker would drop them: every apply would plan the change again.
+            named = ", ".join(repr(place) for place in unknown)
+            self.problem(
+                path, f"unknown {'property' if len(unknown) == 1 else 'properties'} {named}"
+            )
             return
         key = (family, resource_id)
         if key in self.origin:

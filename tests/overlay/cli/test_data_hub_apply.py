@@ -9,9 +9,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hivemq_rest import HiveMQClient
+from hivemq_rest.cli import _apply, main
+from hivemq_rest.cli._apply import read_broker
+from hivemq_rest.cli._dh_tree import SCRIPTS, Resources, read_tree
 from hivemq_rest.cli._exit import ExitCode
 from hivemq_rest_emulator import EmulatorHandle
+from hivemq_rest_generated.models import Script
 
 from .cli_run import run
 
@@ -272,3 +277,50 @@ def test_apply_again_finishes_what_injected_faults_stopped(
     settled = dh(hivemq_emulator, "apply", str(EXAMPLES))
     assert "Plan: no changes (5 unchanged)" in settled.stdout
     assert len(state(hivemq_emulator)["behavior-policies"]) == 1
+
+
+def test_a_key_the_broker_would_drop_is_a_problem_not_a_change_on_every_apply(
+    hivemq_emulator: EmulatorHandle, tmp_path: Path
+) -> None:
+    (tmp_path / "data-policies").mkdir()
+    policy = {"id": "q2", "matching": {"topicFilter": "a"}, "extra": 1}
+    (tmp_path / "data-policies" / "q2.json").write_text(json.dumps(policy))
+    refused = dh(hivemq_emulator, "apply", str(tmp_path))
+    assert refused.returncode == ExitCode.USAGE
+    assert "problem: data-policies/q2.json: unknown property 'extra'" in refused.stderr
+    assert requests(refused) == []
+
+
+def test_a_version_the_broker_already_has_is_reported_as_already_present(
+    hivemq_emulator: EmulatorHandle, tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert dh(hivemq_emulator, "apply", str(tree)).returncode == 0
+    (tree / "scripts" / "to-fahrenheit.js").write_text("function transform(p, c) { return p; }\n")
+
+    def read_then_race(hivemq: HiveMQClient) -> Resources:
+        # Another apply of the same directory stores the new version right after
+        # this one has read the broker: its plan is a new version, already there.
+        current = read_broker(hivemq)
+        body = read_tree(tree)[SCRIPTS]["to-fahrenheit"]
+        with HiveMQClient(hivemq_emulator.base_url) as other:
+            other.data_hub.scripts.create(Script.from_dict(body))
+        return current
+
+    monkeypatch.setattr(_apply, "read_broker", read_then_race)
+    url = hivemq_emulator.base_url
+    result = CliRunner().invoke(main, ["--url", url, "data-hub", "apply", str(tree), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["applied"] == []
+    assert report["alreadyPresent"] == [
+        {"action": "new version", "family": "scripts", "id": "to-fahrenheit"}
+    ]
+    assert [v for i, v in state(hivemq_emulator)["scripts"]] == [1, 2]
+
+    (tree / "scripts" / "to-fahrenheit.js").write_text("function transform(p) { return p; }\n")
+    shown = CliRunner().invoke(main, ["--url", url, "data-hub", "apply", str(tree)])
+    assert shown.exit_code == 0, shown.output
+    assert "~ new version scripts/to-fahrenheit" in shown.stdout
+    assert "already present, nothing stored: scripts/to-fahrenheit" in shown.stdout
+    assert "new version of" not in shown.stdout
+    assert [v for i, v in state(hivemq_emulator)["scripts"]] == [1, 2, 3]

@@ -8,13 +8,16 @@ import string
 import tempfile
 import urllib.parse
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hivemq_rest.cli._dh_tree import (
     DATA_POLICIES,
     FAMILIES,
+    SCHEMAS,
     Resources,
     TreeError,
+    declared_body,
     file_stem,
     read_tree,
     write_tree,
@@ -124,3 +127,55 @@ def test_the_example_descriptor_is_what_its_script_makes() -> None:
     spec.loader.exec_module(module)
     committed = (root / "examples" / "data-hub" / "schemas" / "reading.desc").read_bytes()
     assert module.descriptor_set() == committed
+
+
+def test_unknown_properties_are_problems_but_free_form_objects_hold_any_key(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / DATA_POLICIES).mkdir()
+    (tmp_path / SCHEMAS).mkdir()
+    log = {"id": "log", "functionId": "System.log", "arguments": {"any": {"key": 1}}}
+    policy: dict[str, Any] = {
+        "id": "p",
+        "matching": {"topicFilter": "t/#", "qos": 1},
+        "onSuccess": {"pipeline": [log, {**log, "id": "again", "colour": "red"}]},
+        "extra": 1,
+    }
+    (tmp_path / DATA_POLICIES / "p.json").write_text(json.dumps(policy))
+    schema = {"id": "s", "type": "JSON", "schemaDefinition": "e30=", "description": "x"}
+    (tmp_path / SCHEMAS / "s.json").write_text(json.dumps(schema))
+    with pytest.raises(TreeError) as raised:
+        read_tree(tmp_path)
+    assert raised.value.problems == [
+        "schemas/s.json: unknown property 'description'",
+        "data-policies/p.json: unknown properties "
+        "'matching.qos', 'onSuccess.pipeline[1].colour', 'extra'",
+    ]
+
+    # Without them: arguments (a schema without declared properties) keep any key.
+    del policy["extra"], policy["matching"]["qos"], policy["onSuccess"]["pipeline"][1]["colour"]
+    (tmp_path / DATA_POLICIES / "p.json").write_text(json.dumps(policy))
+    (tmp_path / SCHEMAS / "s.json").unlink()
+    assert read_tree(tmp_path)[DATA_POLICIES] == {"p": policy}
+
+
+def test_the_example_has_no_unknown_property() -> None:
+    examples = Path(__file__).resolve().parents[3] / "examples" / "data-hub"
+    assert all(read_tree(examples).values())
+
+
+def test_what_a_broker_adds_beyond_the_spec_is_neither_compared_nor_exported() -> None:
+    step = {"id": "log", "functionId": "System.log", "arguments": {"level": "INFO"}}
+    answered = {
+        "id": "p",
+        "matching": {"topicFilter": "t/#", "shared": False},
+        "onSuccess": {"pipeline": [{**step, "metrics": {"calls": 3}}]},
+        "priority": 5,
+    }
+    assert declared_body(DATA_POLICIES, answered) == {
+        "id": "p",
+        "matching": {"topicFilter": "t/#"},
+        "onSuccess": {"pipeline": [step]},
+    }
+    assert answered["priority"] == 5  # a copy: the answer itself is left alone
+    assert declared_body(DATA_POLICIES, {"id": "p"}) == {"id": "p"}  # not the API's shape
