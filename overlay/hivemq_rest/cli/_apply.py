@@ -222,5 +222,6 @@ def export(target: Target, directory: Path, force: bool) -> None:
             stderr.print(terminal_text(f"problem: {problem}"))
         fail("nothing was written", ExitCode.OUTPUT)
     except OSError as unwritable:
-        fail(f"cannot write {directory}: {unwritable.strerror}", ExitCode.OUTPUT)
+        where = directory if unwritable.filename is None else unwritable.filename
+        fail(f"cannot write {where}: {unwritable.strerror}", ExitCode.OUTPUT)
     stdout.print(terminal_text(f"wrote {count} files to {directory}"))

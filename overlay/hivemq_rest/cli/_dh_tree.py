@@ -414,7 +414,9 @@ def write_tree(root: Path, resources: Resources, *, force: bool) -> int:
 
     A non-empty ``root`` is refused (TreeError) unless ``force``: then the files
     of the four family directories are replaced, anything else is left alone.
-    Names are checked (length, case-insensitive clashes) before any file is written.
+    Names (length, case-insensitive clashes) and paths (a file where a directory
+    goes, a directory where a file goes, no write permission) are checked
+    before any file is written.
     """
     problems = []
     names: dict[tuple[str, str], str] = {}
@@ -433,10 +435,10 @@ def write_tree(root: Path, resources: Resources, *, force: bool) -> int:
             else:
                 seen[name.casefold()] = resource_id
                 names[family, resource_id] = name
-    if root.exists() and not root.is_dir():
-        problems.append(f"{root}: not a directory")
-    elif root.is_dir() and any(root.iterdir()) and not force:
+    if root.is_dir() and any(root.iterdir()) and not force:
         problems.append(f"{root}: not empty (--force replaces its Data Hub files)")
+    else:
+        problems += _unwritable(root, names)
     if problems:
         raise TreeError(problems)
     root.mkdir(parents=True, exist_ok=True)
@@ -454,6 +456,42 @@ def write_tree(root: Path, resources: Resources, *, force: bool) -> int:
             if stale and (entry.is_symlink() or entry.is_file()):
                 entry.unlink()
     return len(names)
+
+
+def _unwritable(root: Path, names: Mapping[tuple[str, str], str]) -> list[str]:
+    """Why writing the files ``names`` under ``root`` would fail: each path that is in the way."""
+    if not _exists(root):
+        # Made with its missing parents, in the nearest directory that exists.
+        return _unwritable_directory(next(p for p in root.parents if _exists(p)))
+    problems = _unwritable_directory(root)
+    if problems:
+        return problems
+    for family in FAMILIES:
+        directory = root / family
+        if not _exists(directory):
+            continue  # made in root, checked above
+        found = _unwritable_directory(directory)
+        problems += found
+        if not found:
+            files = (directory / name for (of, _), name in sorted(names.items()) if of == family)
+            problems += [f"{path}: a directory, not a file" for path in files if _is_real(path)]
+    return problems
+
+
+def _exists(path: Path) -> bool:
+    return path.exists() or path.is_symlink()  # a dangling link is in the way too
+
+
+def _is_real(path: Path) -> bool:
+    return path.is_dir() and not path.is_symlink()  # a link is replaced, never followed
+
+
+def _unwritable_directory(path: Path) -> list[str]:
+    if not path.is_dir():
+        return [f"{path}: not a directory"]
+    if not os.access(path, os.W_OK | os.X_OK):
+        return [f"{path}: no permission to write in it"]
+    return []
 
 
 def _write_atomically(path: Path, text: str) -> None:

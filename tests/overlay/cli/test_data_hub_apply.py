@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -11,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from hivemq_rest import HiveMQClient
-from hivemq_rest.cli import _apply, main
+from hivemq_rest.cli import _apply, _dh_tree, main
 from hivemq_rest.cli._apply import read_broker
 from hivemq_rest.cli._dh_tree import SCRIPTS, Resources, read_tree
 from hivemq_rest.cli._exit import ExitCode
@@ -324,3 +326,32 @@ def test_a_version_the_broker_already_has_is_reported_as_already_present(
     assert "already present, nothing stored: scripts/to-fahrenheit" in shown.stdout
     assert "new version of" not in shown.stdout
     assert [v for i, v in state(hivemq_emulator)["scripts"]] == [1, 2, 3]
+
+
+def test_export_force_refuses_a_family_path_in_the_way_before_writing_anything(
+    hivemq_emulator: EmulatorHandle, tmp_path: Path
+) -> None:
+    assert dh(hivemq_emulator, "apply", str(EXAMPLES)).returncode == 0
+    target = tmp_path / "e1"
+    target.mkdir()
+    (target / "scripts").touch()
+    refused = dh(hivemq_emulator, "export", str(target), "--force")
+    assert refused.returncode == ExitCode.OUTPUT
+    assert f"problem: {target}/scripts: not a directory" in refused.stderr
+    assert [p.name for p in target.iterdir()] == ["scripts"]
+
+
+def test_a_failed_write_names_the_file_it_failed_on(
+    hivemq_emulator: EmulatorHandle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert dh(hivemq_emulator, "apply", str(EXAMPLES)).returncode == 0
+
+    def disk_full(path: Path, text: str) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+
+    monkeypatch.setattr(_dh_tree, "_write_atomically", disk_full)
+    target = tmp_path / "e2"
+    url = hivemq_emulator.base_url
+    result = CliRunner().invoke(main, ["--url", url, "data-hub", "export", str(target)])
+    assert result.exit_code == ExitCode.OUTPUT
+    assert f"cannot write {target}/schemas/reading.json: No space left" in result.stderr

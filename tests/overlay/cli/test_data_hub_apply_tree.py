@@ -179,3 +179,33 @@ def test_what_a_broker_adds_beyond_the_spec_is_neither_compared_nor_exported() -
     }
     assert answered["priority"] == 5  # a copy: the answer itself is left alone
     assert declared_body(DATA_POLICIES, {"id": "p"}) == {"id": "p"}  # not the API's shape
+
+
+def test_paths_in_the_way_are_refused_before_any_file_is_written(tmp_path: Path) -> None:
+    resources: Resources = {family: {} for family in FAMILIES}
+    resources[SCHEMAS] = {"s": {"id": "s", "type": "JSON", "schemaDefinition": "e30="}}
+    resources[DATA_POLICIES] = {
+        i: {"id": i, "matching": {"topicFilter": "t"}} for i in ("old", "taken")
+    }
+    root = tmp_path / "out"
+    (root / SCHEMAS).mkdir(parents=True)
+    (root / SCHEMAS / "old.json").write_text("{}")
+    (root / "scripts").write_text("a file where a directory goes")
+    (root / "behavior-policies").symlink_to(tmp_path / "nowhere")
+    (root / DATA_POLICIES / "taken.json").mkdir(parents=True)
+    (root / DATA_POLICIES / "old.json").write_text("{}")
+    before = sorted(root.rglob("*"))
+    with pytest.raises(TreeError) as raised:
+        write_tree(root, resources, force=True)
+    assert raised.value.problems == [
+        f"{root}/scripts: not a directory",
+        f"{root}/data-policies/taken.json: a directory, not a file",
+        f"{root}/behavior-policies: not a directory",
+    ]
+    assert sorted(root.rglob("*")) == before  # nothing written, nothing deleted
+    assert (root / SCHEMAS / "old.json").read_text() == "{}"
+
+    inside_a_file = tmp_path / "file"
+    inside_a_file.write_text("")
+    with pytest.raises(TreeError, match=f"^{inside_a_file}: not a directory$"):
+        write_tree(inside_a_file / "deeper" / "out", resources, force=False)
