@@ -157,6 +157,29 @@ def _load_yaml(text: str) -> Any:
         raise ValueError(str(error)) from None
 
 
+# Nesting and size that no resource comes near; what is read is checked by
+# recursive code (the models, the plan's comparison), which must not overflow.
+_MAX_DEPTH: Final = 100
+_MAX_VALUES: Final = 1_000_000  # YAML's aliases can make a small file a huge value
+
+
+def _too_big(value: Any) -> str | None:
+    """Why a parsed document is too deeply nested or holds too many values, or None."""
+    stack = [(value, 1)]
+    count = 1
+    while stack:
+        item, depth = stack.pop()
+        if depth > _MAX_DEPTH:
+            return "too deeply nested"
+        if isinstance(item, dict | list):
+            children = item.values() if isinstance(item, dict) else item
+            count += len(children)
+            if count > _MAX_VALUES:
+                return f"more than {_MAX_VALUES} values"
+            stack.extend((child, depth + 1) for child in children)
+    return None
+
+
 @attrs.define
 class _Reader:
     """Collects resources and problems (every problem, not the first)."""
@@ -200,11 +223,16 @@ class _Reader:
         text = self.read_text(path)
         if text is None:
             return None
+        kind = path.suffix[1:].upper()
         try:
-            value = _load_yaml(text) if path.suffix in (".yaml", ".yml") else json.loads(text)
+            value = _load_yaml(text) if kind in ("YAML", "YML") else json.loads(text)
+            said = _too_big(value)
+        except RecursionError:
+            said = "too deeply nested"
         except ValueError as error:
             said = " ".join(str(error).split())[:300]  # YAML's errors run over lines
-            self.problem(path, f"not valid {path.suffix[1:].upper()}: {said}")
+        if said is not None:
+            self.problem(path, f"not valid {kind}: {said}")
             return None
         if not isinstance(value, dict):
             self.problem(path, "not an object")
@@ -273,7 +301,7 @@ class _Reader:
         meta = self.read_object(found[0])
         if meta is None:
             return None
-        unknown = sorted(set(meta) - allowed)
+        unknown = sorted(str(key) for key in meta if key not in allowed)  # YAML: any key type
         if unknown:
             self.problem(found[0], f"unknown keys {unknown}; allowed: {sorted(allowed)}")
             return None

@@ -355,3 +355,14 @@ def test_a_failed_write_names_the_file_it_failed_on(
     result = CliRunner().invoke(main, ["--url", url, "data-hub", "export", str(target)])
     assert result.exit_code == ExitCode.OUTPUT
     assert f"cannot write {target}/schemas/reading.json: No space left" in result.stderr
+
+
+def test_a_deeply_nested_file_is_a_listed_problem(
+    hivemq_emulator: EmulatorHandle, tmp_path: Path
+) -> None:
+    (tmp_path / "data-policies").mkdir()
+    (tmp_path / "data-policies" / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    result = dh(hivemq_emulator, "apply", str(tmp_path), "--dry-run")
+    assert result.returncode == ExitCode.USAGE
+    assert "problem: data-policies/deep.json: not valid JSON: too deeply nested" in result.stderr
+    assert requests(result) == []

@@ -209,3 +209,33 @@ def test_paths_in_the_way_are_refused_before_any_file_is_written(tmp_path: Path)
     inside_a_file.write_text("")
     with pytest.raises(TreeError, match=f"^{inside_a_file}: not a directory$"):
         write_tree(inside_a_file / "deeper" / "out", resources, force=False)
+
+
+def test_deep_or_huge_documents_are_problems_not_crashes(tmp_path: Path) -> None:
+    (tmp_path / DATA_POLICIES).mkdir()
+    (tmp_path / "scripts").mkdir()
+    (tmp_path / DATA_POLICIES / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    # Parses, but deeper than what is read is checked with.
+    step = {"id": "log", "functionId": "System.log", "arguments": {"x": ["x"]}}
+    for _ in range(150):
+        step["arguments"] = {"x": step["arguments"]}
+    policy = {"id": "p", "matching": {"topicFilter": "t"}, "onSuccess": {"pipeline": [step]}}
+    (tmp_path / DATA_POLICIES / "p.json").write_text(json.dumps(policy))
+    for name in ("deep", "loop", "laughs", "keys"):
+        (tmp_path / "scripts" / f"{name}.js").write_text("function transform(p) { return p; }")
+    (tmp_path / "scripts" / "deep.yaml").write_text("description: " + "[" * 2000 + "]" * 2000)
+    (tmp_path / "scripts" / "loop.yaml").write_text("description: &a [*a]\n")
+    laughs = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    laughs += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 8)]
+    (tmp_path / "scripts" / "laughs.yaml").write_text("\n".join(laughs) + "\n")
+    (tmp_path / "scripts" / "keys.yaml").write_text("1: x\nb: c\n")
+    with pytest.raises(TreeError) as raised:
+        read_tree(tmp_path)
+    assert raised.value.problems == [
+        "scripts/deep.yaml: not valid YAML: too deeply nested",
+        "scripts/keys.yaml: unknown keys ['1', 'b']; allowed: ['description', 'functionType']",
+        "scripts/laughs.yaml: not valid YAML: more than 1000000 values",
+        "scripts/loop.yaml: not valid YAML: too deeply nested",
+        "data-policies/deep.json: not valid JSON: too deeply nested",
+        "data-policies/p.json: not valid JSON: too deeply nested",
+    ]
