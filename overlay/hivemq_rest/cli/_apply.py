@@ -29,6 +29,7 @@ from ._dh_tree import (
     declared_body,
     desired_body,
     read_tree,
+    shown,
     write_tree,
 )
 from ._exit import ExitCode, exit_code_for
@@ -223,5 +224,5 @@ def export(target: Target, directory: Path, force: bool) -> None:
         fail("nothing was written", ExitCode.OUTPUT)
     except OSError as unwritable:
         where = directory if unwritable.filename is None else unwritable.filename
-        fail(f"cannot write {where}: {unwritable.strerror}", ExitCode.OUTPUT)
-    stdout.print(terminal_text(f"wrote {count} files to {directory}"))
+        fail(f"cannot write {shown(where)}: {unwritable.strerror}", ExitCode.OUTPUT)
+    stdout.print(terminal_text(f"wrote {count} files to {shown(directory)}"))

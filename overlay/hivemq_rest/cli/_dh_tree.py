@@ -163,21 +163,40 @@ _MAX_DEPTH: Final = 100
 _MAX_VALUES: Final = 1_000_000  # YAML's aliases can make a small file a huge value
 
 
-def _too_big(value: Any) -> str | None:
-    """Why a parsed document is too deeply nested or holds too many values, or None."""
+def _unfit(value: Any) -> str | None:
+    r"""Why a parsed document cannot be checked or sent as it is, or None.
+
+    Too deeply nested, too many values, or text that is not UTF-8 (JSON's
+    ``"\udcff"`` escape makes a lone surrogate, which no request can carry).
+    """
     stack = [(value, 1)]
     count = 1
     while stack:
         item, depth = stack.pop()
         if depth > _MAX_DEPTH:
             return "too deeply nested"
+        if isinstance(item, str) and not _is_utf8(item):
+            return f"holds text that is not UTF-8 (a lone surrogate): {item[:40]!r}"
         if isinstance(item, dict | list):
-            children = item.values() if isinstance(item, dict) else item
+            children = [*item, *item.values()] if isinstance(item, dict) else item
             count += len(children)
             if count > _MAX_VALUES:
                 return f"more than {_MAX_VALUES} values"
             stack.extend((child, depth + 1) for child in children)
     return None
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def shown(path: os.PathLike[str] | str) -> str:
+    r"""A path to show: the bytes of its names that are not UTF-8 as escapes (``\xff``)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 @attrs.define
@@ -190,7 +209,7 @@ class _Reader:
     origin: dict[tuple[str, str], str] = attrs.Factory(dict)
 
     def where(self, path: Path) -> str:
-        return str(path.relative_to(self.root))
+        return shown(path.relative_to(self.root))
 
     def problem(self, path: Path, message: str) -> None:
         self.problems.append(f"{self.where(path)}: {message}")
@@ -226,7 +245,7 @@ class _Reader:
         kind = path.suffix[1:].upper()
         try:
             value = _load_yaml(text) if kind in ("YAML", "YML") else json.loads(text)
-            said = _too_big(value)
+            said = _unfit(value)
         except RecursionError:
             said = "too deeply nested"
         except ValueError as error:
@@ -244,7 +263,7 @@ class _Reader:
             resource_id = _stem_id(stem)
         except UnicodeDecodeError:
             resource_id = ""
-        if not resource_id:
+        if not resource_id or not _is_utf8(resource_id):  # a name's bytes that are not UTF-8
             self.problem(path, "the file name is no id (percent-encoded UTF-8)")
             return None
         return resource_id
@@ -293,7 +312,7 @@ class _Reader:
         found = [p for p in found if p.exists()]
         if len(found) > 1:
             self.problem(
-                path, "has more than one metadata file: " + ", ".join(p.name for p in found)
+                path, "has more than one metadata file: " + ", ".join(shown(p.name) for p in found)
             )
             return None
         if not found:
@@ -387,11 +406,11 @@ def _names(reader: _Reader, directory: Path) -> set[str] | None:
 def read_tree(root: Path) -> Resources:
     """Every resource of the directory; TreeError listing every problem found."""
     if not root.is_dir():
-        raise TreeError([f"{root}: not a directory"])
+        raise TreeError([f"{shown(root)}: not a directory"])
     reader = _Reader(root)
     present = [family for family in FAMILIES if (root / family).is_dir()]
     if not present:
-        raise TreeError([f"{root}: holds none of {', '.join(f + '/' for f in FAMILIES)}"])
+        raise TreeError([f"{shown(root)}: holds none of {', '.join(f + '/' for f in FAMILIES)}"])
     for family in present:
         directory = root / family
         names = _names(reader, directory)
@@ -451,20 +470,23 @@ def write_tree(root: Path, resources: Resources, *, force: bool) -> int:
     for family in FAMILIES:
         seen: dict[str, str] = {}
         for resource_id in sorted(resources[family]):
+            named = f"{family}/{resource_id!r}"
+            if not _is_utf8(resource_id):
+                problems.append(f"{named}: the id is not UTF-8 text (a lone surrogate)")
+                continue
             name = file_stem(resource_id) + ".json"
-            shown = f"{family}/{resource_id!r}"
             if len(name.encode()) > _MAX_STEM_BYTES:
-                problems.append(f"{shown}: the id is too long for a file name")
+                problems.append(f"{named}: the id is too long for a file name")
             elif name.casefold() in seen:
                 problems.append(
-                    f"{shown}: same file name as {seen[name.casefold()]!r} "
+                    f"{named}: same file name as {seen[name.casefold()]!r} "
                     "on a case-insensitive file system"
                 )
             else:
                 seen[name.casefold()] = resource_id
                 names[family, resource_id] = name
     if root.is_dir() and any(root.iterdir()) and not force:
-        problems.append(f"{root}: not empty (--force replaces its Data Hub files)")
+        problems.append(f"{shown(root)}: not empty (--force replaces its Data Hub files)")
     else:
         problems += _unwritable(root, names)
     if problems:
@@ -502,7 +524,9 @@ def _unwritable(root: Path, names: Mapping[tuple[str, str], str]) -> list[str]:
         problems += found
         if not found:
             files = (directory / name for (of, _), name in sorted(names.items()) if of == family)
-            problems += [f"{path}: a directory, not a file" for path in files if _is_real(path)]
+            problems += [
+                f"{shown(path)}: a directory, not a file" for path in files if _is_real(path)
+            ]
     return problems
 
 
@@ -516,9 +540,9 @@ def _is_real(path: Path) -> bool:
 
 def _unwritable_directory(path: Path) -> list[str]:
     if not path.is_dir():
-        return [f"{path}: not a directory"]
+        return [f"{shown(path)}: not a directory"]
     if not os.access(path, os.W_OK | os.X_OK):
-        return [f"{path}: no permission to write in it"]
+        return [f"{shown(path)}: no permission to write in it"]
     return []
 
 

@@ -20,7 +20,8 @@ from hivemq_rest.cli._exit import ExitCode
 from hivemq_rest_emulator import EmulatorHandle
 from hivemq_rest_generated.models import Script
 
-from .cli_run import run
+from ..local_server import local_server
+from .cli_run import run, run_bytes
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples" / "data-hub"
 # httpx logs each request with --debug: "HTTP Request: POST http://... "HTTP/1.1 201 Created"".
@@ -366,3 +367,41 @@ def test_a_deeply_nested_file_is_a_listed_problem(
     assert result.returncode == ExitCode.USAGE
     assert "problem: data-policies/deep.json: not valid JSON: too deeply nested" in result.stderr
     assert requests(result) == []
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_escaped_and_json_stays_utf8(
+    hivemq_emulator: EmulatorHandle, tmp_path: Path
+) -> None:
+    schemas = tmp_path / "schemas"
+    schemas.mkdir()
+    body = {"id": "x", "type": "JSON", "schemaDefinition": "e30="}
+    (schemas / os.fsdecode(b"\xff.json")).write_text(json.dumps(body))
+    # JSON's escape makes a lone surrogate, which no request body can carry.
+    (schemas / "y.json").write_text(json.dumps({**body, "id": "y", "schemaDefinition": "\udcff"}))
+    expected = [
+        "schemas/y.json: not valid JSON: holds text that is not UTF-8 (a lone surrogate): "
+        "'\\udcff'",
+        "schemas/\\xff.json: the file name is no id (percent-encoded UTF-8)",
+    ]
+    url = hivemq_emulator.base_url
+    as_json = run_bytes("--url", url, "data-hub", "apply", str(tmp_path), "--json")
+    assert as_json.returncode == ExitCode.USAGE
+    assert json.loads(as_json.stdout.decode("utf-8")) == {"problems": expected}
+    assert as_json.stderr.decode("utf-8").splitlines()[:2] == [f"problem: {p}" for p in expected]
+
+
+def test_json_stays_utf8_when_the_broker_answers_a_lone_surrogate(tmp_path: Path) -> None:
+    def broker(
+        method: str, path: str, headers: dict[str, str]
+    ) -> tuple[int, dict[str, str], bytes]:
+        schema = {"id": "\udcff", "type": "JSON", "schemaDefinition": "e30=", "version": 1}
+        items = [schema] if path.partition("?")[0].endswith("/data-hub/schemas") else []
+        return 200, {"Content-Type": "application/json"}, json.dumps({"items": items}).encode()
+
+    (tmp_path / "schemas").mkdir()
+    with local_server(broker) as server:
+        args = ("data-hub", "apply", str(tmp_path), "--prune", "--dry-run", "--json")
+        result = run_bytes("--url", server.base_url, *args)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.decode("utf-8"))  # the JSON escape, not a raw byte
+    assert report["plan"] == [{"action": "delete", "family": "schemas", "id": "\udcff"}]

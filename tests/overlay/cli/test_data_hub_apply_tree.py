@@ -239,3 +239,14 @@ def test_deep_or_huge_documents_are_problems_not_crashes(tmp_path: Path) -> None
         "data-policies/deep.json: not valid JSON: too deeply nested",
         "data-policies/p.json: not valid JSON: too deeply nested",
     ]
+
+
+def test_an_id_that_is_not_utf8_is_refused_by_export(tmp_path: Path) -> None:
+    resources: Resources = {family: {} for family in FAMILIES}
+    resources[SCHEMAS] = {"\udcff": {"id": "\udcff", "type": "JSON", "schemaDefinition": "e30="}}
+    with pytest.raises(TreeError) as raised:
+        write_tree(tmp_path / "out", resources, force=False)
+    assert raised.value.problems == [
+        "schemas/'\\udcff': the id is not UTF-8 text (a lone surrogate)"
+    ]
+    assert not (tmp_path / "out").exists()
