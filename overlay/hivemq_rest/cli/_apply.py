@@ -14,7 +14,17 @@ import click
 from hivemq_rest_generated.models import BehaviorPolicy, DataPolicy, Schema, Script
 
 from .._client import HiveMQClient
-from .._errors import AlreadyPresentError, HiveMQError
+from .._errors import (
+    AlreadyPresentError,
+    APIStatusError,
+    AuthenticationError,
+    ConflictError,
+    HiveMQError,
+    NotFoundError,
+    PermissionDeniedError,
+    PreconditionFailedError,
+    UnsendableRequestError,
+)
 from ._command import connection_options, fail, stderr, stdout
 from ._data_hub import data_hub
 from ._dh_plan import Action, make_plan, not_in_directory, summary, unknown_references
@@ -24,6 +34,7 @@ from ._dh_tree import (
     FAMILIES,
     SCHEMAS,
     SCRIPTS,
+    Document,
     Resources,
     TreeError,
     declared_body,
@@ -117,10 +128,13 @@ def _print_plan(actions: list[Action], outside: int, prune: bool) -> None:
     epilog=epilog(
         "hivemq-rest data-hub apply examples/data-hub --dry-run",
         "hivemq-rest data-hub apply ./data-hub --prune --json",
+        codes=(ExitCode.NOT_FOUND, ExitCode.INVALID_ID),
         note=(
             "Exit 2 also when the directory has problems (all are listed; nothing is sent). "
-            "A failure midway stops: what was applied and what was not is listed, and "
-            "running apply again finishes the job."
+            "A failure midway stops: what was applied and what was not is listed. Running "
+            "apply again finishes the job after a passing failure (no answer, 429, 5xx) or "
+            "a change made meanwhile (404, 409, 412); a change the broker refuses (400) "
+            "must be edited first."
         ),
     ),
 )
@@ -183,8 +197,36 @@ def apply(target: Target, directory: Path, dry_run: bool, prune: bool, as_json: 
         stderr.print(f"applied {handled} of {len(changes)} changes; not applied:")
         for left in not_applied:
             stderr.print(terminal_text(f"  {left.kind} {_name(left)}"))
-        stderr.print("run apply again to finish")
+        stderr.print(terminal_text(_advice(action, cause, current)))
         raise SystemExit(exit_code_for(cause))
+
+
+def _advice(action: Action, cause: HiveMQError, current: Resources) -> str:
+    """What to do after a failure midway: apply again only where that can help."""
+    if isinstance(cause, AuthenticationError | PermissionDeniedError):
+        return "check the credentials and what they may do, then run apply again"
+    if isinstance(cause, NotFoundError | ConflictError | PreconditionFailedError):
+        return "the broker changed meanwhile: run apply again, which plans from its new state"
+    status = cause.status if isinstance(cause, APIStatusError) else None
+    refused = status is not None and 400 <= status < 500 and status != 429
+    if refused or isinstance(cause, UnsendableRequestError):
+        if action.kind == "delete":
+            return (
+                f"the broker keeps {_name(action)}: put it back in the directory, "
+                "or first remove what uses it"
+            )
+        advice = f"the broker refuses this change: edit {_name(action)}, then run apply again"
+        stored = current[action.family].get(action.id)
+        moved = stored is not None and _topic_filter(stored) != _topic_filter(action.body or {})
+        if action.family == DATA_POLICIES and moved:
+            advice += " (a data policy's topic filter cannot change: delete or rename it)"
+        return advice
+    return "run apply again to finish"  # no answer, 429 or 5xx: passing, most likely
+
+
+def _topic_filter(policy: Document) -> object:
+    matching = policy.get("matching")
+    return matching.get("topicFilter") if isinstance(matching, dict) else None
 
 
 def _problems(problems: list[str], as_json: bool) -> NoReturn:

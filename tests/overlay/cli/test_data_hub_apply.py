@@ -141,6 +141,11 @@ def test_a_failure_midway_stops_reports_and_a_second_apply_finishes(
     assert failed.returncode == ExitCode.SERVER
     assert "create behavior-policies/no-duplicate-readings failed" in failed.stderr
     assert "applied 4 of 5 changes; not applied:" in failed.stderr
+    assert (
+        "the broker refuses this change: edit behavior-policies/no-duplicate-readings, "
+        "then run apply again\n"
+    ) in failed.stderr
+    assert "run apply again to finish" not in failed.stderr  # the same again fails the same
     assert len(state(hivemq_emulator)["data-policies"]) == 1
 
     path.write_text(good)
@@ -275,6 +280,7 @@ def test_apply_again_finishes_what_injected_faults_stopped(
     assert midway  # at least one run failed after it had applied something
     assert all(r.returncode == ExitCode.SERVER for r in outcomes[:-1])
     assert any(re.search(r"applied [1-9]\d* of \d+ changes", r.stderr) for r in midway)
+    assert all(r.stderr.endswith("run apply again to finish\n") for r in midway)  # 503: passing
 
     hivemq_emulator.set_faults()
     settled = dh(hivemq_emulator, "apply", str(EXAMPLES))
@@ -405,3 +411,55 @@ def test_json_stays_utf8_when_the_broker_answers_a_lone_surrogate(tmp_path: Path
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.decode("utf-8"))  # the JSON escape, not a raw byte
     assert report["plan"] == [{"action": "delete", "family": "schemas", "id": "\udcff"}]
+
+
+def test_a_changed_topic_filter_is_a_refusal_to_edit_not_to_retry(
+    hivemq_emulator: EmulatorHandle, tmp_path: Path
+) -> None:
+    (tmp_path / "data-policies").mkdir()
+    path = tmp_path / "data-policies" / "tf.json"
+    path.write_text(json.dumps({"id": "tf", "matching": {"topicFilter": "x/#"}}))
+    assert dh(hivemq_emulator, "apply", str(tmp_path)).returncode == 0
+    path.write_text(json.dumps({"id": "tf", "matching": {"topicFilter": "y/#"}}))
+    failed = dh(hivemq_emulator, "apply", str(tmp_path))
+    assert failed.returncode == ExitCode.SERVER
+    assert "error: update data-policies/tf failed: 400" in failed.stderr
+    assert "applied 0 of 1 changes; not applied:\n  update data-policies/tf\n" in failed.stderr
+    assert failed.stderr.endswith(
+        "the broker refuses this change: edit data-policies/tf, then run apply again "
+        "(a data policy's topic filter cannot change: delete or rename it)\n"
+    )
+
+
+def test_a_policy_deleted_meanwhile_exits_4_and_apply_again_plans_anew(
+    hivemq_emulator: EmulatorHandle, tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert dh(hivemq_emulator, "apply", str(tree)).returncode == 0
+    path = tree / "data-policies" / "temperature-readings.json"
+    path.write_text(path.read_text().replace('"WARN"', '"ERROR"'))
+
+    def read_then_race(hivemq: HiveMQClient) -> Resources:
+        current = read_broker(hivemq)  # someone deletes the policy right after
+        with HiveMQClient(hivemq_emulator.base_url) as other:
+            other.data_hub.data_policies.delete("temperature-readings")
+        return current
+
+    monkeypatch.setattr(_apply, "read_broker", read_then_race)
+    url = hivemq_emulator.base_url
+    result = CliRunner().invoke(main, ["--url", url, "data-hub", "apply", str(tree)])
+    assert result.exit_code == ExitCode.NOT_FOUND
+    assert "error: update data-policies/temperature-readings failed: 404" in result.stderr
+    assert result.stderr.endswith(
+        "the broker changed meanwhile: run apply again, which plans from its new state\n"
+    )
+    monkeypatch.undo()
+    again = dh(hivemq_emulator, "apply", str(tree))
+    assert again.returncode == 0, again.stderr
+    assert "Plan: 1 to create, 4 unchanged" in again.stdout
+
+
+def test_the_help_lists_every_exit_code_of_apply() -> None:
+    shown = run("data-hub", "apply", "--help").stdout
+    codes = re.findall(r"^ +(\d+)  ", shown.split("Exit codes:", 1)[1], re.MULTILINE)
+    # 4: a resource gone midway; 6: an id no request can address (a broker's, pruned).
+    assert codes == ["0", "2", "3", "4", "5", "6", "7", "130"]
