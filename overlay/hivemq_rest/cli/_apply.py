@@ -7,7 +7,6 @@ one request per resource), prints the plan and sends it.
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -15,7 +14,17 @@ import click
 from hivemq_rest_generated.models import BehaviorPolicy, DataPolicy, Schema, Script
 
 from .._client import HiveMQClient
-from .._errors import AlreadyPresentError, HiveMQError
+from .._errors import (
+    AlreadyPresentError,
+    APIStatusError,
+    AuthenticationError,
+    ConflictError,
+    HiveMQError,
+    NotFoundError,
+    PermissionDeniedError,
+    PreconditionFailedError,
+    UnsendableRequestError,
+)
 from ._command import connection_options, fail, stderr, stdout
 from ._data_hub import data_hub
 from ._dh_plan import Action, make_plan, not_in_directory, summary, unknown_references
@@ -25,10 +34,13 @@ from ._dh_tree import (
     FAMILIES,
     SCHEMAS,
     SCRIPTS,
+    Document,
     Resources,
     TreeError,
+    declared_body,
     desired_body,
     read_tree,
+    shown,
     write_tree,
 )
 from ._exit import ExitCode, exit_code_for
@@ -66,22 +78,25 @@ def read_broker(hivemq: HiveMQClient) -> Resources:
             number = version if isinstance(version, int) else 0
             if number >= versions.get((family, resource_id), 0):
                 versions[family, resource_id] = number
-                current[family][resource_id] = desired_body(body)
+                current[family][resource_id] = declared_body(family, desired_body(body))
     return current
 
 
-def _send(hivemq: HiveMQClient, action: Action) -> None:
+def _send(hivemq: HiveMQClient, action: Action) -> bool:
+    """Send one action; False when the broker already had the schema or script version."""
     hub = hivemq.data_hub
     body = action.body or {}
     if action.family in (SCHEMAS, SCRIPTS):
         store: Any = hub.schemas if action.family == SCHEMAS else hub.scripts
         if action.kind == "delete":
             store.delete(action.id)
-            return
-        # AlreadyPresentError: the version is there (an earlier apply sent it, unanswered).
-        with contextlib.suppress(AlreadyPresentError):
+            return True
+        try:
             store.create((Schema if action.family == SCHEMAS else Script).from_dict(body))
-        return
+        except AlreadyPresentError:
+            # Its latest version is this one: nothing was stored, nothing is missing.
+            return False
+        return True
     policies: Any = hub.data_policies if action.family == DATA_POLICIES else hub.behavior_policies
     model = DataPolicy if action.family == DATA_POLICIES else BehaviorPolicy
     if action.kind == "delete":
@@ -90,6 +105,7 @@ def _send(hivemq: HiveMQClient, action: Action) -> None:
         policies.create(model.from_dict(body))
     else:
         policies.update(model.from_dict(body))
+    return True
 
 
 def _name(action: Action) -> str:
@@ -112,10 +128,13 @@ def _print_plan(actions: list[Action], outside: int, prune: bool) -> None:
     epilog=epilog(
         "hivemq-rest data-hub apply examples/data-hub --dry-run",
         "hivemq-rest data-hub apply ./data-hub --prune --json",
+        codes=(ExitCode.NOT_FOUND, ExitCode.INVALID_ID),
         note=(
             "Exit 2 also when the directory has problems (all are listed; nothing is sent). "
-            "A failure midway stops: what was applied and what was not is listed, and "
-            "running apply again finishes the job."
+            "A failure midway stops: what was applied and what was not is listed. Running "
+            "apply again finishes the job after a passing failure (no answer, 429, 5xx) or "
+            "a change made meanwhile (404, 409, 412); a change the broker refuses (400) "
+            "must be edited first."
         ),
     ),
 )
@@ -144,18 +163,21 @@ def apply(target: Target, directory: Path, dry_run: bool, prune: bool, as_json: 
         if not as_json:
             _print_plan(actions, not_in_directory(desired, current), prune)
         applied: list[Action] = []
+        present: list[Action] = []
         failure: tuple[Action, HiveMQError] | None = None
         if not dry_run:
             for action in changes:
                 try:
-                    _send(hivemq, action)
+                    stored = _send(hivemq, action)
                 except HiveMQError as error:
                     failure = (action, error)
                     break
-                applied.append(action)
-                if not as_json:
-                    stdout.print(terminal_text(f"{_DONE[action.kind]} {_name(action)}"))
-    not_applied = changes[len(applied) :]
+                (applied if stored else present).append(action)
+                if as_json:
+                    continue
+                done = _DONE[action.kind] if stored else "already present, nothing stored:"
+                stdout.print(terminal_text(f"{done} {_name(action)}"))
+    not_applied = changes[len(applied) + len(present) :]
     if as_json:
         print_json(
             {
@@ -163,6 +185,7 @@ def apply(target: Target, directory: Path, dry_run: bool, prune: bool, as_json: 
                 "summary": summary(actions),
                 "dryRun": dry_run,
                 "applied": [action.to_json() for action in applied],
+                "alreadyPresent": [action.to_json() for action in present],
                 "notApplied": [] if dry_run else [action.to_json() for action in not_applied],
                 "error": None if failure is None else str(failure[1]),
             }
@@ -170,11 +193,40 @@ def apply(target: Target, directory: Path, dry_run: bool, prune: bool, as_json: 
     if failure is not None:
         action, cause = failure
         stderr.print(terminal_text(f"error: {action.kind} {_name(action)} failed: {cause}"))
-        stderr.print(f"applied {len(applied)} of {len(changes)} changes; not applied:")
+        handled = len(applied) + len(present)
+        stderr.print(f"applied {handled} of {len(changes)} changes; not applied:")
         for left in not_applied:
             stderr.print(terminal_text(f"  {left.kind} {_name(left)}"))
-        stderr.print("run apply again to finish")
+        stderr.print(terminal_text(_advice(action, cause, current)))
         raise SystemExit(exit_code_for(cause))
+
+
+def _advice(action: Action, cause: HiveMQError, current: Resources) -> str:
+    """What to do after a failure midway: apply again only where that can help."""
+    if isinstance(cause, AuthenticationError | PermissionDeniedError):
+        return "check the credentials and what they may do, then run apply again"
+    if isinstance(cause, NotFoundError | ConflictError | PreconditionFailedError):
+        return "the broker changed meanwhile: run apply again, which plans from its new state"
+    status = cause.status if isinstance(cause, APIStatusError) else None
+    refused = status is not None and 400 <= status < 500 and status != 429
+    if refused or isinstance(cause, UnsendableRequestError):
+        if action.kind == "delete":
+            return (
+                f"the broker keeps {_name(action)}: put it back in the directory, "
+                "or first remove what uses it"
+            )
+        advice = f"the broker refuses this change: edit {_name(action)}, then run apply again"
+        stored = current[action.family].get(action.id)
+        moved = stored is not None and _topic_filter(stored) != _topic_filter(action.body or {})
+        if action.family == DATA_POLICIES and moved:
+            advice += " (a data policy's topic filter cannot change: delete or rename it)"
+        return advice
+    return "run apply again to finish"  # no answer, 429 or 5xx: passing, most likely
+
+
+def _topic_filter(policy: Document) -> object:
+    matching = policy.get("matching")
+    return matching.get("topicFilter") if isinstance(matching, dict) else None
 
 
 def _problems(problems: list[str], as_json: bool) -> NoReturn:
@@ -213,5 +265,6 @@ def export(target: Target, directory: Path, force: bool) -> None:
             stderr.print(terminal_text(f"problem: {problem}"))
         fail("nothing was written", ExitCode.OUTPUT)
     except OSError as unwritable:
-        fail(f"cannot write {directory}: {unwritable.strerror}", ExitCode.OUTPUT)
-    stdout.print(terminal_text(f"wrote {count} files to {directory}"))
+        where = directory if unwritable.filename is None else unwritable.filename
+        fail(f"cannot write {shown(where)}: {unwritable.strerror}", ExitCode.OUTPUT)
+    stdout.print(terminal_text(f"wrote {count} files to {shown(directory)}"))

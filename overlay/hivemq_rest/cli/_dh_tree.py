@@ -14,6 +14,7 @@ characters), names a file outside its directory.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import tempfile
@@ -73,6 +74,64 @@ def desired_body(body: Mapping[str, Any]) -> Document:
     return kept
 
 
+def unknown_properties(body: Mapping[str, Any], model: Any) -> list[str]:
+    """Where ``body`` holds a key that its schema in the spec does not declare (``model``: parsed).
+
+    An object whose schema declares no properties (a function's ``arguments``)
+    is free-form: any key in it is content, none is unknown.
+    """
+    return [place for _, _, place in _undeclared(body, model)]
+
+
+def declared_body(family: str, body: Mapping[str, Any]) -> Document:
+    """``body`` without the keys the spec does not declare: a broker's own additions.
+
+    Compared and exported without them, so that an export applies as it is and
+    plans no changes. A body not of the API's shape is kept whole.
+    """
+    kept = copy.deepcopy(dict(body))
+    try:
+        model = _MODELS[family](kept)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return kept
+    for owner, key, _ in _undeclared(kept, model):
+        del owner[key]
+    return kept
+
+
+def _undeclared(body: Mapping[str, Any], model: Any) -> list[tuple[dict[str, Any], str, str]]:
+    """Each undeclared key of ``body``: the object holding it, the key, and where it is."""
+    _drop_undeclared(model)
+    return list(_missing(body, model.to_dict(), ""))
+
+
+def _drop_undeclared(model: Any) -> None:
+    """Empty, in place, what each declared-properties object of ``model`` keeps as extra keys."""
+    fields = [field for field in attrs.fields(type(model)) if field.name != "additional_properties"]
+    if not fields:
+        return  # free-form: its extra keys are all it holds
+    model.additional_properties = {}
+    for field in fields:
+        value = getattr(model, field.name)
+        for item in value if isinstance(value, list) else [value]:
+            if attrs.has(type(item)):
+                _drop_undeclared(item)
+
+
+def _missing(given: Any, kept: Any, where: str) -> Iterator[tuple[dict[str, Any], str, str]]:
+    """The keys in ``given`` that ``kept`` (its declared part) lacks, as ``_undeclared`` says."""
+    if isinstance(given, dict) and isinstance(kept, dict):
+        for key, value in given.items():
+            place = f"{where}.{key}" if where else key
+            if key in kept:
+                yield from _missing(value, kept[key], place)
+            else:
+                yield given, key, place
+    elif isinstance(given, list) and isinstance(kept, list):
+        for index, (item, kept_item) in enumerate(zip(given, kept, strict=False)):
+            yield from _missing(item, kept_item, f"{where}[{index}]")
+
+
 def file_stem(resource_id: str) -> str:
     """The file name (without suffix) of an id: percent-encoded, never hidden or ambiguous."""
     # quote() always keeps "~"; encoded too, so that a name never starts with it.
@@ -98,6 +157,48 @@ def _load_yaml(text: str) -> Any:
         raise ValueError(str(error)) from None
 
 
+# Nesting and size that no resource comes near; what is read is checked by
+# recursive code (the models, the plan's comparison), which must not overflow.
+_MAX_DEPTH: Final = 100
+_MAX_VALUES: Final = 1_000_000  # YAML's aliases can make a small file a huge value
+
+
+def _unfit(value: Any) -> str | None:
+    r"""Why a parsed document cannot be checked or sent as it is, or None.
+
+    Too deeply nested, too many values, or text that is not UTF-8 (JSON's
+    ``"\udcff"`` escape makes a lone surrogate, which no request can carry).
+    """
+    stack = [(value, 1)]
+    count = 1
+    while stack:
+        item, depth = stack.pop()
+        if depth > _MAX_DEPTH:
+            return "too deeply nested"
+        if isinstance(item, str) and not _is_utf8(item):
+            return f"holds text that is not UTF-8 (a lone surrogate): {item[:40]!r}"
+        if isinstance(item, dict | list):
+            children = [*item, *item.values()] if isinstance(item, dict) else item
+            count += len(children)
+            if count > _MAX_VALUES:
+                return f"more than {_MAX_VALUES} values"
+            stack.extend((child, depth + 1) for child in children)
+    return None
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def shown(path: os.PathLike[str] | str) -> str:
+    r"""A path to show: the bytes of its names that are not UTF-8 as escapes (``\xff``)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 @attrs.define
 class _Reader:
     """Collects resources and problems (every problem, not the first)."""
@@ -108,7 +209,7 @@ class _Reader:
     origin: dict[tuple[str, str], str] = attrs.Factory(dict)
 
     def where(self, path: Path) -> str:
-        return str(path.relative_to(self.root))
+        return shown(path.relative_to(self.root))
 
     def problem(self, path: Path, message: str) -> None:
         self.problems.append(f"{self.where(path)}: {message}")
@@ -141,11 +242,16 @@ class _Reader:
         text = self.read_text(path)
         if text is None:
             return None
+        kind = path.suffix[1:].upper()
         try:
-            value = _load_yaml(text) if path.suffix in (".yaml", ".yml") else json.loads(text)
+            value = _load_yaml(text) if kind in ("YAML", "YML") else json.loads(text)
+            said = _unfit(value)
+        except RecursionError:
+            said = "too deeply nested"
         except ValueError as error:
             said = " ".join(str(error).split())[:300]  # YAML's errors run over lines
-            self.problem(path, f"not valid {path.suffix[1:].upper()}: {said}")
+        if said is not None:
+            self.problem(path, f"not valid {kind}: {said}")
             return None
         if not isinstance(value, dict):
             self.problem(path, "not an object")
@@ -157,7 +263,7 @@ class _Reader:
             resource_id = _stem_id(stem)
         except UnicodeDecodeError:
             resource_id = ""
-        if not resource_id:
+        if not resource_id or not _is_utf8(resource_id):  # a name's bytes that are not UTF-8
             self.problem(path, "the file name is no id (percent-encoded UTF-8)")
             return None
         return resource_id
@@ -166,9 +272,17 @@ class _Reader:
         resource_id = body["id"]
         desired = desired_body(body)  # read-only fields are ignored, not checked
         try:
-            _MODELS[family](dict(desired))
+            model = _MODELS[family](dict(desired))
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             self.problem(path, f"not a valid {SINGULAR[family]} ({type(error).__name__}: {error})")
+            return
+        unknown = unknown_properties(desired, model)
+        if unknown:
+            # The broker would drop them: every apply would plan the change again.
+            named = ", ".join(repr(place) for place in unknown)
+            self.problem(
+                path, f"unknown {'property' if len(unknown) == 1 else 'properties'} {named}"
+            )
             return
         key = (family, resource_id)
         if key in self.origin:
@@ -198,7 +312,7 @@ class _Reader:
         found = [p for p in found if p.exists()]
         if len(found) > 1:
             self.problem(
-                path, "has more than one metadata file: " + ", ".join(p.name for p in found)
+                path, "has more than one metadata file: " + ", ".join(shown(p.name) for p in found)
             )
             return None
         if not found:
@@ -206,7 +320,7 @@ class _Reader:
         meta = self.read_object(found[0])
         if meta is None:
             return None
-        unknown = sorted(set(meta) - allowed)
+        unknown = sorted(str(key) for key in meta if key not in allowed)  # YAML: any key type
         if unknown:
             self.problem(found[0], f"unknown keys {unknown}; allowed: {sorted(allowed)}")
             return None
@@ -292,11 +406,11 @@ def _names(reader: _Reader, directory: Path) -> set[str] | None:
 def read_tree(root: Path) -> Resources:
     """Every resource of the directory; TreeError listing every problem found."""
     if not root.is_dir():
-        raise TreeError([f"{root}: not a directory"])
+        raise TreeError([f"{shown(root)}: not a directory"])
     reader = _Reader(root)
     present = [family for family in FAMILIES if (root / family).is_dir()]
     if not present:
-        raise TreeError([f"{root}: holds none of {', '.join(f + '/' for f in FAMILIES)}"])
+        raise TreeError([f"{shown(root)}: holds none of {', '.join(f + '/' for f in FAMILIES)}"])
     for family in present:
         directory = root / family
         names = _names(reader, directory)
@@ -347,29 +461,34 @@ def write_tree(root: Path, resources: Resources, *, force: bool) -> int:
 
     A non-empty ``root`` is refused (TreeError) unless ``force``: then the files
     of the four family directories are replaced, anything else is left alone.
-    Names are checked (length, case-insensitive clashes) before any file is written.
+    Names (length, case-insensitive clashes) and paths (a file where a directory
+    goes, a directory where a file goes, no write permission) are checked
+    before any file is written.
     """
     problems = []
     names: dict[tuple[str, str], str] = {}
     for family in FAMILIES:
         seen: dict[str, str] = {}
         for resource_id in sorted(resources[family]):
+            named = f"{family}/{resource_id!r}"
+            if not _is_utf8(resource_id):
+                problems.append(f"{named}: the id is not UTF-8 text (a lone surrogate)")
+                continue
             name = file_stem(resource_id) + ".json"
-            shown = f"{family}/{resource_id!r}"
             if len(name.encode()) > _MAX_STEM_BYTES:
-                problems.append(f"{shown}: the id is too long for a file name")
+                problems.append(f"{named}: the id is too long for a file name")
             elif name.casefold() in seen:
                 problems.append(
-                    f"{shown}: same file name as {seen[name.casefold()]!r} "
+                    f"{named}: same file name as {seen[name.casefold()]!r} "
                     "on a case-insensitive file system"
                 )
             else:
                 seen[name.casefold()] = resource_id
                 names[family, resource_id] = name
-    if root.exists() and not root.is_dir():
-        problems.append(f"{root}: not a directory")
-    elif root.is_dir() and any(root.iterdir()) and not force:
-        problems.append(f"{root}: not empty (--force replaces its Data Hub files)")
+    if root.is_dir() and any(root.iterdir()) and not force:
+        problems.append(f"{shown(root)}: not empty (--force replaces its Data Hub files)")
+    else:
+        problems += _unwritable(root, names)
     if problems:
         raise TreeError(problems)
     root.mkdir(parents=True, exist_ok=True)
@@ -387,6 +506,44 @@ def write_tree(root: Path, resources: Resources, *, force: bool) -> int:
             if stale and (entry.is_symlink() or entry.is_file()):
                 entry.unlink()
     return len(names)
+
+
+def _unwritable(root: Path, names: Mapping[tuple[str, str], str]) -> list[str]:
+    """Why writing the files ``names`` under ``root`` would fail: each path that is in the way."""
+    if not _exists(root):
+        # Made with its missing parents, in the nearest directory that exists.
+        return _unwritable_directory(next(p for p in root.parents if _exists(p)))
+    problems = _unwritable_directory(root)
+    if problems:
+        return problems
+    for family in FAMILIES:
+        directory = root / family
+        if not _exists(directory):
+            continue  # made in root, checked above
+        found = _unwritable_directory(directory)
+        problems += found
+        if not found:
+            files = (directory / name for (of, _), name in sorted(names.items()) if of == family)
+            problems += [
+                f"{shown(path)}: a directory, not a file" for path in files if _is_real(path)
+            ]
+    return problems
+
+
+def _exists(path: Path) -> bool:
+    return path.exists() or path.is_symlink()  # a dangling link is in the way too
+
+
+def _is_real(path: Path) -> bool:
+    return path.is_dir() and not path.is_symlink()  # a link is replaced, never followed
+
+
+def _unwritable_directory(path: Path) -> list[str]:
+    if not path.is_dir():
+        return [f"{shown(path)}: not a directory"]
+    if not os.access(path, os.W_OK | os.X_OK):
+        return [f"{shown(path)}: no permission to write in it"]
+    return []
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -59,16 +59,20 @@ def bool_text(value: object) -> str:
     return "true" if value else "false"
 
 
-def write_utf8(text: str) -> None:
+def write_utf8(text: str, errors: str = "surrogateescape") -> None:
     """Write to stdout as UTF-8 whatever the terminal's encoding (JSON, NUL-separated ids)."""
     sys.stdout.flush()
-    sys.stdout.buffer.write(text.encode("utf-8", "surrogateescape"))
+    sys.stdout.buffer.write(text.encode("utf-8", errors))
     sys.stdout.buffer.flush()
 
 
 def print_json(value: Any) -> None:
-    """One JSON document on stdout, as is (no colours, no wrapping), in UTF-8."""
-    write_utf8(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+    r"""One JSON document on stdout, as is (no colours, no wrapping), in valid UTF-8.
+
+    A lone surrogate (from a ``\udcff`` escape in a server's JSON) is written
+    as that JSON escape again: the document means the same and stays UTF-8.
+    """
+    write_utf8(json.dumps(value, ensure_ascii=False, indent=2) + "\n", "backslashreplace")
 
 
 def print_table(console: Console, table: Table) -> None:

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hivemq_rest import HiveMQClient
+from hivemq_rest.cli import _apply, _dh_tree, main
+from hivemq_rest.cli._apply import read_broker
+from hivemq_rest.cli._dh_tree import SCRIPTS, Resources, read_tree
 from hivemq_rest.cli._exit import ExitCode
 from hivemq_rest_emulator import EmulatorHandle
+from hivemq_rest_generated.models import Script
 
-from .cli_run import run
+from ..local_server import local_server
+from .cli_run import run, run_bytes
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples" / "data-hub"
 # httpx logs each request with --debug: "HTTP Request: POST http://... "HTTP/1.1 201 Created"".
@@ -133,6 +141,11 @@ def test_a_failure_midway_stops_reports_and_a_second_apply_finishes(
     assert failed.returncode == ExitCode.SERVER
     assert "create behavior-policies/no-duplicate-readings failed" in failed.stderr
     assert "applied 4 of 5 changes; not applied:" in failed.stderr
+    assert (
+        "the broker refuses this change: edit behavior-policies/no-duplicate-readings, "
+        "then run apply again\n"
+    ) in failed.stderr
+    assert "run apply again to finish" not in failed.stderr  # the same again fails the same
     assert len(state(hivemq_emulator)["data-policies"]) == 1
 
     path.write_text(good)
@@ -267,8 +280,186 @@ def test_apply_again_finishes_what_injected_faults_stopped(
     assert midway  # at least one run failed after it had applied something
     assert all(r.returncode == ExitCode.SERVER for r in outcomes[:-1])
     assert any(re.search(r"applied [1-9]\d* of \d+ changes", r.stderr) for r in midway)
+    assert all(r.stderr.endswith("run apply again to finish\n") for r in midway)  # 503: passing
 
     hivemq_emulator.set_faults()
     settled = dh(hivemq_emulator, "apply", str(EXAMPLES))
     assert "Plan: no changes (5 unchanged)" in settled.stdout
     assert len(state(hivemq_emulator)["behavior-policies"]) == 1
+
+
+def test_a_key_the_broker_would_drop_is_a_problem_not_a_change_on_every_apply(
+    hivemq_emulator: EmulatorHandle, tmp_path: Path
+) -> None:
+    (tmp_path / "data-policies").mkdir()
+    policy = {"id": "q2", "matching": {"topicFilter": "a"}, "extra": 1}
+    (tmp_path / "data-policies" / "q2.json").write_text(json.dumps(policy))
+    refused = dh(hivemq_emulator, "apply", str(tmp_path))
+    assert refused.returncode == ExitCode.USAGE
+    assert "problem: data-policies/q2.json: unknown property 'extra'" in refused.stderr
+    assert requests(refused) == []
+
+
+def test_a_version_the_broker_already_has_is_reported_as_already_present(
+    hivemq_emulator: EmulatorHandle, tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert dh(hivemq_emulator, "apply", str(tree)).returncode == 0
+    (tree / "scripts" / "to-fahrenheit.js").write_text("function transform(p, c) { return p; }\n")
+
+    def read_then_race(hivemq: HiveMQClient) -> Resources:
+        # Another apply of the same directory stores the new version right after
+        # this one has read the broker: its plan is a new version, already there.
+        current = read_broker(hivemq)
+        body = read_tree(tree)[SCRIPTS]["to-fahrenheit"]
+        with HiveMQClient(hivemq_emulator.base_url) as other:
+            other.data_hub.scripts.create(Script.from_dict(body))
+        return current
+
+    monkeypatch.setattr(_apply, "read_broker", read_then_race)
+    url = hivemq_emulator.base_url
+    result = CliRunner().invoke(main, ["--url", url, "data-hub", "apply", str(tree), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["applied"] == []
+    assert report["alreadyPresent"] == [
+        {"action": "new version", "family": "scripts", "id": "to-fahrenheit"}
+    ]
+    assert [v for i, v in state(hivemq_emulator)["scripts"]] == [1, 2]
+
+    (tree / "scripts" / "to-fahrenheit.js").write_text("function transform(p) { return p; }\n")
+    shown = CliRunner().invoke(main, ["--url", url, "data-hub", "apply", str(tree)])
+    assert shown.exit_code == 0, shown.output
+    assert "~ new version scripts/to-fahrenheit" in shown.stdout
+    assert "already present, nothing stored: scripts/to-fahrenheit" in shown.stdout
+    assert "new version of" not in shown.stdout
+    assert [v for i, v in state(hivemq_emulator)["scripts"]] == [1, 2, 3]
+
+
+def test_export_force_refuses_a_family_path_in_the_way_before_writing_anything(
+    hivemq_emulator: EmulatorHandle, tmp_path: Path
+) -> None:
+    assert dh(hivemq_emulator, "apply", str(EXAMPLES)).returncode == 0
+    target = tmp_path / "e1"
+    target.mkdir()
+    (target / "scripts").touch()
+    refused = dh(hivemq_emulator, "export", str(target), "--force")
+    assert refused.returncode == ExitCode.OUTPUT
+    assert f"problem: {target}/scripts: not a directory" in refused.stderr
+    assert [p.name for p in target.iterdir()] == ["scripts"]
+
+
+def test_a_failed_write_names_the_file_it_failed_on(
+    hivemq_emulator: EmulatorHandle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert dh(hivemq_emulator, "apply", str(EXAMPLES)).returncode == 0
+
+    def disk_full(path: Path, text: str) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+
+    monkeypatch.setattr(_dh_tree, "_write_atomically", disk_full)
+    target = tmp_path / "e2"
+    url = hivemq_emulator.base_url
+    result = CliRunner().invoke(main, ["--url", url, "data-hub", "export", str(target)])
+    assert result.exit_code == ExitCode.OUTPUT
+    assert f"cannot write {target}/schemas/reading.json: No space left" in result.stderr
+
+
+def test_a_deeply_nested_file_is_a_listed_problem(
+    hivemq_emulator: EmulatorHandle, tmp_path: Path
+) -> None:
+    (tmp_path / "data-policies").mkdir()
+    (tmp_path / "data-policies" / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    result = dh(hivemq_emulator, "apply", str(tmp_path), "--dry-run")
+    assert result.returncode == ExitCode.USAGE
+    assert "problem: data-policies/deep.json: not valid JSON: too deeply nested" in result.stderr
+    assert requests(result) == []
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_escaped_and_json_stays_utf8(
+    hivemq_emulator: EmulatorHandle, tmp_path: Path
+) -> None:
+    schemas = tmp_path / "schemas"
+    schemas.mkdir()
+    body = {"id": "x", "type": "JSON", "schemaDefinition": "e30="}
+    (schemas / os.fsdecode(b"\xff.json")).write_text(json.dumps(body))
+    # JSON's escape makes a lone surrogate, which no request body can carry.
+    (schemas / "y.json").write_text(json.dumps({**body, "id": "y", "schemaDefinition": "\udcff"}))
+    expected = [
+        "schemas/y.json: not valid JSON: holds text that is not UTF-8 (a lone surrogate): "
+        "'\\udcff'",
+        "schemas/\\xff.json: the file name is no id (percent-encoded UTF-8)",
+    ]
+    url = hivemq_emulator.base_url
+    as_json = run_bytes("--url", url, "data-hub", "apply", str(tmp_path), "--json")
+    assert as_json.returncode == ExitCode.USAGE
+    assert json.loads(as_json.stdout.decode("utf-8")) == {"problems": expected}
+    assert as_json.stderr.decode("utf-8").splitlines()[:2] == [f"problem: {p}" for p in expected]
+
+
+def test_json_stays_utf8_when_the_broker_answers_a_lone_surrogate(tmp_path: Path) -> None:
+    def broker(
+        method: str, path: str, headers: dict[str, str]
+    ) -> tuple[int, dict[str, str], bytes]:
+        schema = {"id": "\udcff", "type": "JSON", "schemaDefinition": "e30=", "version": 1}
+        items = [schema] if path.partition("?")[0].endswith("/data-hub/schemas") else []
+        return 200, {"Content-Type": "application/json"}, json.dumps({"items": items}).encode()
+
+    (tmp_path / "schemas").mkdir()
+    with local_server(broker) as server:
+        args = ("data-hub", "apply", str(tmp_path), "--prune", "--dry-run", "--json")
+        result = run_bytes("--url", server.base_url, *args)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.decode("utf-8"))  # the JSON escape, not a raw byte
+    assert report["plan"] == [{"action": "delete", "family": "schemas", "id": "\udcff"}]
+
+
+def test_a_changed_topic_filter_is_a_refusal_to_edit_not_to_retry(
+    hivemq_emulator: EmulatorHandle, tmp_path: Path
+) -> None:
+    (tmp_path / "data-policies").mkdir()
+    path = tmp_path / "data-policies" / "tf.json"
+    path.write_text(json.dumps({"id": "tf", "matching": {"topicFilter": "x/#"}}))
+    assert dh(hivemq_emulator, "apply", str(tmp_path)).returncode == 0
+    path.write_text(json.dumps({"id": "tf", "matching": {"topicFilter": "y/#"}}))
+    failed = dh(hivemq_emulator, "apply", str(tmp_path))
+    assert failed.returncode == ExitCode.SERVER
+    assert "error: update data-policies/tf failed: 400" in failed.stderr
+    assert "applied 0 of 1 changes; not applied:\n  update data-policies/tf\n" in failed.stderr
+    assert failed.stderr.endswith(
+        "the broker refuses this change: edit data-policies/tf, then run apply again "
+        "(a data policy's topic filter cannot change: delete or rename it)\n"
+    )
+
+
+def test_a_policy_deleted_meanwhile_exits_4_and_apply_again_plans_anew(
+    hivemq_emulator: EmulatorHandle, tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert dh(hivemq_emulator, "apply", str(tree)).returncode == 0
+    path = tree / "data-policies" / "temperature-readings.json"
+    path.write_text(path.read_text().replace('"WARN"', '"ERROR"'))
+
+    def read_then_race(hivemq: HiveMQClient) -> Resources:
+        current = read_broker(hivemq)  # someone deletes the policy right after
+        with HiveMQClient(hivemq_emulator.base_url) as other:
+            other.data_hub.data_policies.delete("temperature-readings")
+        return current
+
+    monkeypatch.setattr(_apply, "read_broker", read_then_race)
+    url = hivemq_emulator.base_url
+    result = CliRunner().invoke(main, ["--url", url, "data-hub", "apply", str(tree)])
+    assert result.exit_code == ExitCode.NOT_FOUND
+    assert "error: update data-policies/temperature-readings failed: 404" in result.stderr
+    assert result.stderr.endswith(
+        "the broker changed meanwhile: run apply again, which plans from its new state\n"
+    )
+    monkeypatch.undo()
+    again = dh(hivemq_emulator, "apply", str(tree))
+    assert again.returncode == 0, again.stderr
+    assert "Plan: 1 to create, 4 unchanged" in again.stdout
+
+
+def test_the_help_lists_every_exit_code_of_apply() -> None:
+    shown = run("data-hub", "apply", "--help").stdout
+    codes = re.findall(r"^ +(\d+)  ", shown.split("Exit codes:", 1)[1], re.MULTILINE)
+    # 4: a resource gone midway; 6: an id no request can address (a broker's, pruned).
+    assert codes == ["0", "2", "3", "4", "5", "6", "7", "130"]

@@ -8,13 +8,16 @@ import string
 import tempfile
 import urllib.parse
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hivemq_rest.cli._dh_tree import (
     DATA_POLICIES,
     FAMILIES,
+    SCHEMAS,
     Resources,
     TreeError,
+    declared_body,
     file_stem,
     read_tree,
     write_tree,
@@ -124,3 +127,126 @@ def test_the_example_descriptor_is_what_its_script_makes() -> None:
     spec.loader.exec_module(module)
     committed = (root / "examples" / "data-hub" / "schemas" / "reading.desc").read_bytes()
     assert module.descriptor_set() == committed
+
+
+def test_unknown_properties_are_problems_but_free_form_objects_hold_any_key(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / DATA_POLICIES).mkdir()
+    (tmp_path / SCHEMAS).mkdir()
+    log = {"id": "log", "functionId": "System.log", "arguments": {"any": {"key": 1}}}
+    policy: dict[str, Any] = {
+        "id": "p",
+        "matching": {"topicFilter": "t/#", "qos": 1},
+        "onSuccess": {"pipeline": [log, {**log, "id": "again", "colour": "red"}]},
+        "extra": 1,
+    }
+    (tmp_path / DATA_POLICIES / "p.json").write_text(json.dumps(policy))
+    schema = {"id": "s", "type": "JSON", "schemaDefinition": "e30=", "description": "x"}
+    (tmp_path / SCHEMAS / "s.json").write_text(json.dumps(schema))
+    with pytest.raises(TreeError) as raised:
+        read_tree(tmp_path)
+    assert raised.value.problems == [
+        "schemas/s.json: unknown property 'description'",
+        "data-policies/p.json: unknown properties "
+        "'matching.qos', 'onSuccess.pipeline[1].colour', 'extra'",
+    ]
+
+    # Without them: arguments (a schema without declared properties) keep any key.
+    del policy["extra"], policy["matching"]["qos"], policy["onSuccess"]["pipeline"][1]["colour"]
+    (tmp_path / DATA_POLICIES / "p.json").write_text(json.dumps(policy))
+    (tmp_path / SCHEMAS / "s.json").unlink()
+    assert read_tree(tmp_path)[DATA_POLICIES] == {"p": policy}
+
+
+def test_the_example_has_no_unknown_property() -> None:
+    examples = Path(__file__).resolve().parents[3] / "examples" / "data-hub"
+    assert all(read_tree(examples).values())
+
+
+def test_what_a_broker_adds_beyond_the_spec_is_neither_compared_nor_exported() -> None:
+    step = {"id": "log", "functionId": "System.log", "arguments": {"level": "INFO"}}
+    answered = {
+        "id": "p",
+        "matching": {"topicFilter": "t/#", "shared": False},
+        "onSuccess": {"pipeline": [{**step, "metrics": {"calls": 3}}]},
+        "priority": 5,
+    }
+    assert declared_body(DATA_POLICIES, answered) == {
+        "id": "p",
+        "matching": {"topicFilter": "t/#"},
+        "onSuccess": {"pipeline": [step]},
+    }
+    assert answered["priority"] == 5  # a copy: the answer itself is left alone
+    assert declared_body(DATA_POLICIES, {"id": "p"}) == {"id": "p"}  # not the API's shape
+
+
+def test_paths_in_the_way_are_refused_before_any_file_is_written(tmp_path: Path) -> None:
+    resources: Resources = {family: {} for family in FAMILIES}
+    resources[SCHEMAS] = {"s": {"id": "s", "type": "JSON", "schemaDefinition": "e30="}}
+    resources[DATA_POLICIES] = {
+        i: {"id": i, "matching": {"topicFilter": "t"}} for i in ("old", "taken")
+    }
+    root = tmp_path / "out"
+    (root / SCHEMAS).mkdir(parents=True)
+    (root / SCHEMAS / "old.json").write_text("{}")
+    (root / "scripts").write_text("a file where a directory goes")
+    (root / "behavior-policies").symlink_to(tmp_path / "nowhere")
+    (root / DATA_POLICIES / "taken.json").mkdir(parents=True)
+    (root / DATA_POLICIES / "old.json").write_text("{}")
+    before = sorted(root.rglob("*"))
+    with pytest.raises(TreeError) as raised:
+        write_tree(root, resources, force=True)
+    assert raised.value.problems == [
+        f"{root}/scripts: not a directory",
+        f"{root}/data-policies/taken.json: a directory, not a file",
+        f"{root}/behavior-policies: not a directory",
+    ]
+    assert sorted(root.rglob("*")) == before  # nothing written, nothing deleted
+    assert (root / SCHEMAS / "old.json").read_text() == "{}"
+
+    inside_a_file = tmp_path / "file"
+    inside_a_file.write_text("")
+    with pytest.raises(TreeError, match=f"^{inside_a_file}: not a directory$"):
+        write_tree(inside_a_file / "deeper" / "out", resources, force=False)
+
+
+def test_deep_or_huge_documents_are_problems_not_crashes(tmp_path: Path) -> None:
+    (tmp_path / DATA_POLICIES).mkdir()
+    (tmp_path / "scripts").mkdir()
+    (tmp_path / DATA_POLICIES / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    # Parses, but deeper than what is read is checked with.
+    step = {"id": "log", "functionId": "System.log", "arguments": {"x": ["x"]}}
+    for _ in range(150):
+        step["arguments"] = {"x": step["arguments"]}
+    policy = {"id": "p", "matching": {"topicFilter": "t"}, "onSuccess": {"pipeline": [step]}}
+    (tmp_path / DATA_POLICIES / "p.json").write_text(json.dumps(policy))
+    for name in ("deep", "loop", "laughs", "keys"):
+        (tmp_path / "scripts" / f"{name}.js").write_text("function transform(p) { return p; }")
+    (tmp_path / "scripts" / "deep.yaml").write_text("description: " + "[" * 2000 + "]" * 2000)
+    (tmp_path / "scripts" / "loop.yaml").write_text("description: &a [*a]\n")
+    laughs = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    laughs += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 8)]
+    (tmp_path / "scripts" / "laughs.yaml").write_text("\n".join(laughs) + "\n")
+    (tmp_path / "scripts" / "keys.yaml").write_text("1: x\nb: c\n")
+    with pytest.raises(TreeError) as raised:
+        read_tree(tmp_path)
+    assert raised.value.problems == [
+        "scripts/deep.yaml: not valid YAML: too deeply nested",
+        "scripts/keys.yaml: unknown keys ['1', 'b']; allowed: ['description', 'functionType']",
+        "scripts/laughs.yaml: not valid YAML: more than 1000000 values",
+        "scripts/loop.yaml: not valid YAML: too deeply nested",
+        "data-policies/deep.json: not valid JSON: too deeply nested",
+        "data-policies/p.json: not valid JSON: too deeply nested",
+    ]
+
+
+def test_an_id_that_is_not_utf8_is_refused_by_export(tmp_path: Path) -> None:
+    resources: Resources = {family: {} for family in FAMILIES}
+    resources[SCHEMAS] = {"\udcff": {"id": "\udcff", "type": "JSON", "schemaDefinition": "e30="}}
+    with pytest.raises(TreeError) as raised:
+        write_tree(tmp_path / "out", resources, force=False)
+    assert raised.value.problems == [
+        "schemas/'\\udcff': the id is not UTF-8 text (a lone surrogate)"
+    ]
+    assert not (tmp_path / "out").exists()
