@@ -47,9 +47,9 @@ class TraceRecordings:
         """Schedule a recording; the created one. Never sent twice (POST).
 
         Checked before sending (ValueError/TypeError): the name (3 or more
-        letters, digits, ``-``, ``_``), timezone-aware times with ``end_at``
-        after ``start_at``, at least one client id or topic regex, at least
-        one event, no repeats.
+        letters, digits, ``-``, ``_``), timezone-aware times within the
+        years 1 to 9999 in UTC with ``end_at`` after ``start_at``, at least
+        one client id or topic regex, at least one event, no repeats.
         """
         body = mg.new_trace_recording(
             name, start_at, end_at, client_id_filters, topic_filters, events

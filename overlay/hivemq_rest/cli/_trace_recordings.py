@@ -38,13 +38,29 @@ def _moment(value: str | None, option: str) -> datetime.datetime | None:
         ) from None
     if moment.tzinfo is None:
         raise click.BadParameter(f"{value!r} has no UTC offset: add Z or +01:00", param_hint=option)
-    return moment
+    try:
+        return moment.astimezone(datetime.UTC)
+    except OverflowError:
+        raise click.BadParameter(
+            f"{value!r} is outside the years 1 to 9999 in UTC", param_hint=option
+        ) from None
 
 
-def _duration(value: str | None) -> datetime.timedelta | None:
-    """Seconds, or a number with s, m, h or d (90, 10m, 2h); None if not given."""
-    if value is None:
-        return None
+def _end_after(
+    start_at: datetime.datetime, length: datetime.timedelta, value: str
+) -> datetime.datetime:
+    """``start_at`` (in UTC) plus the ``--duration`` given as ``value``."""
+    try:
+        return start_at + length
+    except OverflowError:
+        raise click.BadParameter(
+            f"{value!r} after {start_at.isoformat()} is past the year 9999 in UTC",
+            param_hint="--duration",
+        ) from None
+
+
+def _duration(value: str) -> datetime.timedelta:
+    """Seconds, or a number with s, m, h or d (90, 10m, 2h)."""
     match = _DURATION.fullmatch(value.strip())
     seconds = float(match[1]) * _UNITS[match[2]] if match else 0.0
     if not 0 < seconds <= 366 * 86400:
@@ -144,8 +160,11 @@ def create_recording(
     if (end is None) == (duration is None):
         raise click.UsageError("give --end or --duration, one of the two")
     start_at = _moment(start, "--start") or datetime.datetime.now(datetime.UTC)
-    length = _duration(duration)
-    end_at = start_at + length if length is not None else _moment(end, "--end")
+    end_at = (
+        _end_after(start_at, _duration(duration), duration)
+        if duration is not None
+        else _moment(end, "--end")
+    )
     assert end_at is not None
     with HiveMQClient(target.url, **target.settings()) as hivemq:
         created = hivemq.trace_recordings.create(

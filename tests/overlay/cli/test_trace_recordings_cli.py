@@ -138,6 +138,30 @@ def test_bad_input_is_a_usage_error_and_nothing_is_sent(
     assert _ok("trace-recordings", "list", "--json", url=url) == []
 
 
+@pytest.mark.parametrize(
+    ("times", "option"),
+    [
+        (("--start", "9999-12-31T23:00:00-05:00", "--end", "9999-12-31T23:30:00-05:00"), "--start"),
+        (("--start", "9999-12-31T12:00:00Z", "--end", "9999-12-31T23:30:00-05:00"), "--end"),
+        (("--start", "0001-01-01T00:00:00+01:00", "--end", "0001-01-02T00:00:00+01:00"), "--start"),
+        (("--start", "9999-12-31T23:00:00Z", "--duration", "1d"), "--duration"),
+    ],
+)
+def test_times_past_utcs_years_are_a_usage_error_naming_the_option(
+    hivemq_emulator: EmulatorHandle, times: tuple[str, ...], option: str
+) -> None:
+    url = hivemq_emulator.base_url
+    result = run(
+        "trace-recordings", "create", "edge", "--client", "a", "--event", PUBLISH, *times,
+        "--url", url,
+    )  # fmt: skip
+    assert result.returncode == 2, result.stderr
+    assert f"Invalid value for {option}" in result.stderr
+    words = "past the year 9999" if option == "--duration" else "outside the years 1 to 9999"
+    assert words in result.stderr
+    assert _ok("trace-recordings", "list", "--json", url=url) == []
+
+
 def test_a_name_the_broker_refuses_is_refused_before_sending(
     hivemq_emulator: EmulatorHandle,
 ) -> None:
