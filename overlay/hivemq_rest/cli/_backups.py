@@ -9,6 +9,7 @@ import click
 from hivemq_rest_generated.models import Backup
 
 from .._client import HiveMQClient
+from .._management import check_backup_outcome
 from ._command import confirm, connection_options, fail, main, stderr
 from ._exit import ExitCode
 from ._help import epilog
@@ -127,6 +128,8 @@ def create_backup(
         _check_file(file)  # before the backup starts, not after minutes of it
     with HiveMQClient(target.url, **target.settings()) as hivemq:
         backup = hivemq.backups.create()
+        # The broker answers FAILED at once when another backup or restore runs.
+        check_backup_outcome(str(backup.id), backup)
         stderr.print(terminal_text(f"started backup {backup.id}"))
         if wait:
             backup = _waited(hivemq, backup, timeout)

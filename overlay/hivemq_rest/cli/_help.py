@@ -17,7 +17,7 @@ _MEANING: Final = {
     ExitCode.SERVER: "other server error",
     ExitCode.INCOMPLETE: "finished, but some clients failed",
     ExitCode.OUTPUT: "the output file cannot be written",
-    ExitCode.JOB_FAILED: "the backup or restore failed, or did not end in time",
+    ExitCode.JOB_FAILED: "the backup, restore or archive failed, or did not end in time",
     ExitCode.INTERRUPTED: "interrupted",
 }
 _COMMON: Final = (

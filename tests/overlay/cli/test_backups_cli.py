@@ -12,6 +12,7 @@ from hivemq_rest_emulator import EmulatorHandle
 from hivemq_rest_emulator.testing import EmulatorProcess
 
 from .cli_run import run, run_on_terminal
+from .frozen_emulator import frozen_emulator
 
 BACKUP_BYTES = 1024 * 1024  # the emulator's default size of a backup's file
 HOSTILE = "x\x1b]0;owned\x07\u202eid"
@@ -77,13 +78,20 @@ def test_progress_shows_on_a_terminal(tmp_path: Path) -> None:
     assert file.stat().st_size == BACKUP_BYTES
 
 
-def test_a_failed_backup_exits_10(hivemq_emulator: EmulatorHandle) -> None:
-    url = hivemq_emulator.base_url
-    _json("backups", "create", url=url)  # still running: the next one fails at once
-    result = run("backups", "create", "--wait", "--url", url)
+@pytest.mark.parametrize("extra", [("--wait",), (), ("--json",)])
+def test_a_backup_the_broker_answers_failed_exits_10(extra: tuple[str, ...]) -> None:
+    with frozen_emulator() as url:
+        running = _json("backups", "create", url=url)["id"]  # never ends: the next one fails
+        result = run("backups", "create", *extra, "--url", url)
+        listed = json.loads(run("backups", "list", "--json", "--url", url).stdout)
     assert result.returncode == 10, result.stderr
-    assert "FAILED" in result.stderr
-    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+    [failed] = [item for item in listed if item["id"] != running]
+    assert failed["state"] == "FAILED"
+    assert result.stderr == (  # nothing says "started"
+        f"error: backup {failed['id']!r} ended FAILED: "
+        "Another backup or restore is already in progress.\n"
+    )
 
 
 def test_a_wait_that_runs_out_exits_10() -> None:
@@ -175,4 +183,4 @@ def test_every_command_documents_examples_and_exit_codes() -> None:
         assert result.returncode == 0
         assert "Examples:\n    hivemq-rest backups " + command in result.stdout
         assert "Exit codes:" in result.stdout
-    assert "10  the backup or restore failed" in run("backups", "create", "--help").stdout
+    assert "10  the backup, restore or archive failed" in run("backups", "create", "--help").stdout
