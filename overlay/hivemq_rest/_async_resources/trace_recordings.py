@@ -65,8 +65,10 @@ class AsyncTraceRecordings:
     async def download(self, name: str, target: Target, progress: Progress | None = None) -> int:
         """Stream the recording's zip file into ``target``; the number of bytes written.
 
-        As ``backups.download``: a path is written whole or not at all, the
-        size is checked against Content-Length.
+        As ``backups.download``: a path is written whole or not at all, and
+        one that exists must be a regular file (IsADirectoryError or
+        FileExistsError before anything is sent); the size is checked against
+        Content-Length.
         """
         call = mg.download_call(api.download_trace_recording_file(name), "application/zip")
         sink = Sink(target, None, progress)

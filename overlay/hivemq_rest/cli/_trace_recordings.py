@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import datetime
 import re
-from pathlib import Path
+from functools import partial
 from typing import Any, Final
 
 import click
 from hivemq_rest_generated.models import TraceRecordingEventsItem
 
 from .._client import HiveMQClient
-from ._command import confirm, connection_options, fail, main, stderr
+from ._command import confirm, connection_options, main, stderr
+from ._download import FILE_HELP, FILE_TYPE, download, download_target
 from ._exit import ExitCode
 from ._help import epilog
-from ._live import LiveLine
 from ._options import Target
 from ._records import JSON_OPTION, YES_OPTION, print_record, print_records
 from ._render import terminal_text
@@ -215,25 +215,17 @@ def delete_recording(target: Target, name: str, yes: bool) -> None:
     "download",
     epilog=epilog(
         "hivemq-rest trace-recordings download sensors-1 sensors-1.zip",
+        "hivemq-rest trace-recordings download sensors-1 - | sha256sum",
         codes=(ExitCode.NOT_FOUND, ExitCode.OUTPUT),
-        note="The file is written whole or not at all (mode 0600).",
+        note="The file is written whole or not at all (mode 0600). An existing FILE must be "
+        f"a regular file: a symbolic link, FIFO or device is refused. {FILE_HELP}",
     ),
 )
 @_NAME
-@click.argument("file", type=click.Path(dir_okay=False, writable=True, path_type=Path))
+@click.argument("file", type=FILE_TYPE)
 @connection_options
-def download_recording(target: Target, name: str, file: Path) -> None:
-    """Download a recording's zip file."""
-    if not file.parent.is_dir():
-        fail(f"cannot write {file}: no such directory {file.parent}", ExitCode.OUTPUT)
-    with LiveLine(stderr) as live, HiveMQClient(target.url, **target.settings()) as hivemq:
-
-        def progress(done: int, total: int | None) -> None:
-            of = f" of {total:,}" if total is not None else ""
-            live.show(f"downloaded {done:,}{of} bytes")
-
-        try:
-            size = hivemq.trace_recordings.download(name, file, progress if live.active else None)
-        except OSError as error:  # the file, not the network: the client maps those
-            fail(f"cannot write {file}: {error}", ExitCode.OUTPUT)
-    stderr.print(terminal_text(f"downloaded {size:,} bytes to {file}"))
+def download_recording(target: Target, name: str, file: str) -> None:
+    """Download a recording's zip file to FILE (or - for standard output)."""
+    path = download_target(file)
+    with HiveMQClient(target.url, **target.settings()) as hivemq:
+        download(partial(hivemq.trace_recordings.download, name), path, file)

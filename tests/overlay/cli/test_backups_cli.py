@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import os
 import stat
+import subprocess
 from pathlib import Path
 
 import pytest
 from hivemq_rest_emulator import EmulatorHandle
 from hivemq_rest_emulator.testing import EmulatorProcess
 
-from .cli_run import run, run_on_terminal
+from .cli_run import HIVEMQ_REST, environment, run, run_bytes, run_on_terminal
 from .frozen_emulator import frozen_emulator
 
 BACKUP_BYTES = 1024 * 1024  # the emulator's default size of a backup's file
@@ -119,6 +120,67 @@ def test_download_needs_wait_and_a_writable_place(
     assert f"no such directory {missing.parent}" in result.stderr
     # Checked before the backup starts: nothing was created.
     assert json.loads(run("backups", "list", "--json", "--url", url).stdout) == []
+
+
+def _completed(emulator: EmulatorHandle) -> str:
+    backup_id = str(_json("backups", "create", url=emulator.base_url)["id"])
+    emulator.advance_clock(60)
+    return backup_id
+
+
+def test_a_symbolic_link_is_refused_not_replaced(
+    hivemq_emulator: EmulatorHandle, tmp_path: Path
+) -> None:
+    url = hivemq_emulator.base_url
+    real = tmp_path / "real"
+    real.write_bytes(b"keep")
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    message = (
+        f"error: cannot write {link}: it is a symbolic link, not a regular file "
+        "(give the real path, or - for standard output)\n"
+    )
+    created = run("backups", "create", "--wait", "--download", str(link), "--url", url)
+    assert (created.returncode, created.stderr) == (9, message)
+    # Checked before the backup starts: nothing was created.
+    assert json.loads(run("backups", "list", "--json", "--url", url).stdout) == []
+    result = run("backups", "download", _completed(hivemq_emulator), str(link), "--url", url)
+    assert (result.returncode, result.stderr) == (9, message)
+    assert link.is_symlink()
+    assert real.read_bytes() == b"keep"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link", "real"]
+
+
+def test_download_to_standard_output(hivemq_emulator: EmulatorHandle) -> None:
+    url = hivemq_emulator.base_url
+    result = run_bytes("backups", "download", _completed(hivemq_emulator), "-", "--url", url)
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout) == BACKUP_BYTES
+    assert result.stderr.decode() == f"downloaded {BACKUP_BYTES:,} bytes to standard output\n"
+    refused = run("backups", "create", "--wait", "--download", "-", "--url", url)
+    assert refused.returncode == 2
+    assert "use backups download ID -" in refused.stderr
+
+
+def test_a_reader_that_goes_away_ends_the_download_quietly(
+    hivemq_emulator: EmulatorHandle,
+) -> None:
+    url = hivemq_emulator.base_url
+    backup_id = _completed(hivemq_emulator)
+    with subprocess.Popen(
+        [HIVEMQ_REST, "backups", "download", backup_id, "-", "--url", url],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=environment(),
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        assert len(process.stdout.read(10)) == 10
+        process.stdout.close()  # 1 MiB does not fit in the pipe: the next writes fail
+        errors = process.stderr.read()
+        code = process.wait(timeout=120)
+    assert (code, errors) == (0, b"")
 
 
 def test_restore_needs_yes_off_a_terminal(hivemq_emulator: EmulatorHandle) -> None:
