@@ -69,7 +69,7 @@ def not_a_file(path: StrPath) -> str | None:
         return "a device"
     if stat.S_ISSOCK(mode):
         return "a socket"
-    return "not a regular file"
+    return "a special file"
 
 
 def check_target(target: Target) -> None:

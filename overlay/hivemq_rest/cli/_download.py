@@ -36,7 +36,10 @@ def download_target(file: str) -> Path | None:
     path = Path(file)
     if not path.parent.is_dir():
         fail(f"cannot write {file}: no such directory {path.parent}", ExitCode.OUTPUT)
-    kind = not_a_file(path)
+    try:
+        kind = not_a_file(path)
+    except OSError as error:  # e.g. no permission to look into the directory
+        fail(f"cannot write {file}: {error.strerror}", ExitCode.OUTPUT)
     if kind is not None:
         fail(
             f"cannot write {file}: it is {kind}, not a regular file "

@@ -151,6 +151,14 @@ def test_a_symbolic_link_is_refused_not_replaced(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link", "real"]
 
 
+def test_a_path_that_cannot_be_looked_at_exits_9_before_sending(tmp_path: Path) -> None:
+    long_name = tmp_path / ("x" * 300)
+    # Nothing listens on port 9: a request would exit 3.
+    result = run("backups", "download", "b1", str(long_name), "--url", "http://127.0.0.1:9")
+    assert result.returncode == 9, result.stderr
+    assert result.stderr.endswith(": File name too long\n")
+
+
 def test_download_to_standard_output(hivemq_emulator: EmulatorHandle) -> None:
     url = hivemq_emulator.base_url
     result = run_bytes("backups", "download", _completed(hivemq_emulator), "-", "--url", url)
