@@ -199,9 +199,20 @@ def schema_definition(schema: _HasDefinition) -> bytes:
 
 
 def json_schema(schema: _HasDefinition) -> Any:
-    """A fetched JSON schema's definition as Python data (ValueError if it is not JSON)."""
+    """A fetched JSON schema's definition as Python data (ValueError if it is not JSON).
+
+    A PROTOBUF schema is a ValueError that says so: its definition is a
+    descriptor set, which ``schema_definition`` gives as bytes.
+    """
+    # The protocol asks only for the definition; a Schema or PartialSchema also says its type.
+    kind = getattr(schema, "type_", None)
+    if kind == "PROTOBUF":
+        raise ValueError(
+            "this is a PROTOBUF schema, not JSON: schema_definition() gives its descriptor set"
+        )
+    definition = schema_definition(schema)  # its own ValueError says what is wrong
     try:
-        return json.loads(schema_definition(schema))
+        return json.loads(definition)
     except (ValueError, RecursionError):
         raise ValueError("schemaDefinition does not hold JSON text") from None
 

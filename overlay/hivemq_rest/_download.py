@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from typing import BinaryIO, Final
@@ -18,7 +19,7 @@ import httpx
 from ._errors import DownloadError
 from ._transport import StrPath
 
-__all__ = ["DOWNLOAD_HEADERS", "Progress", "Sink", "Target"]
+__all__ = ["DOWNLOAD_HEADERS", "Progress", "Sink", "Target", "check_target", "not_a_file"]
 
 #: Called after each chunk with (bytes so far, total size or None if unknown).
 Progress = Callable[[int, int | None], None]
@@ -45,14 +46,61 @@ def _content_length(response: httpx.Response) -> int | None:
     return int(value)
 
 
+def not_a_file(path: StrPath) -> str | None:
+    """What ``path`` is if it exists and is not a regular file ("a symbolic link"), else None.
+
+    Checked with lstat: the rename at the end of a download replaces the
+    directory entry itself, so a link, FIFO or device there would be swapped
+    for a regular file instead of written through.
+    """
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+def check_target(target: Target) -> None:
+    """Refuse, before anything is sent, a path a download must not replace.
+
+    A missing path or a regular file is fine. A directory is an
+    IsADirectoryError; a symbolic link, FIFO, device or socket a
+    FileExistsError. A file object is not checked.
+    """
+    if not isinstance(target, str | os.PathLike):
+        return
+    path = os.fspath(target)
+    kind = not_a_file(path)
+    if kind == "a directory":
+        raise IsADirectoryError(f"{path!r} is a directory; give a file path")
+    if kind is not None:
+        raise FileExistsError(
+            f"{path!r} is {kind}, and a download replaces only a regular file: "
+            "give the real path, or open it and pass the binary file object"
+        )
+
+
 class Sink:
     """One download's destination, its expected size and progress.
 
-    ``target``: a path, written to a new temporary file (created exclusively,
-    mode 0600) in the same directory, fsynced and renamed over the path only
-    once the size is right; or a binary file object, written as the bytes
-    come (left open and, on failure, holding what arrived). ``expected``: the
-    size known before asking (a backup's ``bytes``), or None.
+    ``target``: a path, missing or a regular file (see :func:`check_target`),
+    written to a new temporary file (created exclusively, mode 0600) in the
+    same directory, fsynced and renamed over the path only once the size is
+    right; or a binary file object, written as the bytes come (left open
+    and, on failure, holding what arrived). ``expected``: the size known
+    before asking (a backup's ``bytes``), or None.
     """
 
     def __init__(self, target: Target, expected: int | None, progress: Progress | None) -> None:
@@ -67,8 +115,9 @@ class Sink:
         self._written_back = 0
         if isinstance(target, str | os.PathLike):
             path = os.path.abspath(os.fspath(target))
-            if os.path.isdir(path):
-                raise IsADirectoryError(f"{path!r} is a directory; give a file path")
+            # A link or FIFO put at the path after this check is replaced by
+            # the rename (the entry, not what it points to): never written through.
+            check_target(path)
             # Before anything is sent: a directory that is missing or not
             # writable fails here, not after the download.
             handle, self._temp = tempfile.mkstemp(

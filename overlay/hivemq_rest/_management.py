@@ -197,7 +197,12 @@ def _moment(name: str, value: datetime.datetime) -> datetime.datetime:
     if value.utcoffset() is None:
         raise ValueError(f"{name} must be timezone-aware (e.g. tzinfo=datetime.UTC)")
     # Sent as the broker writes instants: UTC, with a "Z".
-    return value.astimezone(datetime.UTC)
+    try:
+        return value.astimezone(datetime.UTC)
+    except OverflowError:  # 9999-12-31T23:00-05:00 is in year 10000 in UTC
+        raise ValueError(
+            f"{name} is outside the years 1 to 9999 in UTC: {value.isoformat()}"
+        ) from None
 
 
 def new_trace_recording(

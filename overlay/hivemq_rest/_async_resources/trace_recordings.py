@@ -43,9 +43,9 @@ class AsyncTraceRecordings:
         """Schedule a recording; the created one. Never sent twice (POST).
 
         Checked before sending (ValueError/TypeError): the name (3 or more
-        letters, digits, ``-``, ``_``), timezone-aware times with ``end_at``
-        after ``start_at``, at least one client id or topic regex, at least
-        one event, no repeats.
+        letters, digits, ``-``, ``_``), timezone-aware times within the
+        years 1 to 9999 in UTC with ``end_at`` after ``start_at``, at least
+        one client id or topic regex, at least one event, no repeats.
         """
         body = mg.new_trace_recording(
             name, start_at, end_at, client_id_filters, topic_filters, events
@@ -65,8 +65,10 @@ class AsyncTraceRecordings:
     async def download(self, name: str, target: Target, progress: Progress | None = None) -> int:
         """Stream the recording's zip file into ``target``; the number of bytes written.
 
-        As ``backups.download``: a path is written whole or not at all, the
-        size is checked against Content-Length.
+        As ``backups.download``: a path is written whole or not at all, and
+        one that exists must be a regular file (IsADirectoryError or
+        FileExistsError before anything is sent); the size is checked against
+        Content-Length.
         """
         call = mg.download_call(api.download_trace_recording_file(name), "application/zip")
         sink = Sink(target, None, progress)

@@ -14,7 +14,7 @@ from hivemq_rest_generated import operations as api
 from hivemq_rest_generated.models import Backup
 
 from .. import _management as mg
-from .._download import Progress, Sink, Target
+from .._download import Progress, Sink, Target, check_target
 from .._errors import WaitTimeoutError
 from .._operations import call_for
 
@@ -77,12 +77,17 @@ class Backups:
 
         ``target`` is a path (written whole or not at all: a temporary file
         beside it, mode 0600, fsynced, then renamed) or a binary file object.
-        Constant memory whatever the size. The size must match both
-        Content-Length and the backup's ``bytes`` (DownloadError otherwise,
-        and nothing left at the path). ``progress(bytes_so_far, total)`` is
-        called after each chunk. Timeouts: see the README ("Backups").
+        A path that exists must be a regular file: a directory is an
+        IsADirectoryError, a symbolic link, FIFO, device or socket a
+        FileExistsError, before anything is sent (for a stream such as
+        standard output, pass the binary file object). Constant memory
+        whatever the size. The size must match both Content-Length and the
+        backup's ``bytes`` (DownloadError otherwise, and nothing left at the
+        path). ``progress(bytes_so_far, total)`` is called after each chunk.
+        Timeouts: see the README ("Backups").
         """
         request = api.download_backup_file(backup_id)
+        check_target(target)  # before the backup is asked for its size
         expected = mg.backup_size(self.get(backup_id))
         sink = Sink(target, expected, progress)
         self._client._download(mg.download_call(request, "application/octet-stream"), sink)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from functools import partial
 from typing import Final
 
 import click
 from hivemq_rest_generated.models import Backup
 
 from .._client import HiveMQClient
-from ._command import confirm, connection_options, fail, main, stderr
+from .._management import check_backup_outcome
+from ._command import confirm, connection_options, main, stderr
+from ._download import FILE_HELP, FILE_TYPE, download, download_target
 from ._exit import ExitCode
 from ._help import epilog
 from ._live import LiveLine
@@ -65,35 +67,11 @@ def get_backup(target: Target, backup_id: str, as_json: bool) -> None:
     print_record(backup.to_dict(), as_json)
 
 
-def _download_to(hivemq: HiveMQClient, backup_id: str, file: Path) -> int:
-    """Download into ``file`` (whole or not at all), with a progress line on a terminal."""
-    with LiveLine(stderr) as live:
-
-        def progress(done: int, total: int | None) -> None:
-            of = f" of {total:,}" if total is not None else ""
-            live.show(f"downloaded {done:,}{of} bytes")
-
-        try:
-            return hivemq.backups.download(backup_id, file, progress if live.active else None)
-        except OSError as error:  # the file, not the network: the client maps those
-            fail(f"cannot write {file}: {error}", ExitCode.OUTPUT)
-
-
 def _waited(hivemq: HiveMQClient, backup: Backup, timeout: float) -> Backup:
     """The backup once it ended; a line says what is awaited, on a terminal."""
     with LiveLine(stderr) as live:
         live.show(terminal_text(f"waiting for backup {backup.id} ({backup.state})"))
         return hivemq.backups.wait(str(backup.id), timeout=timeout)
-
-
-def _check_file(file: Path) -> None:
-    if not file.parent.is_dir():
-        fail(f"cannot write {file}: no such directory {file.parent}", ExitCode.OUTPUT)
-    if file.exists() and not file.is_file():
-        fail(f"cannot write {file}: not a regular file", ExitCode.OUTPUT)
-
-
-_FILE_TYPE = click.Path(dir_okay=False, writable=True, path_type=Path)
 
 
 @backups.command(
@@ -103,37 +81,45 @@ _FILE_TYPE = click.Path(dir_okay=False, writable=True, path_type=Path)
         "hivemq-rest backups create --wait --download hivemq-backup.bin",
         codes=_WAIT_CODES,
         note="The file is written whole or not at all; its size is checked against the "
-        "backup's. Progress shows on a terminal only.",
+        "backup's. An existing FILE must be a regular file: a symbolic link, FIFO or device "
+        "is refused before the backup starts. Progress shows on a terminal only.",
     ),
 )
 @click.option("--wait", is_flag=True, help="Wait until the backup is COMPLETED (or failed).")
 @click.option(
     "--download",
     "file",
-    type=_FILE_TYPE,
-    help="With --wait: then download the backup's file to FILE (mode 0600).",
+    type=FILE_TYPE,
+    help="With --wait: then download the backup's file to FILE (mode 0600); "
+    "for standard output, use backups download ID -.",
 )
 @_WAIT_TIMEOUT
 @JSON_OPTION
 @connection_options
 def create_backup(
-    target: Target, wait: bool, file: Path | None, wait_timeout: float | None, as_json: bool
+    target: Target, wait: bool, file: str | None, wait_timeout: float | None, as_json: bool
 ) -> None:
     """Start a backup; with --wait, wait for it, and with --download, fetch its file."""
     timeout = _wait_timeout(wait, wait_timeout)
     if file is not None and not wait:
         raise click.UsageError("--download needs --wait: the file exists once the backup ends")
-    if file is not None:
-        _check_file(file)  # before the backup starts, not after minutes of it
+    if file == "-":
+        raise click.UsageError(
+            "--download - would mix the file with the backup shown on standard output: "
+            "use backups download ID -"
+        )
+    # Before the backup starts, not after minutes of it.
+    path = download_target(file) if file is not None else None
     with HiveMQClient(target.url, **target.settings()) as hivemq:
         backup = hivemq.backups.create()
+        # The broker answers FAILED at once when another backup or restore runs.
+        check_backup_outcome(str(backup.id), backup)
         stderr.print(terminal_text(f"started backup {backup.id}"))
         if wait:
             backup = _waited(hivemq, backup, timeout)
             stderr.print(terminal_text(f"backup {backup.id} is {backup.state}"))
         if file is not None:
-            size = _download_to(hivemq, str(backup.id), file)
-            stderr.print(terminal_text(f"downloaded {size:,} bytes to {file}"))
+            download(partial(hivemq.backups.download, str(backup.id)), path, file)
     print_record(backup.to_dict(), as_json)
 
 
@@ -176,17 +162,18 @@ def restore_backup(
     "download",
     epilog=epilog(
         "hivemq-rest backups download 20260101-120000 hivemq-backup.bin",
+        "hivemq-rest backups download 20260101-120000 - | ssh vault 'cat > hivemq-backup.bin'",
         codes=(ExitCode.NOT_FOUND, ExitCode.OUTPUT),
         note="The file is written whole or not at all (mode 0600); its size is checked "
-        "against the backup's.",
+        "against the backup's. An existing FILE must be a regular file: a symbolic link, "
+        f"FIFO or device is refused. {FILE_HELP}",
     ),
 )
 @_ID
-@click.argument("file", type=_FILE_TYPE)
+@click.argument("file", type=FILE_TYPE)
 @connection_options
-def download_backup(target: Target, backup_id: str, file: Path) -> None:
-    """Download a completed backup's file."""
-    _check_file(file)
+def download_backup(target: Target, backup_id: str, file: str) -> None:
+    """Download a completed backup's file to FILE (or - for standard output)."""
+    path = download_target(file)
     with HiveMQClient(target.url, **target.settings()) as hivemq:
-        size = _download_to(hivemq, backup_id, file)
-    stderr.print(terminal_text(f"downloaded {size:,} bytes to {file}"))
+        download(partial(hivemq.backups.download, backup_id), path, file)

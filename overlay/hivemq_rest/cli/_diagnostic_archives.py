@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from hivemq_rest_generated.models import DiagnosticArchiveState
+
 from .._client import HiveMQClient
-from ._command import connection_options, main
+from ._command import connection_options, fail, main
+from ._exit import ExitCode
 from ._help import epilog
 from ._options import Target
 from ._records import JSON_OPTION, print_record
@@ -15,7 +18,8 @@ def diagnostic_archives() -> None:
 
 
 @diagnostic_archives.command(
-    "create", epilog=epilog("hivemq-rest diagnostic-archives create --json")
+    "create",
+    epilog=epilog("hivemq-rest diagnostic-archives create --json", codes=(ExitCode.JOB_FAILED,)),
 )
 @JSON_OPTION
 @connection_options
@@ -23,4 +27,11 @@ def create_archive(target: Target, as_json: bool) -> None:
     """Start collecting a diagnostic archive; it stays on the broker."""
     with HiveMQClient(target.url, **target.settings()) as hivemq:
         archive = hivemq.diagnostic_archives.create()
+    # The broker answers FAILED at once while another archive is being collected.
+    if archive.state == DiagnosticArchiveState.FAILED:
+        reason = archive.fail_reason if isinstance(archive.fail_reason, str) else None
+        fail(
+            f"diagnostic archive {str(archive.id)!r} ended FAILED: {reason or 'no reason given'}",
+            ExitCode.JOB_FAILED,
+        )
     print_record(archive.to_dict(), as_json)

@@ -33,7 +33,7 @@ class ExitCode(IntEnum):
     SERVER = 7  # the server refused or failed otherwise (400, 409, 410, 412, 429, 5xx, bad body)
     INCOMPLETE = 8  # an export or bulk action finished, but some clients failed
     OUTPUT = 9  # the export file could not be written (no such directory, disk full, ...)
-    JOB_FAILED = 10  # a backup or restore ended FAILED, or --wait-timeout passed first
+    JOB_FAILED = 10  # a backup, restore or diagnostic archive FAILED, or --wait-timeout passed
     HANGUP = 129  # SIGHUP (128 + 1) stopped an export: the terminal or SSH session went away
     INTERRUPTED = 130  # Ctrl-C (SIGINT, 128 + 2)
     TERMINATED = 143  # SIGTERM (128 + 15) stopped an export: systemd, Kubernetes, timeout

@@ -17,7 +17,7 @@ _MEANING: Final = {
     ExitCode.SERVER: "other server error",
     ExitCode.INCOMPLETE: "finished, but some clients failed",
     ExitCode.OUTPUT: "the output file cannot be written",
-    ExitCode.JOB_FAILED: "the backup or restore failed, or did not end in time",
+    ExitCode.JOB_FAILED: "the backup, restore or archive failed, or did not end in time",
     ExitCode.HANGUP: "stopped by SIGHUP (the terminal went away); what was written is kept",
     ExitCode.INTERRUPTED: "interrupted",
     ExitCode.TERMINATED: "stopped by SIGTERM; what was written is kept",

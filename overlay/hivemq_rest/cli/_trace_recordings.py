@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import datetime
 import re
-from pathlib import Path
+from functools import partial
 from typing import Any, Final
 
 import click
 from hivemq_rest_generated.models import TraceRecordingEventsItem
 
 from .._client import HiveMQClient
-from ._command import confirm, connection_options, fail, main, stderr
+from ._command import confirm, connection_options, main, stderr
+from ._download import FILE_HELP, FILE_TYPE, download, download_target
 from ._exit import ExitCode
 from ._help import epilog
-from ._live import LiveLine
 from ._options import Target
 from ._records import JSON_OPTION, YES_OPTION, print_record, print_records
 from ._render import terminal_text
@@ -38,13 +38,29 @@ def _moment(value: str | None, option: str) -> datetime.datetime | None:
         ) from None
     if moment.tzinfo is None:
         raise click.BadParameter(f"{value!r} has no UTC offset: add Z or +01:00", param_hint=option)
-    return moment
+    try:
+        return moment.astimezone(datetime.UTC)
+    except OverflowError:
+        raise click.BadParameter(
+            f"{value!r} is outside the years 1 to 9999 in UTC", param_hint=option
+        ) from None
 
 
-def _duration(value: str | None) -> datetime.timedelta | None:
-    """Seconds, or a number with s, m, h or d (90, 10m, 2h); None if not given."""
-    if value is None:
-        return None
+def _end_after(
+    start_at: datetime.datetime, length: datetime.timedelta, value: str
+) -> datetime.datetime:
+    """``start_at`` (in UTC) plus the ``--duration`` given as ``value``."""
+    try:
+        return start_at + length
+    except OverflowError:
+        raise click.BadParameter(
+            f"{value!r} after {start_at.isoformat()} is past the year 9999 in UTC",
+            param_hint="--duration",
+        ) from None
+
+
+def _duration(value: str) -> datetime.timedelta:
+    """Seconds, or a number with s, m, h or d (90, 10m, 2h)."""
     match = _DURATION.fullmatch(value.strip())
     seconds = float(match[1]) * _UNITS[match[2]] if match else 0.0
     if not 0 < seconds <= 366 * 86400:
@@ -144,8 +160,11 @@ def create_recording(
     if (end is None) == (duration is None):
         raise click.UsageError("give --end or --duration, one of the two")
     start_at = _moment(start, "--start") or datetime.datetime.now(datetime.UTC)
-    length = _duration(duration)
-    end_at = start_at + length if length is not None else _moment(end, "--end")
+    end_at = (
+        _end_after(start_at, _duration(duration), duration)
+        if duration is not None
+        else _moment(end, "--end")
+    )
     assert end_at is not None
     with HiveMQClient(target.url, **target.settings()) as hivemq:
         created = hivemq.trace_recordings.create(
@@ -196,25 +215,17 @@ def delete_recording(target: Target, name: str, yes: bool) -> None:
     "download",
     epilog=epilog(
         "hivemq-rest trace-recordings download sensors-1 sensors-1.zip",
+        "hivemq-rest trace-recordings download sensors-1 - | sha256sum",
         codes=(ExitCode.NOT_FOUND, ExitCode.OUTPUT),
-        note="The file is written whole or not at all (mode 0600).",
+        note="The file is written whole or not at all (mode 0600). An existing FILE must be "
+        f"a regular file: a symbolic link, FIFO or device is refused. {FILE_HELP}",
     ),
 )
 @_NAME
-@click.argument("file", type=click.Path(dir_okay=False, writable=True, path_type=Path))
+@click.argument("file", type=FILE_TYPE)
 @connection_options
-def download_recording(target: Target, name: str, file: Path) -> None:
-    """Download a recording's zip file."""
-    if not file.parent.is_dir():
-        fail(f"cannot write {file}: no such directory {file.parent}", ExitCode.OUTPUT)
-    with LiveLine(stderr) as live, HiveMQClient(target.url, **target.settings()) as hivemq:
-
-        def progress(done: int, total: int | None) -> None:
-            of = f" of {total:,}" if total is not None else ""
-            live.show(f"downloaded {done:,}{of} bytes")
-
-        try:
-            size = hivemq.trace_recordings.download(name, file, progress if live.active else None)
-        except OSError as error:  # the file, not the network: the client maps those
-            fail(f"cannot write {file}: {error}", ExitCode.OUTPUT)
-    stderr.print(terminal_text(f"downloaded {size:,} bytes to {file}"))
+def download_recording(target: Target, name: str, file: str) -> None:
+    """Download a recording's zip file to FILE (or - for standard output)."""
+    path = download_target(file)
+    with HiveMQClient(target.url, **target.settings()) as hivemq:
+        download(partial(hivemq.trace_recordings.download, name), path, file)

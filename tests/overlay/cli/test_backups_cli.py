@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import os
 import stat
+import subprocess
 from pathlib import Path
 
 import pytest
 from hivemq_rest_emulator import EmulatorHandle
 from hivemq_rest_emulator.testing import EmulatorProcess
 
-from .cli_run import run, run_on_terminal
+from .cli_run import HIVEMQ_REST, environment, run, run_bytes, run_on_terminal
+from .frozen_emulator import frozen_emulator
 
 BACKUP_BYTES = 1024 * 1024  # the emulator's default size of a backup's file
 HOSTILE = "x\x1b]0;owned\x07\u202eid"
@@ -77,13 +79,20 @@ def test_progress_shows_on_a_terminal(tmp_path: Path) -> None:
     assert file.stat().st_size == BACKUP_BYTES
 
 
-def test_a_failed_backup_exits_10(hivemq_emulator: EmulatorHandle) -> None:
-    url = hivemq_emulator.base_url
-    _json("backups", "create", url=url)  # still running: the next one fails at once
-    result = run("backups", "create", "--wait", "--url", url)
+@pytest.mark.parametrize("extra", [("--wait",), (), ("--json",)])
+def test_a_backup_the_broker_answers_failed_exits_10(extra: tuple[str, ...]) -> None:
+    with frozen_emulator() as url:
+        running = _json("backups", "create", url=url)["id"]  # never ends: the next one fails
+        result = run("backups", "create", *extra, "--url", url)
+        listed = json.loads(run("backups", "list", "--json", "--url", url).stdout)
     assert result.returncode == 10, result.stderr
-    assert "FAILED" in result.stderr
-    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+    [failed] = [item for item in listed if item["id"] != running]
+    assert failed["state"] == "FAILED"
+    assert result.stderr == (  # nothing says "started"
+        f"error: backup {failed['id']!r} ended FAILED: "
+        "Another backup or restore is already in progress.\n"
+    )
 
 
 def test_a_wait_that_runs_out_exits_10() -> None:
@@ -111,6 +120,75 @@ def test_download_needs_wait_and_a_writable_place(
     assert f"no such directory {missing.parent}" in result.stderr
     # Checked before the backup starts: nothing was created.
     assert json.loads(run("backups", "list", "--json", "--url", url).stdout) == []
+
+
+def _completed(emulator: EmulatorHandle) -> str:
+    backup_id = str(_json("backups", "create", url=emulator.base_url)["id"])
+    emulator.advance_clock(60)
+    return backup_id
+
+
+def test_a_symbolic_link_is_refused_not_replaced(
+    hivemq_emulator: EmulatorHandle, tmp_path: Path
+) -> None:
+    url = hivemq_emulator.base_url
+    real = tmp_path / "real"
+    real.write_bytes(b"keep")
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    message = (
+        f"error: cannot write {link}: it is a symbolic link, not a regular file "
+        "(give the real path, or - for standard output)\n"
+    )
+    created = run("backups", "create", "--wait", "--download", str(link), "--url", url)
+    assert (created.returncode, created.stderr) == (9, message)
+    # Checked before the backup starts: nothing was created.
+    assert json.loads(run("backups", "list", "--json", "--url", url).stdout) == []
+    result = run("backups", "download", _completed(hivemq_emulator), str(link), "--url", url)
+    assert (result.returncode, result.stderr) == (9, message)
+    assert link.is_symlink()
+    assert real.read_bytes() == b"keep"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link", "real"]
+
+
+def test_a_path_that_cannot_be_looked_at_exits_9_before_sending(tmp_path: Path) -> None:
+    long_name = tmp_path / ("x" * 300)
+    # Nothing listens on port 9: a request would exit 3.
+    result = run("backups", "download", "b1", str(long_name), "--url", "http://127.0.0.1:9")
+    assert result.returncode == 9, result.stderr
+    assert result.stderr.endswith(": File name too long\n")
+
+
+def test_download_to_standard_output(hivemq_emulator: EmulatorHandle) -> None:
+    url = hivemq_emulator.base_url
+    result = run_bytes("backups", "download", _completed(hivemq_emulator), "-", "--url", url)
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout) == BACKUP_BYTES
+    assert result.stderr.decode() == f"downloaded {BACKUP_BYTES:,} bytes to standard output\n"
+    refused = run("backups", "create", "--wait", "--download", "-", "--url", url)
+    assert refused.returncode == 2
+    assert "use backups download ID -" in refused.stderr
+
+
+def test_a_reader_that_goes_away_ends_the_download_quietly(
+    hivemq_emulator: EmulatorHandle,
+) -> None:
+    url = hivemq_emulator.base_url
+    backup_id = _completed(hivemq_emulator)
+    with subprocess.Popen(
+        [HIVEMQ_REST, "backups", "download", backup_id, "-", "--url", url],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=environment(),
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        assert len(process.stdout.read(10)) == 10
+        process.stdout.close()  # 1 MiB does not fit in the pipe: the next writes fail
+        errors = process.stderr.read()
+        code = process.wait(timeout=120)
+    assert (code, errors) == (0, b"")
 
 
 def test_restore_needs_yes_off_a_terminal(hivemq_emulator: EmulatorHandle) -> None:
@@ -175,4 +253,4 @@ def test_every_command_documents_examples_and_exit_codes() -> None:
         assert result.returncode == 0
         assert "Examples:\n    hivemq-rest backups " + command in result.stdout
         assert "Exit codes:" in result.stdout
-    assert "10  the backup or restore failed" in run("backups", "create", "--help").stdout
+    assert "10  the backup, restore or archive failed" in run("backups", "create", "--help").stdout

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import io
 import json
+import os
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -11,7 +13,7 @@ from typing import Any
 import pytest
 from hivemq_rest_emulator import EmulatorHandle
 
-from .cli_run import run
+from .cli_run import run, run_bytes, run_on_terminal
 
 PUBLISH = "MQTT_MESSAGE_PUBLISH"
 
@@ -138,6 +140,30 @@ def test_bad_input_is_a_usage_error_and_nothing_is_sent(
     assert _ok("trace-recordings", "list", "--json", url=url) == []
 
 
+@pytest.mark.parametrize(
+    ("times", "option"),
+    [
+        (("--start", "9999-12-31T23:00:00-05:00", "--end", "9999-12-31T23:30:00-05:00"), "--start"),
+        (("--start", "9999-12-31T12:00:00Z", "--end", "9999-12-31T23:30:00-05:00"), "--end"),
+        (("--start", "0001-01-01T00:00:00+01:00", "--end", "0001-01-02T00:00:00+01:00"), "--start"),
+        (("--start", "9999-12-31T23:00:00Z", "--duration", "1d"), "--duration"),
+    ],
+)
+def test_times_past_utcs_years_are_a_usage_error_naming_the_option(
+    hivemq_emulator: EmulatorHandle, times: tuple[str, ...], option: str
+) -> None:
+    url = hivemq_emulator.base_url
+    result = run(
+        "trace-recordings", "create", "edge", "--client", "a", "--event", PUBLISH, *times,
+        "--url", url,
+    )  # fmt: skip
+    assert result.returncode == 2, result.stderr
+    assert f"Invalid value for {option}" in result.stderr
+    words = "past the year 9999" if option == "--duration" else "outside the years 1 to 9999"
+    assert words in result.stderr
+    assert _ok("trace-recordings", "list", "--json", url=url) == []
+
+
 def test_a_name_the_broker_refuses_is_refused_before_sending(
     hivemq_emulator: EmulatorHandle,
 ) -> None:
@@ -169,6 +195,65 @@ def test_an_unknown_recording_exits_4_escaped(
     assert "gone\\u202e\\x07" in result.stderr
     assert "\u202e" not in result.stderr
     assert not list(tmp_path.iterdir())
+
+
+def _recording(url: str) -> str:
+    _ok(
+        "trace-recordings", "create", "tr-file", "--client", "a",
+        "--event", "MQTT_MESSAGE_CONNECT", "--duration", "1h", url=url,
+    )  # fmt: skip
+    return "tr-file"
+
+
+@pytest.mark.parametrize("entry", ["a FIFO", "a symbolic link", "a dangling symbolic link"])
+def test_download_refuses_what_is_not_a_regular_file(
+    hivemq_emulator: EmulatorHandle, tmp_path: Path, entry: str
+) -> None:
+    name = _recording(hivemq_emulator.base_url)
+    real = tmp_path / "real"
+    real.write_bytes(b"keep")
+    target = tmp_path / "out"
+    if entry == "a FIFO":
+        os.mkfifo(target)
+    else:
+        target.symlink_to(real if entry == "a symbolic link" else tmp_path / "nowhere")
+    before = os.lstat(target)
+    result = run(
+        "trace-recordings", "download", name, str(target), "--url", hivemq_emulator.base_url
+    )
+    assert result.returncode == 9, result.stderr
+    kind = "a FIFO" if entry == "a FIFO" else "a symbolic link"
+    assert result.stderr == (
+        f"error: cannot write {target}: it is {kind}, not a regular file "
+        "(give the real path, or - for standard output)\n"
+    )
+    after = os.lstat(target)
+    assert (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino)
+    assert real.read_bytes() == b"keep"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "real"]
+
+
+def test_download_to_standard_output(hivemq_emulator: EmulatorHandle, tmp_path: Path) -> None:
+    url = hivemq_emulator.base_url
+    name = _recording(url)
+    result = run_bytes("trace-recordings", "download", name, "-", "--url", url)
+    assert result.returncode == 0, result.stderr
+    assert zipfile.is_zipfile(io.BytesIO(result.stdout))
+    assert result.stderr.decode() == f"downloaded {len(result.stdout):,} bytes to standard output\n"
+    file = tmp_path / "-"  # a file named -, given with its directory, is a file
+    assert run("trace-recordings", "download", name, str(file), "--url", url).returncode == 0
+    assert file.read_bytes() == result.stdout
+
+
+def test_download_to_standard_output_on_a_terminal_is_refused(
+    hivemq_emulator: EmulatorHandle,
+) -> None:
+    url = hivemq_emulator.base_url
+    code, shown = run_on_terminal(
+        "trace-recordings", "download", _recording(url), "-", "--url", url
+    )
+    assert code == 2
+    assert "- writes the raw file: pipe it" in shown
 
 
 def test_help_shows_examples_and_exit_codes() -> None:

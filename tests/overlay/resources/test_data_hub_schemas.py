@@ -223,6 +223,20 @@ def test_definitions_that_do_not_decode_are_value_errors(value: Any, reader: Any
         reader(schema)
 
 
+def test_json_schema_of_a_schema_without_its_definition_says_fields_left_it_out() -> None:
+    schema = PartialSchema.from_dict({"id": "temperature"})
+    with pytest.raises(ValueError, match=r"left out with fields=\?"):
+        json_schema(schema)
+
+
+def test_json_schema_of_a_protobuf_schema_says_it_is_protobuf() -> None:
+    schema = Schema.from_dict({"id": "p", "type": "PROTOBUF", "schemaDefinition": b64(b"\n\x01")})
+    with pytest.raises(ValueError, match="this is a PROTOBUF schema"):
+        json_schema(schema)
+    with pytest.raises(ValueError, match="this is a PROTOBUF schema"):
+        json_schema(PartialSchema.from_dict({"type": "PROTOBUF"}))
+
+
 def test_a_source_that_is_not_utf8_is_a_value_error() -> None:
     with pytest.raises(ValueError, match="UTF-8"):
         script_source(PartialScript.from_dict({"source": b64(b"\xff")}))

@@ -22,6 +22,7 @@ from hivemq_rest import (
     RetryPolicy,
     ServiceUnavailableError,
 )
+from hivemq_rest._download import not_a_file
 from hivemq_rest._operations import Call
 
 from .clients import KINDS, NO_WAIT, ONCE, run
@@ -261,6 +262,62 @@ def test_a_directory_or_a_missing_one_is_refused_before_sending(tmp_path: Path) 
         with pytest.raises(TypeError):
             run("sync", server.base_url, lambda h: h.trace_recordings.download("rec-1", 42))
         assert server.seen == []
+
+
+def _special(kind: str, path: Path) -> None:
+    """Make ``path`` a file system entry of ``kind`` that is not a regular file."""
+    real = path.parent / "real"
+    real.write_bytes(b"keep")
+    if kind == "a FIFO":
+        os.mkfifo(path)
+    elif kind == "link":
+        path.symlink_to(real)
+    elif kind == "dangling link":
+        path.symlink_to(path.parent / "nowhere")
+    else:
+        path.symlink_to(path.parent)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("entry", ["a FIFO", "link", "dangling link", "link to a directory"])
+@pytest.mark.parametrize("family", ["backups", "trace_recordings"])
+def test_a_link_or_fifo_at_the_path_is_refused_before_sending(
+    kind: str, entry: str, family: str, tmp_path: Path
+) -> None:
+    target = tmp_path / "out"
+    _special(entry, target)
+    before = os.lstat(target)
+    shown = "a FIFO" if entry == "a FIFO" else "a symbolic link"
+    with serve_backup(whole_file()) as server:
+        with pytest.raises(FileExistsError, match=f"is {shown}, and a download replaces only"):
+            run(kind, server.base_url, lambda h: getattr(h, family).download("b1", target))
+        assert server.seen == []
+    after = os.lstat(target)
+    assert (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino)
+    assert (tmp_path / "real").read_bytes() == b"keep"
+    assert leftovers(tmp_path) == ["out", "real"]
+
+
+def test_what_is_not_a_regular_file_is_named(tmp_path: Path) -> None:
+    (tmp_path / "file").write_bytes(b"")
+    os.mkfifo(tmp_path / "fifo")
+    (tmp_path / "link").symlink_to(tmp_path / "file")
+    assert not_a_file(tmp_path / "missing") is None
+    assert not_a_file(tmp_path / "file") is None
+    assert not_a_file(tmp_path / "fifo") == "a FIFO"
+    assert not_a_file(tmp_path / "link") == "a symbolic link"
+    assert not_a_file(tmp_path) == "a directory"
+    assert not_a_file("/dev/null") == "a device"  # lstat only: nothing is written
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_regular_file_at_the_path_is_replaced(kind: str, tmp_path: Path) -> None:
+    target = tmp_path / "backup.bin"
+    target.write_bytes(b"old")
+    with serve_backup(whole_file()) as server:
+        run(kind, server.base_url, lambda h: h.backups.download("b1", target))
+    assert target.read_bytes() == FILE
+    assert leftovers(tmp_path) == ["backup.bin"]
 
 
 def test_a_failing_write_is_a_download_error(tmp_path: Path) -> None:

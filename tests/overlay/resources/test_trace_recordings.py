@@ -109,6 +109,50 @@ def test_a_recording_the_broker_would_refuse_is_not_sent(
     assert fake.requests == []
 
 
+MINUS_5 = datetime.timezone(datetime.timedelta(hours=-5))
+PLUS_1 = datetime.timezone(datetime.timedelta(hours=1))
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "words"),
+    [
+        (
+            datetime.datetime(9999, 12, 31, 23, tzinfo=MINUS_5),
+            datetime.datetime(9999, 12, 31, 23, 30, tzinfo=MINUS_5),
+            "start_at is outside the years 1 to 9999",
+        ),
+        (
+            datetime.datetime(9999, 12, 31, 12, tzinfo=UTC),
+            datetime.datetime(9999, 12, 31, 23, tzinfo=MINUS_5),
+            "end_at is outside",
+        ),
+        (
+            datetime.datetime(1, 1, 1, tzinfo=PLUS_1),
+            datetime.datetime(1, 1, 2, tzinfo=PLUS_1),
+            "start_at is outside",
+        ),
+    ],
+)
+def test_times_outside_utcs_range_are_value_errors(
+    start: datetime.datetime, end: datetime.datetime, words: str
+) -> None:
+    fake = FakeAPI(recording(201))
+    with pytest.raises(ValueError, match=words):
+        run_fake("sync", fake, create(start_at=start, end_at=end))
+    assert fake.requests == []
+
+
+def test_the_extremes_of_utc_itself_are_sent() -> None:
+    fake = FakeAPI(recording(201))
+    start = datetime.datetime(1, 1, 1, tzinfo=UTC)
+    run_fake("sync", fake, create(start_at=start, end_at=datetime.datetime.max.replace(tzinfo=UTC)))
+    body = json.loads(fake.requests[0].content)["traceRecording"]
+    assert (body["startAt"], body["endAt"]) == (
+        "0001-01-01T00:00:00Z",
+        "9999-12-31T23:59:59.999999Z",
+    )
+
+
 @pytest.mark.parametrize("kind", FAKE_KINDS)
 def test_stop_patches_the_state(kind: str) -> None:
     fake = FakeAPI(recording(state="STOPPED"))
