@@ -21,7 +21,7 @@ from ._render import terminal_text
 
 _COLUMNS = ("id", "createdAt", "state", "bytes", "failReason")
 _ID = click.argument("backup_id")
-_ID_CODES = (ExitCode.NOT_FOUND,)
+_ID_CODES = (ExitCode.NOT_FOUND, ExitCode.INVALID_ID)
 _WAIT_CODES = (ExitCode.NOT_FOUND, ExitCode.JOB_FAILED, ExitCode.OUTPUT)
 _WAIT_TIMEOUT = click.option(
     "--wait-timeout",
@@ -127,7 +127,7 @@ def create_backup(
     "restore",
     epilog=epilog(
         "hivemq-rest backups restore 20260101-120000 --yes --wait",
-        codes=(ExitCode.NOT_FOUND, ExitCode.JOB_FAILED),
+        codes=(*_ID_CODES, ExitCode.JOB_FAILED),
         note="Restoring replaces the broker's state: it asks first on a terminal, "
         "and needs --yes otherwise.",
     ),
@@ -163,7 +163,7 @@ def restore_backup(
     epilog=epilog(
         "hivemq-rest backups download 20260101-120000 hivemq-backup.bin",
         "hivemq-rest backups download 20260101-120000 - | ssh vault 'cat > hivemq-backup.bin'",
-        codes=(ExitCode.NOT_FOUND, ExitCode.OUTPUT),
+        codes=(*_ID_CODES, ExitCode.OUTPUT),
         note="The file is written whole or not at all (mode 0600); its size is checked "
         "against the backup's. An existing FILE must be a regular file: a symbolic link, "
         f"FIFO or device is refused. {FILE_HELP}",

@@ -21,7 +21,7 @@ from ._render import terminal_text
 
 _COLUMNS = ("name", "state", "startAt", "endAt", "clients", "topics", "events")
 _NAME = click.argument("name")
-_NAME_CODES = (ExitCode.NOT_FOUND,)
+_NAME_CODES = (ExitCode.NOT_FOUND, ExitCode.INVALID_ID)
 _DURATION: Final = re.compile(r"(\d+(?:\.\d+)?)([smhd]?)")
 _UNITS: Final = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -115,6 +115,7 @@ def _row(record: dict[str, Any]) -> dict[str, Any]:
         "--event MQTT_MESSAGE_PUBLISH --duration 10m",
         "hivemq-rest trace-recordings create night --topic 'plant/.*' --event MQTT_MESSAGE_CONNECT "
         "--start 2026-01-31T22:00:00Z --end 2026-02-01T06:00:00Z",
+        codes=(ExitCode.INVALID_ID,),
     ),
 )
 @_NAME
@@ -216,7 +217,7 @@ def delete_recording(target: Target, name: str, yes: bool) -> None:
     epilog=epilog(
         "hivemq-rest trace-recordings download sensors-1 sensors-1.zip",
         "hivemq-rest trace-recordings download sensors-1 - | sha256sum",
-        codes=(ExitCode.NOT_FOUND, ExitCode.OUTPUT),
+        codes=(*_NAME_CODES, ExitCode.OUTPUT),
         note="The file is written whole or not at all (mode 0600). An existing FILE must be "
         f"a regular file: a symbolic link, FIFO or device is refused. {FILE_HELP}",
     ),
