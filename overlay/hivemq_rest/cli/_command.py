@@ -27,7 +27,7 @@ from ._exit import ExitCode, exit_code_for
 from ._help import epilog
 from ._logs import print_traceback, setup_logging
 from ._options import NAMES, Target, add_options, resolve
-from ._render import escape_controls, terminal_text
+from ._render import escape_controls, is_utf8, terminal_text
 
 
 class _Console(Console):
@@ -59,7 +59,7 @@ def _check_utf8(arguments: dict[str, Any]) -> None:
             continue
         value = arguments.get(parameter.name)
         for item in value if isinstance(value, tuple | list) else (value,):
-            if isinstance(item, str) and not _is_utf8(item):
+            if isinstance(item, str) and not is_utf8(item):
                 name = (
                     parameter.opts[0]
                     if isinstance(parameter, click.Option)
@@ -67,14 +67,6 @@ def _check_utf8(arguments: dict[str, Any]) -> None:
                 )
                 raw = item.encode("utf-8", "surrogateescape")
                 fail(f"{name} is not UTF-8: {raw!r}", ExitCode.INVALID_ID)
-
-
-def _is_utf8(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _diagnosed(error: HiveMQError, target: Target) -> str | None:

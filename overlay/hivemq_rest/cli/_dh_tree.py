@@ -27,6 +27,7 @@ import attrs
 from hivemq_rest_generated.models import BehaviorPolicy, DataPolicy, Schema, Script
 
 from .. import _data_hub as dh
+from ._render import is_utf8
 
 SCHEMAS: Final = "schemas"
 SCRIPTS: Final = "scripts"
@@ -175,7 +176,7 @@ def _unfit(value: Any) -> str | None:
         item, depth = stack.pop()
         if depth > _MAX_DEPTH:
             return "too deeply nested"
-        if isinstance(item, str) and not _is_utf8(item):
+        if isinstance(item, str) and not is_utf8(item):
             return f"holds text that is not UTF-8 (a lone surrogate): {item[:40]!r}"
         if isinstance(item, dict | list):
             children = [*item, *item.values()] if isinstance(item, dict) else item
@@ -184,14 +185,6 @@ def _unfit(value: Any) -> str | None:
                 return f"more than {_MAX_VALUES} values"
             stack.extend((child, depth + 1) for child in children)
     return None
-
-
-def _is_utf8(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def shown(path: os.PathLike[str] | str) -> str:
@@ -263,7 +256,7 @@ class _Reader:
             resource_id = _stem_id(stem)
         except UnicodeDecodeError:
             resource_id = ""
-        if not resource_id or not _is_utf8(resource_id):  # a name's bytes that are not UTF-8
+        if not resource_id or not is_utf8(resource_id):  # a name's bytes that are not UTF-8
             self.problem(path, "the file name is no id (percent-encoded UTF-8)")
             return None
         return resource_id
@@ -471,7 +464,7 @@ def write_tree(root: Path, resources: Resources, *, force: bool) -> int:
         seen: dict[str, str] = {}
         for resource_id in sorted(resources[family]):
             named = f"{family}/{resource_id!r}"
-            if not _is_utf8(resource_id):
+            if not is_utf8(resource_id):
                 problems.append(f"{named}: the id is not UTF-8 text (a lone surrogate)")
                 continue
             name = file_stem(resource_id) + ".json"

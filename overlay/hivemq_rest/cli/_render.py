@@ -49,6 +49,15 @@ def has_controls(text: str) -> bool:
     return _HAS_CONTROL.search(text) is not None
 
 
+def is_utf8(text: str) -> bool:
+    """Whether ``text`` encodes as UTF-8 (surrogate escapes of undecodable bytes do not)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def terminal_text(text: str) -> Text:
     """Text to print for people: no markup (an id like "[bold]x" is data), no controls."""
     return Text(escape_controls(text))
