@@ -240,7 +240,7 @@ def test_data_hub_handles_mock_responses(
     if status < 300:
         # Not vacuous: a seeded server's made-up answer (the same every run) parses.
         # The unseeded answers vary, and many hold a `next` link that is no cursor.
-        seeded = outcomes[: len(SEEDS)]
-        assert any(outcome.error is None for outcome in seeded), [o.error for o in seeded]
+        made_up = outcomes[: len(SEEDS)]
+        assert any(outcome.error is None for outcome in made_up), [o.error for o in made_up]
     for server in mocks.values():
         server.process.check_alive()
