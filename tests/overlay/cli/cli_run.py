@@ -95,3 +95,24 @@ def run_on_terminal(
             process.kill()
             process.wait()
     return code, shown.decode("utf-8", "replace").replace("\r\n", "\n")
+
+
+def run_until_the_reader_leaves(*args: str, first_bytes: int) -> tuple[int, bytes]:
+    """Run hivemq-rest piped, read ``first_bytes`` of its output, then close the pipe.
+
+    As ``| head -c N`` does: the command's later writes fail. Returns the exit
+    code and everything it wrote to stderr.
+    """
+    with subprocess.Popen(
+        [HIVEMQ_REST, *args],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=environment(),
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        assert len(process.stdout.read(first_bytes)) == first_bytes
+        process.stdout.close()
+        errors = process.stderr.read()
+        return process.wait(timeout=120), errors

@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 import os
 import stat
-import subprocess
 from pathlib import Path
 
 import pytest
 from hivemq_rest_emulator import EmulatorHandle
 from hivemq_rest_emulator.testing import EmulatorProcess
 
-from .cli_run import HIVEMQ_REST, environment, run, run_bytes, run_on_terminal
+from .cli_run import run, run_bytes, run_on_terminal, run_until_the_reader_leaves
 from .frozen_emulator import frozen_emulator
 
 BACKUP_BYTES = 1024 * 1024  # the emulator's default size of a backup's file
@@ -175,19 +174,10 @@ def test_a_reader_that_goes_away_ends_the_download_quietly(
 ) -> None:
     url = hivemq_emulator.base_url
     backup_id = _completed(hivemq_emulator)
-    with subprocess.Popen(
-        [HIVEMQ_REST, "backups", "download", backup_id, "-", "--url", url],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        stdin=subprocess.DEVNULL,
-        env=environment(),
-    ) as process:
-        assert process.stdout is not None
-        assert process.stderr is not None
-        assert len(process.stdout.read(10)) == 10
-        process.stdout.close()  # 1 MiB does not fit in the pipe: the next writes fail
-        errors = process.stderr.read()
-        code = process.wait(timeout=120)
+    # 1 MiB does not fit in the pipe: the writes after the first bytes fail.
+    code, errors = run_until_the_reader_leaves(
+        "backups", "download", backup_id, "-", "--url", url, first_bytes=10
+    )
     assert (code, errors) == (0, b"")
 
 

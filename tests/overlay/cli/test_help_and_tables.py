@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import click
@@ -11,7 +10,7 @@ import pytest
 from hivemq_rest.cli import main
 from hivemq_rest_emulator import EmulatorHandle
 
-from tests.overlay.cli.cli_run import HIVEMQ_REST, environment, run, run_on_terminal
+from tests.overlay.cli.cli_run import run, run_on_terminal, run_until_the_reader_leaves
 
 COMMANDS = ["list", "count", "show", "state", "subscriptions", "disconnect", "invalidate", "export"]
 
@@ -134,18 +133,8 @@ def test_a_reader_that_goes_away_ends_the_command_with_0(
     schemas.mkdir()
     for number in range(4_000):  # a plan far longer than a pipe's buffer
         (schemas / f"s{number}.schema.json").write_text('{"type": "object"}')
-    command = [HIVEMQ_REST, "data-hub", "apply", str(tmp_path), "--dry-run"]
-    with subprocess.Popen(
-        [*command, "--url", emulator.base_url],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=environment(),
-    ) as process:
-        assert process.stdout is not None
-        assert process.stderr is not None
-        assert process.stdout.readline()
-        process.stdout.close()  # as `| head -1` does
-        errors = process.stderr.read()
-        assert process.wait(timeout=120) == 0, errors
+    code, errors = run_until_the_reader_leaves(
+        "data-hub", "apply", str(tmp_path), "--dry-run", "--url", emulator.base_url, first_bytes=1
+    )
+    assert code == 0, errors
     assert errors == b""
