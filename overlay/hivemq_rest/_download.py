@@ -10,13 +10,13 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Callable
 from typing import BinaryIO, Final
 
 import httpx
 
 from ._errors import DownloadError
+from ._temporary import create_beside
 from ._transport import StrPath
 
 __all__ = ["DOWNLOAD_HEADERS", "Progress", "Sink", "Target", "check_target", "not_a_file"]
@@ -120,9 +120,7 @@ class Sink:
             check_target(path)
             # Before anything is sent: a directory that is missing or not
             # writable fails here, not after the download.
-            handle, self._temp = tempfile.mkstemp(
-                prefix=f".{os.path.basename(path)}.", suffix=".part", dir=os.path.dirname(path)
-            )
+            handle, self._temp = create_beside(path, ".part")
             self._file: BinaryIO = os.fdopen(handle, "wb")
             self._path = path
         elif hasattr(target, "write"):

@@ -11,19 +11,23 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Final
+
+from .._temporary import create_beside
 
 PRIVATE: Final = 0o600
 
 
 def create_temporary(target: Path) -> tuple[int, Path]:
-    """A new private file beside ``target`` (``.NAME.<random>.tmp``): its descriptor and path."""
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    """A new private file beside ``target`` (``.NAME.<random>.tmp``): its descriptor and path.
+
+    NAME is cut short where the whole would not fit the directory's name limit.
+    """
+    fd, name = create_beside(os.fspath(target), ".tmp")
     try:
-        os.fchmod(fd, PRIVATE)  # mkstemp's 0600 is narrowed by a umask like 0o277
+        os.fchmod(fd, PRIVATE)  # the 0600 it was created with is narrowed by a umask like 0o277
     except BaseException:
         os.close(fd)
         os.unlink(name)
