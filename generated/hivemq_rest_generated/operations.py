@@ -291,9 +291,34 @@ def _content(body: Body, value: object) -> bytes:
     if not isinstance(value, body.model):
         raise TypeError(f"the body must be a {body.model.__name__}")
     document: Any = value.to_dict()  # type: ignore[attr-defined]
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode(
-        "utf-8"
-    )
+    try:
+        # NaN and Infinity are no JSON: a server would refuse the body, or store
+        # a value no one can read back.
+        text = json.dumps(
+            document, ensure_ascii=False, allow_nan=False, separators=(",", ":")
+        )
+    except ValueError:
+        raise ValueError(
+            "the body holds NaN or Infinity, which JSON cannot carry"
+        ) from None
+    return text.encode("utf-8")
+
+
+def _header_value(parameter: Parameter, wire: str) -> str:
+    """wire if it can be sent as a header value: latin-1 (obs-text kept), no control character.
+
+    An entity tag may hold bytes 0x80-0xFF (RFC 9110 obs-text); it is
+    handed back as latin-1 text and sent as the same bytes.
+    """
+    try:
+        wire.encode("latin-1")
+    except UnicodeEncodeError:
+        raise ValueError(
+            f"{parameter.python_name} holds a character a header cannot carry"
+        ) from None
+    if any((ord(c) < 0x20 and c != "\t") or ord(c) == 0x7F for c in wire):
+        raise ValueError(f"{parameter.python_name} holds a control character")
+    return wire
 
 
 def build(
@@ -322,7 +347,7 @@ def build(
         elif parameter.location == "query":
             query.append(f"{quote(parameter.name, safe='')}={quote(wire, safe='')}")
         else:
-            headers.append((parameter.name, wire))
+            headers.append((parameter.name, _header_value(parameter, wire)))
     content = None
     if operation.body is not None and body is not None:
         content = _content(operation.body, body)

@@ -68,7 +68,7 @@ class AsyncAPI(BaseClient):
                         call.method,
                         call.path,
                         params=call.params or None,
-                        headers=call.headers or None,
+                        headers=call.wire_headers(),
                         content=call.content,
                     ) as response:
                         self._limit_body(response)
@@ -110,7 +110,7 @@ class AsyncAPI(BaseClient):
         try:
             with attempt_deadline(None):
                 async with self._http.stream(
-                    call.method, call.path, headers=call.headers or None
+                    call.method, call.path, headers=call.wire_headers()
                 ) as response:
                     if not response.is_success:
                         self._limit_body(response)  # an error body is read whole: bound it

@@ -14,7 +14,7 @@ import httpx
 
 from ._body import bound
 from ._constants import DEFAULT_BASE_URL, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT
-from ._deadline import attempt_deadline, bound_by_deadline
+from ._deadline import attempt_deadline, bound_by_deadline, time_left
 from ._errors import (
     ClientClosedError,
     ClientNotFoundError,
@@ -33,7 +33,7 @@ from ._settings import (
     check_headers,
     check_max_response_bytes,
     check_retry,
-    check_text,
+    check_secret,
     check_timeout,
 )
 from ._transport import (
@@ -105,9 +105,9 @@ class BaseClient:
         self._connection = TransportOptions(
             base_url=parse_base_url(base_url),
             auth=auth_for(
-                check_text("username", username),
-                check_text("password", password),
-                check_text("token", token),
+                check_secret("username", username),
+                check_secret("password", password),
+                check_secret("token", token, ascii_only=True),
             ),
             timeout=checked_timeout,
             tls=ssl_context(check_flag("verify", verify), ca_file, client_cert),
@@ -173,8 +173,19 @@ class BaseClient:
             }
 
     def _deadline(self) -> AbstractContextManager[None]:
-        """The bound of one whole attempt (see ``timeout``)."""
-        return attempt_deadline(self._attempt_seconds)
+        """The bound of one whole attempt (see ``timeout``), within any ``time_bound``."""
+        seconds, left = self._attempt_seconds, time_left()
+        if left is not None:
+            seconds = left if seconds is None else min(seconds, left)
+        return attempt_deadline(seconds)
+
+    @staticmethod
+    def _within_bound(wait: float | None) -> float | None:
+        """A retry's wait, cut to what a ``time_bound`` leaves; None (no retry) once it passed."""
+        left = time_left()
+        if wait is None or left is None:
+            return wait
+        return None if left <= 0 else min(wait, left)
 
     def _limit_body(self, response: httpx.Response) -> None:
         """Let this response's body be read only within ``max_response_bytes``."""
@@ -209,7 +220,7 @@ class BaseClient:
                 "nothing was sent"
             ) from None
         error = as_transport_error(raised)
-        wait = state.wait_after_error(error)
+        wait = self._within_bound(state.wait_after_error(error))
         if wait is None:
             raise connection_error(
                 call.method,
@@ -227,7 +238,7 @@ class BaseClient:
         self, call: Call, state: RetryState, response: httpx.Response
     ) -> float | None:
         """Seconds before the next attempt after this answer, or None if it is the last."""
-        wait = state.wait_after_response(response)
+        wait = self._within_bound(state.wait_after_response(response))
         if wait is not None:
             self._log_retry(call, state, f"HTTP {response.status_code}", wait)
         return wait

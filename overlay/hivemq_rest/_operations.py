@@ -69,6 +69,13 @@ class Call:
     headers: tuple[tuple[str, str], ...] = ()
     content: bytes | None = None
 
+    def wire_headers(self) -> list[tuple[bytes, bytes]] | None:
+        """The headers as the bytes sent: latin-1, so that an ETag's obs-text goes back as it came.
+
+        httpx would encode a str value as ASCII and fail on any other byte.
+        """
+        return [(k.encode("ascii"), v.encode("latin-1")) for k, v in self.headers] or None
+
 
 def call_for(
     request: api.Request, *, idempotent_delete: bool = False, names_client: bool = False

@@ -61,10 +61,16 @@ class AsyncDataHubItems(Generic[_Full, _Partial]):
         return dh.parse_model(response, self._partial, self._noun)
 
     async def _etag(self, request: api.Request) -> str | None:
-        """The ETag header of the answer to request (a get), None if it has none."""
+        """The ETag header of the answer to request (a get), None if it has none.
+
+        Its bytes as latin-1 text, whatever they are (RFC 9110 allows obs-text,
+        0x80-0xFF): ``if_match`` sends exactly those bytes back.
+        """
         response = await self._client._send(op.call_for(request))
-        etag: str | None = response.headers.get("ETag")
-        return etag
+        for name, value in response.headers.raw:
+            if name.lower() == b"etag":
+                return value.decode("latin-1")
+        return None
 
     def _checked(self, item: _Full) -> _Full:
         """item, once known to be a ``_model`` (TypeError otherwise: it is sent as one)."""

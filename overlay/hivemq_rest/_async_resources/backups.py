@@ -10,8 +10,9 @@ from hivemq_rest_generated import operations as api
 from hivemq_rest_generated.models import Backup
 
 from .. import _management as mg
+from .._deadline import time_bound
 from .._download import Progress, Sink, Target, check_target
-from .._errors import WaitTimeoutError
+from .._errors import APIConnectionError, WaitTimeoutError
 from .._operations import call_for
 
 if TYPE_CHECKING:
@@ -52,6 +53,8 @@ class AsyncBackups:
         Polls start ``poll_interval`` seconds apart, doubling up to 10 s.
         BackupFailedError (with ``fail_reason``) when it ends FAILED or
         RESTORE_FAILED; WaitTimeoutError when ``timeout`` seconds pass first.
+        ``timeout`` bounds the whole wait: a poll (its attempts and retries)
+        gets only the time that is left.
         """
         for name, value in (("timeout", timeout), ("poll_interval", poll_interval)):
             if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
@@ -59,7 +62,15 @@ class AsyncBackups:
         api.get_backup(backup_id)  # a bad id fails here, before the first poll
         deadline, interval = monotonic() + timeout, float(poll_interval)
         while True:
-            backup = await self.get(backup_id)
+            try:
+                with time_bound(deadline - monotonic()):
+                    backup = await self.get(backup_id)
+            except APIConnectionError as error:
+                if monotonic() < deadline:
+                    raise
+                raise WaitTimeoutError(
+                    f"backup {backup_id!r}: no answer to a poll before {timeout} s passed"
+                ) from error
             if mg.check_backup_outcome(backup_id, backup):
                 return backup
             left = deadline - monotonic()
