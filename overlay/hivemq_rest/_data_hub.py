@@ -24,7 +24,9 @@ from hivemq_rest_generated.models import (
 from hivemq_rest_generated.operations import GET_ALL_DATA_POLICIES, Operation
 from hivemq_rest_generated.types import Unset
 
+from ._constants import MAX_JSON_DEPTH
 from ._errors import AlreadyPresentError, BadRequestError, malformed_response
+from ._json import NotJSONError, loads
 from ._lazy import PARSE_ERRORS, lazy_items
 from ._paging import json_body
 
@@ -109,9 +111,9 @@ def json_schema_body(schema_id: str, schema: Mapping[str, Any] | str) -> Schema:
     """A JSON schema to create, from a dict or JSON text (sent as written)."""
     if isinstance(schema, str):
         try:
-            json.loads(schema)
-        except ValueError as error:
-            raise ValueError(f"the JSON Schema text is not JSON: {error}") from None
+            loads(schema, MAX_JSON_DEPTH)  # sent as written: NaN would reach the broker
+        except NotJSONError as why:
+            raise ValueError(f"the JSON Schema text {why}") from None
         text = schema
     elif isinstance(schema, Mapping):
         try:
@@ -212,9 +214,9 @@ def json_schema(schema: _HasDefinition) -> Any:
         )
     definition = schema_definition(schema)  # its own ValueError says what is wrong
     try:
-        return json.loads(definition)
-    except (ValueError, RecursionError):
-        raise ValueError("schemaDefinition does not hold JSON text") from None
+        return loads(definition, MAX_JSON_DEPTH)
+    except NotJSONError as why:
+        raise ValueError(f"schemaDefinition {why}") from None
 
 
 def script_source(script: _HasSource) -> str:

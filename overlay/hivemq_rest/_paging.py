@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import math
 import struct
 import tempfile
 from collections.abc import Callable
@@ -22,6 +20,7 @@ from ._constants import (
     MIN_PAGE_SIZE,
 )
 from ._errors import CursorExpiredError, UnexpectedResponseError, malformed_response
+from ._json import NotJSONError, loads
 
 __all__ = [
     "ClientIdListing",
@@ -50,33 +49,6 @@ def cursor_from_next(next_url: str) -> str | None:
     return None
 
 
-class _NotFiniteError(ValueError):
-    """NaN, Infinity or a number too large for a float: JSON has none of them."""
-
-
-def _no_constant(name: str) -> Any:
-    raise _NotFiniteError(name)
-
-
-def _finite(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise _NotFiniteError(text[:20])
-    return value
-
-
-def _nests_deeper(document: dict[str, Any] | list[Any], limit: int) -> bool:
-    """Whether objects and arrays in document nest more than ``limit`` deep (no recursion)."""
-    stack = [(document, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if depth > limit:
-            return True
-        children = value.values() if isinstance(value, dict) else value
-        stack.extend((c, depth + 1) for c in children if isinstance(c, dict | list))
-    return False
-
-
 def json_body(
     response: httpx.Response,
     error: Callable[[httpx.Response, str], UnexpectedResponseError] = malformed_response,
@@ -90,20 +62,9 @@ def json_body(
     one that nests deeper than ``max_depth`` (None: not checked).
     """
     try:
-        document = json.loads(response.content, parse_constant=_no_constant, parse_float=_finite)
-    except _NotFiniteError as value:
-        raise error(response, f"the body holds {value}, which is not a JSON number") from None
-    except ValueError:
-        raise error(response, "the body is not JSON") from None
-    except RecursionError:
-        raise error(response, "the JSON nests too deep to parse") from None
-    if (
-        max_depth is not None
-        and isinstance(document, dict | list)
-        and _nests_deeper(document, max_depth)
-    ):
-        raise error(response, f"the JSON nests deeper than {max_depth} levels")
-    return document
+        return loads(response.content, max_depth)
+    except NotJSONError as why:
+        raise error(response, f"the body {why}") from None
 
 
 def _cut(text: str) -> str:

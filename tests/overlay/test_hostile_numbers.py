@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import datetime
 import json
 import math
@@ -18,13 +19,14 @@ from hivemq_rest import (
     RetryPolicy,
     UnexpectedResponseError,
     WaitTimeoutError,
+    json_schema,
 )
 from hivemq_rest._constants import MAX_SECONDS
 from hivemq_rest._deadline import remaining
 from hivemq_rest._pacing import RateLimiter
 from hivemq_rest._retry import parse_retry_after
 from hivemq_rest._settings import check_timeout
-from hivemq_rest_generated.models import DataPolicy
+from hivemq_rest_generated.models import DataPolicy, Schema
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -320,3 +322,30 @@ def test_each_poll_of_an_async_wait_gets_only_the_time_left() -> None:
         asyncio.run(main())
     assert deadlines
     assert all(d is not None and d <= 0.2 for d in deadlines)
+
+
+@pytest.mark.parametrize("text", ['{"maximum": NaN}', '{"minimum": -Infinity}', '{"m": 1e999}'])
+def test_a_json_schema_text_holding_nan_is_not_sent(text: str) -> None:
+    api = FakeAPI()
+    with (
+        HiveMQClient(transport=api.transport()) as hivemq,
+        pytest.raises(ValueError, match="not a JSON number"),
+    ):
+        hivemq.data_hub.schemas.create_json("s1", text)
+    assert api.requests == []
+
+
+@pytest.mark.parametrize(
+    "definition", ['{"maximum": NaN}', json.dumps(_nested(600)), '{"a": Infinity}']
+)
+def test_a_fetched_json_schema_holding_nan_or_nested_600_deep_is_a_value_error(
+    definition: str,
+) -> None:
+    schema = Schema(
+        id="s1",
+        type_="JSON",
+        schema_definition=base64.b64encode(definition.encode()).decode(),
+    )
+    with pytest.raises(ValueError, match="schemaDefinition") as raised:
+        json_schema(schema)
+    assert not isinstance(raised.value, RecursionError)
