@@ -51,15 +51,16 @@ log = logging.getLogger("hivemq_rest")
 class ClientSettings(TypedDict, total=False):
     """The keyword arguments both clients take besides the base URL.
 
-    username, password: HTTP Basic credentials. token: a bearer token.
+    username, password: HTTP Basic credentials. token: a bearer token (ASCII).
+    None of them may hold a control character (CR, LF, NUL, ...).
     timeout: seconds for one whole attempt (connect, send, the complete
     body), or an httpx.Timeout (its largest value bounds the attempt; default:
-    5 s to connect, 30 s in all). verify: check the server's certificate
+    5 s to connect, 30 s in all); at most a day. verify: check the server's certificate
     (default True). ca_file: a CA bundle to trust. client_cert: a
     certificate file with its key, or a (certificate, key) pair. headers:
     extra headers on every request (not sent to another origin). retry: a
     RetryPolicy. requests_per_second: a limit shared by everything the
-    client sends. follow_redirects: follow 3xx (default False).
+    client sends (at least one a day). follow_redirects: follow 3xx (default False).
     seed: seeds the backoff jitter (reproducible tests). max_response_bytes:
     a larger body (decompressed) is refused unread (default 64 MiB).
     Every setting is checked when the client is created (ConfigurationError).

@@ -91,7 +91,10 @@ def connection_options(command: Callable[..., Any]) -> Callable[..., Any]:
         global_ = click.get_current_context().find_root().params
         debug = bool(given["debug"] or global_.get("debug"))
         setup_logging(debug, stderr)
-        target = resolve(given, global_, os.environ)
+        try:
+            target = resolve(given, global_, os.environ)
+        except KeyboardInterrupt:  # at the password prompt, or opening a token FIFO
+            fail("interrupted", ExitCode.INTERRUPTED)
         if target.insecure:
             stderr.print("warning: TLS certificate verification is off (--insecure)")
         _check_utf8(kwargs)

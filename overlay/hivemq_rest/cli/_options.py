@@ -19,7 +19,7 @@ import attrs
 import click
 
 from .._base_client import ClientSettings
-from .._constants import DEFAULT_BASE_URL
+from .._constants import DEFAULT_BASE_URL, MAX_SECONDS
 from .._retry import RetryPolicy
 from ._config import ConfigError, check_timeout, load_profile, read_secret
 
@@ -38,7 +38,7 @@ EXPORT_MAX_ATTEMPTS: Final = 10
 
 
 class _Seconds(click.ParamType):  # type: ignore[type-arg,unused-ignore]
-    """A finite number of seconds above 0 (``nan``, ``inf``, 0 and below are refused)."""
+    """Seconds above 0, at most a day (``nan``, ``inf``, 0 and below are refused)."""
 
     name = "seconds"
 
@@ -49,6 +49,8 @@ class _Seconds(click.ParamType):  # type: ignore[type-arg,unused-ignore]
             self.fail(f"{value!r} is not a number of seconds", param, ctx)
         if not math.isfinite(seconds) or seconds <= 0:
             self.fail(f"{value!r} is not a finite number of seconds above 0", param, ctx)
+        if seconds > MAX_SECONDS:
+            self.fail(f"{value!r} is more than a day ({MAX_SECONDS:,.0f} seconds)", param, ctx)
         return seconds
 
 
@@ -207,13 +209,7 @@ def resolve(
     layers = [command, global_, env, load_profile(profile_name, environ)]
     credentials = _credentials(layers)
     if credentials.get("username") and credentials.get("password") is None and _stdin_is_terminal():
-        credentials["password"] = click.prompt(
-            f"Password for {credentials['username']}",
-            hide_input=True,
-            default="",
-            show_default=False,
-            err=True,
-        )
+        credentials["password"] = _ask_password(credentials["username"])
     timeout = _first(layers, "timeout")
     if _first(layers, "client_key") and not _first(layers, "client_cert"):
         raise ConfigError("--client-key goes with --client-cert")
@@ -227,6 +223,27 @@ def resolve(
         max_attempts=_first(layers, "max_attempts"),
         **credentials,
     )
+
+
+def _ask_password(username: str) -> str:
+    """The password, asked on the terminal; Ctrl-C is KeyboardInterrupt (exit 130).
+
+    click turns Ctrl-C at a prompt into Abort, "Aborted!" with exit 1, unlike
+    Ctrl-C anywhere else in the command.
+    """
+    try:
+        password: str = click.prompt(
+            f"Password for {username}",
+            hide_input=True,
+            default="",
+            show_default=False,
+            err=True,
+        )
+    except click.exceptions.Abort as abort:
+        if isinstance(abort.__context__, KeyboardInterrupt):
+            raise KeyboardInterrupt from None
+        raise
+    return password
 
 
 def _stdin_is_terminal() -> bool:
