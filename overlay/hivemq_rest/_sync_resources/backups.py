@@ -63,6 +63,7 @@ class Backups:
                 raise ValueError(f"{name} must be a number of seconds above 0, not {value!r}")
         api.get_backup(backup_id)  # a bad id fails here, before the first poll
         deadline, interval = monotonic() + timeout, float(poll_interval)
+        state: object = None  # the state the last poll answered
         while True:
             try:
                 with time_bound(deadline - monotonic()):
@@ -70,16 +71,13 @@ class Backups:
             except APIConnectionError as error:
                 if monotonic() < deadline:
                     raise
-                raise WaitTimeoutError(
-                    f"backup {backup_id!r}: no answer to a poll before {timeout} s passed"
-                ) from error
+                raise WaitTimeoutError(_still(backup_id, state, timeout)) from error
             if mg.check_backup_outcome(backup_id, backup):
                 return backup
+            state = backup.state
             left = deadline - monotonic()
             if left <= 0:
-                raise WaitTimeoutError(
-                    f"backup {backup_id!r} is still {backup.state} after {timeout} s"
-                )
+                raise WaitTimeoutError(_still(backup_id, state, timeout))
             time.sleep(min(interval, left))
             interval = min(interval * 2, _POLL_CAP)
 
@@ -103,3 +101,10 @@ class Backups:
         sink = Sink(target, expected, progress)
         self._client._download(mg.download_call(request, "application/octet-stream"), sink)
         return sink.received
+
+
+def _still(backup_id: str, state: object, timeout: float) -> str:
+    """What a wait that ran out says: the last state a poll answered, if one did."""
+    if state is None:
+        return f"backup {backup_id!r}: no poll was answered within {timeout} s"
+    return f"backup {backup_id!r} is still {state} after {timeout} s"
