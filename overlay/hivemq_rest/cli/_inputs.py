@@ -15,13 +15,21 @@ from typing import Final
 
 import click
 
-__all__ = ["MAX_DEFINITION_BYTES", "MAX_SECRET_BYTES", "InputError", "read_bounded"]
+__all__ = [
+    "MAX_DEFINITION_BYTES",
+    "MAX_ID_LIST_BYTES",
+    "MAX_SECRET_BYTES",
+    "InputError",
+    "read_bounded",
+]
 
 #: A token, a password or the profile file (which may hold them): 64 KiB.
 MAX_SECRET_BYTES: Final = 64 * 1024
 #: A Data Hub policy, schema or script sent by a ``create FILE`` command:
 #: 10 MiB, what ``data-hub apply`` reads of a file too.
 MAX_DEFINITION_BYTES: Final = 10 * 1024 * 1024
+#: The ids of ``--from-file``: 256 MiB, millions of ids (they are held in memory).
+MAX_ID_LIST_BYTES: Final = 256 * 1024 * 1024
 
 
 class InputError(click.ClickException):

@@ -103,6 +103,17 @@ def test_a_definition_file_over_the_request_bound_is_refused(tmp_path: Path) -> 
     assert server.seen == []
 
 
+def test_an_id_list_that_is_a_device_is_refused() -> None:
+    with local_server() as server:
+        result = run(
+            "clients", "disconnect", "--from-file", "/dev/null", "--yes",
+            "--url", server.base_url,
+        )  # fmt: skip
+    assert result.returncode == 2, result.stderr
+    assert "a device or terminal, not a regular file or a pipe" in result.stderr
+    assert server.seen == []
+
+
 def test_a_definition_from_a_pipe_is_read() -> None:
     script = "function transform(publish, context) { return publish; }"
     with local_server() as server:
