@@ -13,7 +13,12 @@ from typing import TypedDict
 import httpx
 
 from ._body import bound
-from ._constants import DEFAULT_BASE_URL, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT
+from ._constants import (
+    DEFAULT_BASE_URL,
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_TIMEOUT,
+    MAX_SECONDS,
+)
 from ._deadline import attempt_deadline, bound_by_deadline, time_left
 from ._errors import (
     ClientClosedError,
@@ -176,7 +181,8 @@ class BaseClient:
     def _deadline(self) -> AbstractContextManager[None]:
         """The bound of one whole attempt (see ``timeout``), within any ``time_bound``."""
         seconds, left = self._attempt_seconds, time_left()
-        if left is not None:
+        # A bound past MAX_SECONDS is as good as none, and would overflow a timer.
+        if left is not None and left <= MAX_SECONDS:
             seconds = left if seconds is None else min(seconds, left)
         return attempt_deadline(seconds)
 

@@ -349,3 +349,17 @@ def test_a_fetched_json_schema_holding_nan_or_nested_600_deep_is_a_value_error(
     with pytest.raises(ValueError, match="schemaDefinition") as raised:
         json_schema(schema)
     assert not isinstance(raised.value, RecursionError)
+
+
+@pytest.mark.parametrize("timeout", [1e300, math.inf])
+def test_a_wait_of_any_length_without_a_client_timeout_overflows_nothing(timeout: float) -> None:
+    done = {"backup": {"id": "b1", "createdAt": "2026-01-01T00:00:00Z", "state": "COMPLETED"}}
+    deadlines: list[float | None] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        deadlines.append(remaining(None))
+        return httpx.Response(200, json=done)
+
+    with HiveMQClient(transport=FakeAPI(answer).transport(), timeout=None) as hivemq:
+        assert hivemq.backups.wait("b1", timeout=timeout).state == "COMPLETED"
+    assert deadlines == [None]
