@@ -25,8 +25,8 @@ from hivemq_rest_generated.operations import GET_ALL_DATA_POLICIES, Operation
 from hivemq_rest_generated.types import Unset
 
 from ._constants import MAX_JSON_DEPTH
-from ._errors import AlreadyPresentError, BadRequestError, malformed_response
-from ._json import NotJSONError, loads
+from ._errors import AlreadyPresentError, BadRequestError, malformed_response, unusable_item
+from ._json import NotJSONError, loads, unfit
 from ._lazy import PARSE_ERRORS, lazy_items
 from ._paging import json_body
 
@@ -240,24 +240,41 @@ def already_present(error: BadRequestError) -> BadRequestError:
     )
 
 
+def _usable(response: httpx.Response, item: dict[str, Any], noun: str) -> None:
+    """UnexpectedResponseError naming the item if it holds NaN or nests past MAX_JSON_DEPTH."""
+    said = unfit(item, MAX_JSON_DEPTH)
+    if said is not None:
+        item_id = item.get("id")
+        named = f"{noun} {item_id!r}" if isinstance(item_id, str) else f"a {noun}"
+        raise unusable_item(response, f"{named}: {said}")
+
+
 def parse_model(response: httpx.Response, model: type[_M], what: str) -> _M:
-    """The JSON object of a 2xx answer as the given generated model."""
-    document = json_body(response)
+    """The JSON object of a 2xx answer as the given generated model.
+
+    An object holding NaN or an infinity, or nested past MAX_JSON_DEPTH, is
+    an UnexpectedResponseError that names it.
+    """
+    document = json_body(response, max_depth=None, finite=False)
     if not isinstance(document, dict):
         raise malformed_response(response, f"the {what} is not a JSON object")
+    _usable(response, document, what)
     try:
         return model.from_dict(document)
     except PARSE_ERRORS as error:
         raise malformed_response(response, f"the {what} does not parse ({error!r})") from None
 
 
-def parse_page(response: httpx.Response, model: type[_M], what: str) -> tuple[list[_M], object]:
+def parse_page(
+    response: httpx.Response, model: type[_M], what: str, noun: str
+) -> tuple[list[_M], object]:
     """The items of a list page as the given model, and the page's ``_links``.
 
-    The items parse when first read (see _lazy): a malformed one raises
-    UnexpectedResponseError then.
+    ``what`` names the items (plural), ``noun`` one of them. The items parse
+    when first read (see _lazy): a malformed one raises UnexpectedResponseError
+    then; one holding NaN or nested past MAX_JSON_DEPTH raises it here.
     """
-    document = json_body(response)
+    document = json_body(response, max_depth=None, finite=False)
     if not isinstance(document, dict):
         raise malformed_response(response, f"a page of {what} is not a JSON object")
     raw = document.get("items", [])
@@ -265,5 +282,7 @@ def parse_page(response: httpx.Response, model: type[_M], what: str) -> tuple[li
         raise malformed_response(response, f"the items of a page of {what} are not a list")
     if not all(type(item) is dict for item in raw):
         raise malformed_response(response, f"an item of {what} is not a JSON object")
+    for item in raw:
+        _usable(response, item, noun)
     request = response.request
     return lazy_items(model, raw, request.method, request.url.path), document.get("_links")

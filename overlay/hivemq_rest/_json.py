@@ -3,7 +3,8 @@
 Python's json module reads ``NaN``, ``Infinity`` and ``1e999`` (as a float
 infinity) and writes them back as bare ``NaN``, which no other JSON parser
 takes; and a document nested hundreds deep parses, then makes RecursionError
-of whatever walks it later. ``loads`` refuses both where the text is read.
+of whatever walks it later. ``loads`` refuses both where the text is read;
+``unfit`` says the same of one part of a document read with ``finite=False``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import json
 import math
 from typing import Any
 
-__all__ = ["NotJSONError", "loads"]
+__all__ = ["NotJSONError", "loads", "unfit"]
 
 
 class NotJSONError(ValueError):
@@ -34,35 +35,48 @@ def _finite(text: str) -> float:
     return value
 
 
-def _nests_deeper(document: dict[str, Any] | list[Any], limit: int) -> bool:
-    """Whether objects and arrays in document nest more than ``limit`` deep (no recursion)."""
-    stack = [(document, 1)]
+def _not_finite(number: object) -> str:
+    return f"holds {number}, not a finite number (JSON has no NaN or infinity)"
+
+
+def unfit(value: object, max_depth: int) -> str | None:
+    """Why value cannot be JSON (nested over ``max_depth``, NaN or infinite), else None.
+
+    Iterative: a value of any depth is walked without recursion.
+    """
+    stack = [(value, 1)]
     while stack:
-        value, depth = stack.pop()
-        if depth > limit:
-            return True
-        children = value.values() if isinstance(value, dict) else value
-        stack.extend((c, depth + 1) for c in children if isinstance(c, dict | list))
-    return False
+        item, depth = stack.pop()
+        if isinstance(item, float) and not math.isfinite(item):
+            return _not_finite(item)
+        if isinstance(item, dict | list):
+            if depth > max_depth:
+                return f"too deeply nested (more than {max_depth} levels)"
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return None
 
 
-def loads(data: str | bytes, max_depth: int | None) -> Any:
+def loads(data: str | bytes, max_depth: int | None, *, finite: bool = True) -> Any:
     """The JSON document in data; NotJSONError saying why if there is none ("is not JSON").
 
     ``max_depth``: how deep objects and arrays may nest (None: not checked).
+    ``finite=False`` lets NaN and infinities through, for a caller that
+    checks the parts it uses with ``unfit`` and names them.
     """
     try:
-        document = json.loads(data, parse_constant=_no_constant, parse_float=_finite)
+        if finite:
+            document = json.loads(data, parse_constant=_no_constant, parse_float=_finite)
+        else:
+            document = json.loads(data)
     except _NotFiniteError as number:
-        raise NotJSONError(f"holds {number}, which is not a JSON number") from None
+        raise NotJSONError(_not_finite(number)) from None
     except RecursionError:
         raise NotJSONError("nests too deep to parse") from None
     except ValueError:
         raise NotJSONError("is not JSON") from None
-    if (
-        max_depth is not None
-        and isinstance(document, dict | list)
-        and _nests_deeper(document, max_depth)
-    ):
-        raise NotJSONError(f"nests deeper than {max_depth} levels")
+    if max_depth is not None and isinstance(document, dict | list):
+        said = unfit(document, max_depth)
+        if said is not None:
+            raise NotJSONError(said)
     return document

@@ -54,15 +54,18 @@ def json_body(
     error: Callable[[httpx.Response, str], UnexpectedResponseError] = malformed_response,
     *,
     max_depth: int | None = MAX_JSON_DEPTH,
+    finite: bool = True,
 ) -> Any:
     """The response body as JSON; a body that is not JSON is an UnexpectedResponseError.
 
     So is one that holds NaN, Infinity or a number beyond a float (``1e999``),
     which JSON does not have and no output of ours could write as JSON, and
     one that nests deeper than ``max_depth`` (None: not checked).
+    ``finite=False`` lets NaN and infinities through, for a caller that
+    checks (``_json.unfit``) and names the parts it uses.
     """
     try:
-        return loads(response.content, max_depth)
+        return loads(response.content, max_depth, finite=finite)
     except NotJSONError as why:
         raise error(response, f"the body {why}") from None
 

@@ -47,11 +47,11 @@ class AsyncDataHubItems(Generic[_Full, _Partial]):
     def _list(self, request: PageRequest, *, paged: bool = True) -> AsyncIterator[_Partial]:
         """Every item of every page (``paged=False``: of the one answer) of request."""
         request(None)  # checks every argument now, before the first page is asked for
-        partial, plural = self._partial, self._plural
+        partial, plural, noun = self._partial, self._plural, self._noun
         return iter_items(
             self._client,
             request,
-            lambda response: dh.parse_page(response, partial, plural),
+            lambda response: dh.parse_page(response, partial, plural, noun),
             paged=paged,
         )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 from hivemq_rest_generated.operations import GET_ALL_MQTT_CLIENTS
 
-from .._errors import APIStatusError, UnexpectedResponseError
+from .._errors import UNUSABLE_TITLE, APIStatusError, UnexpectedResponseError
 
 
 def _is_listing(path: str) -> bool:
@@ -24,6 +24,8 @@ def not_the_api(error: Exception, base_url: str) -> str | None:
         pass
     elif not (isinstance(error, UnexpectedResponseError) and 200 <= error.status < 300):
         return None
+    elif error.title == UNUSABLE_TITLE:
+        return None  # an answer in the API's shape, with an item no JSON can carry
     hint = f"is {base_url} the REST API's base URL?"
     try:
         prefix = httpx.URL(base_url).path.rstrip("/")
