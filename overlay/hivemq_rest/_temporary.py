@@ -8,6 +8,7 @@ is atomic).
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 from typing import Final
@@ -33,10 +34,15 @@ def create_beside(path: str, suffix: str) -> tuple[int, str]:
     """Create a new file beside ``path``, exclusively, mode 0600 (less the umask): (fd, name).
 
     ``O_EXCL | O_NOFOLLOW``: a file or link planted under the name is never
-    opened. FileExistsError if every name tried was taken.
+    opened. FileExistsError if every name tried was taken; OSError
+    (ENAMETOOLONG) at once if ``path``'s own name is too long to be created.
     """
     directory, name = os.path.split(os.path.abspath(path))
-    room = _name_max(directory) - len(os.fsencode(f"..{suffix}")) - _RANDOM_CHARS
+    name_max = _name_max(directory)
+    if len(os.fsencode(name)) > name_max:
+        # Refused now, not by the rename after a whole download or export.
+        raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG), path)
+    room = name_max - len(os.fsencode(f"..{suffix}")) - _RANDOM_CHARS
     kept = name
     while kept and len(os.fsencode(kept)) > room:
         kept = kept[:-1]  # whole characters: a cut never splits one's bytes
