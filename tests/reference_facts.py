@@ -763,4 +763,9 @@ HEALTH_OPERATIONS: Final[dict[str, tuple[str, str | None]]] = {
     "getReadiness": ("/api/v1/health/readiness", None),
 }
 #: Health status -> the HTTP status it is answered with.
-HEALTH_STATUS_CODES: Final[dict[str, int]] = {"UP": 200, "DEGRADED": 200, "UNKNOWN": 200, "DOWN": 503}
+HEALTH_STATUS_CODES: Final[dict[str, int]] = {
+    "UP": 200,
+    "DEGRADED": 200,
+    "UNKNOWN": 200,
+    "DOWN": 503,
+}
