@@ -12,6 +12,12 @@ above and a second one, ``mqtt listening on mqtt://HOST:PORT``. Seeded
 sessions (``--sessions``) need the in-memory store and cannot be combined
 with it; ``--mqtt-port`` needs the ``broker`` extra (amqtt).
 
+``hivemq-emulator serve --health-port 8889 ...`` also serves the Health API
+on that port (0: a free one) of the same address; it is off unless asked,
+as on the broker. Once it accepts connections too, a further line says
+``health listening on http://HOST:PORT``. The admin API sets its statuses
+(``PUT /_emulator/health``).
+
 Requests whose ``Host`` is not ``localhost``, ``127.0.0.1``, ``[::1]`` or the
 address served (with its port), or whose ``Origin`` is another site, are
 refused (403); ``--allow-host NAME`` serves more names. Request bodies over
@@ -26,14 +32,15 @@ import asyncio
 import ipaddress
 import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from ._entry import missing_extra
-from .core.app import DEFAULT_MAX_BODY_BYTES, create_app
+from .core.app import DEFAULT_MAX_BODY_BYTES, EmulatorApp, create_app
 from .core.clock import Clock
 from .core.server import LOOPBACK, serve
 from .services import DEFAULT_BACKUP_BYTES, DEFAULT_BACKUP_SECONDS, default_services
+from .services.health import HealthListener, HealthService
 from .services.mqtt_clients.backend import SessionBackend
 from .services.mqtt_clients.seed import seed_sessions
 from .services.mqtt_clients.store import SessionStore
@@ -112,6 +119,13 @@ def _parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="how long the broker keeps a persistent session offline (default: forever)",
     )
+    serve_cmd.add_argument(
+        "--health-port",
+        type=int,
+        default=None,
+        metavar="PORT",
+        help="also serve the Health API on this port (0: a free one); off unless given",
+    )
     return parser
 
 
@@ -146,6 +160,8 @@ def _check(args: argparse.Namespace) -> str | None:
             return "--mqtt-port must be between 0 and 65535"
         if args.sessions:
             return "--sessions needs the in-memory store; it cannot be used with --mqtt-port"
+    if args.health_port is not None and not 0 <= args.health_port <= 65_535:
+        return "--health-port must be between 0 and 65535"
     if args.mqtt_session_expiry is not None:
         if args.mqtt_port is None:
             return "--mqtt-session-expiry needs --mqtt-port"
@@ -201,10 +217,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             return 1
 
+    health_urls: list[str] = []
+
     def ready(url: str) -> None:
         print(f"listening on {url}", flush=True)
         if broker is not None:
             print(f"mqtt listening on mqtt://{_host_port(broker)}", flush=True)
+        for health_url in health_urls:
+            print(f"health listening on {health_url}", flush=True)
 
     clock = Clock()
     services = default_services(
@@ -217,17 +237,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         max_body_bytes=args.max_body_bytes,
         allowed_hosts=args.allow_host,
     )
+    health = None
+    if args.health_port is not None:
+        [service] = [s for s in services if isinstance(s, HealthService)]
+        health = HealthListener(service, args.allow_host)
     try:
-        asyncio.run(
-            serve(
-                app,
-                args.host,
-                args.port,
-                on_ready=ready,
-                log_level=args.log_level,
-                access_log=args.access_log,
-            )
-        )
+        asyncio.run(_serve_all(app, health, health_urls, args, ready))
     except OSError as exc:
         print(f"error: cannot serve on {args.host}:{args.port}: {exc}", file=sys.stderr)
         return 1
@@ -237,6 +252,45 @@ def main(argv: Sequence[str] | None = None) -> int:
         if broker is not None:
             broker.stop()
     return 0
+
+
+async def _serve_all(
+    app: EmulatorApp,
+    health: HealthListener | None,
+    health_urls: list[str],
+    args: argparse.Namespace,
+    ready: Callable[[str], None],
+) -> None:
+    """Serve the REST API, and the Health API first when it is asked for.
+
+    Each server catches SIGINT and SIGTERM and passes them on once it has
+    stopped, so that the REST API's ending ends the Health API's too.
+    """
+    logging = {"log_level": args.log_level, "access_log": args.access_log}
+    if health is None:
+        await serve(app, args.host, args.port, on_ready=ready, **logging)
+        return
+    started = asyncio.Event()
+
+    def health_ready(url: str) -> None:
+        health_urls.append(url)
+        started.set()
+
+    health_task = asyncio.ensure_future(
+        serve(health, args.host, args.health_port, on_ready=health_ready, **logging)
+    )
+    waiting = asyncio.ensure_future(started.wait())
+    await asyncio.wait({health_task, waiting}, return_when=asyncio.FIRST_COMPLETED)
+    waiting.cancel()
+    if health_task.done():
+        health_task.result()  # its OSError: the port is taken, say
+        raise OSError("the Health API's server stopped before it accepted connections")
+    try:
+        await serve(app, args.host, args.port, on_ready=ready, **logging)
+    except BaseException:
+        health_task.cancel()
+        raise
+    await health_task
 
 
 def _host_port(broker: BrokerBackend) -> str:
