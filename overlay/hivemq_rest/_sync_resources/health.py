@@ -81,18 +81,20 @@ class HealthChecks:
             raise ValueError(f"probe must be 'readiness' or 'liveness', not {probe!r}")
         request = _PROBES[probe]()
         deadline, interval = monotonic() + timeout, min(float(poll_interval), POLL_CAP)
-        last = "no answer yet"
+        answered, unanswered = "", "no answer"
         while True:
             try:
                 health = self._get(request, poll_seconds=max(deadline - monotonic(), 1e-3))
             except APIConnectionError as error:
-                last = f"no answer ({error})"
+                unanswered = f"no answer ({error})"
             else:
                 if health.is_ok:
                     return health
-                last = f"{health.status} (HTTP {health.http_status})"
+                answered = f"{health.status} (HTTP {health.http_status})"
             left = deadline - monotonic()
             if left <= 0:
+                # The last answer says more than a last poll cut short by the deadline.
+                last = answered or unanswered
                 raise WaitTimeoutError(f"{probe} is not ready after {timeout} s: {last}")
             time.sleep(min(interval, left))
             interval = min(interval * 2, POLL_CAP)
