@@ -15,6 +15,7 @@ import click
 # Keys a profile may set, with the types their values may have.
 PROFILE_KEYS: Final[dict[str, tuple[type, ...]]] = {
     "url": (str,),
+    "health_url": (str,),
     "token": (str,),
     "token_file": (str,),
     "username": (str,),
