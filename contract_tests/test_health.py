@@ -55,10 +55,12 @@ def _health_schema() -> OpenApiSchema:
 HEALTH_SCHEMA: Final = _health_schema()
 
 
-def live_health_url(config: pytest.Config) -> str | None:
-    """The live listener's URL from ``--health-url`` or HIVEMQ_REST_HEALTH_URL, if any."""
-    given = config.getoption("health_url", default=None) or os.environ.get(HEALTH_URL_VAR, "")
-    return str(given).rstrip("/") or None
+def live_health_url() -> str | None:
+    """The live listener's URL (HIVEMQ_REST_HEALTH_URL, which ``--health-url`` sets), if any."""
+    return os.environ.get(HEALTH_URL_VAR, "").strip().rstrip("/") or None
+
+
+LIVE_URL: Final = live_health_url()
 
 
 @pytest.fixture(scope="module")
@@ -74,22 +76,23 @@ def health_server(health_service: HealthService) -> Iterator[str]:
         yield server.base_url
 
 
-@pytest.fixture(params=["asgi", "http"])
+@pytest.fixture(params=["asgi", "http"] if LIVE_URL is None else ["live"])
 def health_target(request: pytest.FixtureRequest, health_service: HealthService) -> dict[str, Any]:
     """How to reach the listener under test: ``call`` keyword arguments."""
-    live = live_health_url(request.config)
-    if live is not None:
-        if request.param != "http":
-            pytest.skip("live mode: the live listener only")  # one run, not two
-        return {"base_url": live}
+    if request.param == "live":
+        return {"base_url": LIVE_URL}
     if request.param == "asgi":
         return {"app": HealthListener(health_service)}
     return {"base_url": request.getfixturevalue("health_server")}
 
 
-@pytest.fixture(params=["nothing-set", "statuses-set"])
+# A live broker's health is read as found, never set.
+@pytest.fixture(params=["nothing-set", "statuses-set"] if LIVE_URL is None else ["as-found"])
 def health_state(request: pytest.FixtureRequest, health_service: HealthService) -> Iterator[str]:
     """The emulator's health: every path UP, or the statuses of :data:`SET`."""
+    if request.param == "as-found":
+        yield request.param
+        return
     health_service.reset()
     if request.param == "statuses-set":
         health_service.configure(HealthConfig.from_json(SET))
