@@ -243,6 +243,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         health = HealthListener(service, args.allow_host)
     try:
         asyncio.run(_serve_all(app, health, health_urls, args, ready))
+    except _HealthPortError as exc:
+        print(
+            f"error: cannot serve the Health API on {args.host}:{args.health_port}: {exc}",
+            file=sys.stderr,
+        )
+        return 1
     except OSError as exc:
         print(f"error: cannot serve on {args.host}:{args.port}: {exc}", file=sys.stderr)
         return 1
@@ -252,6 +258,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if broker is not None:
             broker.stop()
     return 0
+
+
+class _HealthPortError(OSError):
+    """The Health API's listener could not start (its port is taken, say)."""
 
 
 async def _serve_all(
@@ -283,8 +293,11 @@ async def _serve_all(
     await asyncio.wait({health_task, waiting}, return_when=asyncio.FIRST_COMPLETED)
     waiting.cancel()
     if health_task.done():
-        health_task.result()  # its OSError: the port is taken, say
-        raise OSError("the Health API's server stopped before it accepted connections")
+        try:
+            health_task.result()
+        except OSError as exc:
+            raise _HealthPortError(str(exc)) from exc
+        raise _HealthPortError("its server stopped before it accepted connections")
     try:
         await serve(app, args.host, args.port, on_ready=ready, **logging)
     except BaseException:

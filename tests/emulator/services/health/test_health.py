@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+import subprocess
 from collections.abc import Iterator
 
 import httpx
@@ -9,7 +11,7 @@ import pytest
 from hivemq_rest_emulator import create_app
 from hivemq_rest_emulator.core.server import EmulatorServer
 from hivemq_rest_emulator.services.health import HealthListener
-from hivemq_rest_emulator.testing import EmulatorHandle, EmulatorProcess
+from hivemq_rest_emulator.testing import EmulatorHandle, EmulatorProcess, emulator_command
 
 from tests.emulator.helpers import assert_error
 
@@ -126,3 +128,19 @@ def test_serve_without_health_port_has_no_health_listener() -> None:
     with EmulatorProcess() as server:
         assert server.health_url == ""
         assert not any("health" in line for line in server.output())
+
+
+def test_a_taken_health_port_is_named_in_the_error() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            emulator_command("serve", "--port", "0", "--health-port", str(port)),
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert result.returncode == 1
+    assert f"cannot serve the Health API on 127.0.0.1:{port}" in result.stderr
