@@ -17,9 +17,11 @@ from typing import Any, Final, TypeVar
 
 import attrs
 import click
+import httpx
 
 from .._base_client import ClientSettings
 from .._constants import DEFAULT_BASE_URL
+from .._health import default_health_url
 from .._retry import RetryPolicy
 from ._config import ConfigError, check_timeout, load_profile, read_secret
 
@@ -149,6 +151,16 @@ class Target:
     timeout: float | None = None
     rate: float | None = None
     max_attempts: int | None = None
+
+    @property
+    def shown_health_url(self) -> str:
+        """The Health API's URL as given, or the default one the clients derive from ``url``."""
+        if self.health_url is not None:
+            return self.health_url
+        try:
+            return str(default_health_url(httpx.URL(self.url)))
+        except httpx.InvalidURL:
+            return "the Health API's default URL"
 
     def settings(self) -> ClientSettings:
         """Keyword arguments for the clients."""

@@ -9,6 +9,7 @@ import pytest
 from hivemq_rest_emulator import EmulatorHandle
 
 from tests.overlay.health_listener import ready_on_poll
+from tests.overlay.local_server import local_server
 
 from .cli_run import run, run_on_terminal
 
@@ -139,3 +140,16 @@ def test_root_help_lists_the_health_codes() -> None:
     result = run("--help")
     assert "11  health: DOWN (503)" in result.stdout
     assert "12  health wait: the probe did not answer 200" in result.stdout
+
+
+def _html(method: str, target: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+    return 200, {"Content-Type": "text/html"}, b"<html>a dashboard</html>"
+
+
+def test_a_health_url_that_is_not_the_health_api_is_said_so() -> None:
+    with local_server(_html) as server:
+        result = run("--health-url", server.base_url, "health", "readiness")
+    assert result.returncode == 3  # as for a URL that is not the REST API
+    assert "REST API" not in result.stderr  # the REST URL is not in question
+    assert "Malformed response body" in result.stderr
+    assert result.stderr.endswith(f"is {server.base_url} the Health API's URL?\n")
