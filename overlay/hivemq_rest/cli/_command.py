@@ -163,7 +163,8 @@ class _Main(click.Group):
 def main(**options: Any) -> None:
     """Operate a HiveMQ cluster through its REST API.
 
-    MQTT clients, Data Hub, backups, trace recordings and diagnostic archives.
+    MQTT clients, Data Hub, backups, trace recordings, diagnostic archives, and
+    the Health API (its own listener, --health-url).
 
     The connection options may come before the subcommand or after it (which
     wins), from HIVEMQ_REST_* variables, or from a profile in
