@@ -167,7 +167,7 @@ def _print_plan(actions: list[Action], outside: int, prune: bool) -> None:
     "apply",
     epilog=epilog(
         "hivemq-rest data-hub apply examples/data-hub --dry-run",
-        "hivemq-rest data-hub apply ./data-hub --prune --json",
+        "hivemq-rest data-hub apply ./data-hub --prune --yes --json",
         codes=(ExitCode.NOT_FOUND, ExitCode.INVALID_ID),
         note=(
             "A plan that deletes (--prune) asks first on a terminal, and needs --yes "
@@ -292,7 +292,10 @@ def _problems(problems: list[str], as_json: bool) -> NoReturn:
         "hivemq-rest data-hub export ./data-hub",
         "hivemq-rest --profile prod data-hub export ./data-hub --force",
         codes=(ExitCode.OUTPUT,),
-        note="File names are ids percent-encoded: no id can name a file outside DIRECTORY.",
+        note=(
+            "File names are ids percent-encoded: no id can name a file outside DIRECTORY. "
+            "A family directory that is a symbolic link is refused (exit 9), never followed."
+        ),
     ),
 )
 @click.argument("directory", type=click.Path(path_type=Path))
