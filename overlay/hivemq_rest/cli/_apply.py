@@ -12,6 +12,12 @@ from typing import Any, NoReturn
 
 import click
 from hivemq_rest_generated.models import BehaviorPolicy, DataPolicy, Schema, Script
+from hivemq_rest_generated.operations import (
+    GET_ALL_BEHAVIOR_POLICIES,
+    GET_ALL_DATA_POLICIES,
+    GET_ALL_SCHEMAS,
+    GET_ALL_SCRIPTS,
+)
 
 from .._client import HiveMQClient
 from .._errors import (
@@ -54,10 +60,10 @@ from ._render import print_json, terminal_text
 
 _SIGNS = {"create": "+", "new version": "~", "update": "~", "delete": "-", "unchanged": "="}
 _LISTINGS = {
-    SCHEMAS: "/api/v1/data-hub/schemas",
-    SCRIPTS: "/api/v1/data-hub/scripts",
-    DATA_POLICIES: "/api/v1/data-hub/data-validation/policies",
-    BEHAVIOR_POLICIES: "/api/v1/data-hub/behavior-validation/policies",
+    SCHEMAS: GET_ALL_SCHEMAS,
+    SCRIPTS: GET_ALL_SCRIPTS,
+    DATA_POLICIES: GET_ALL_DATA_POLICIES,
+    BEHAVIOR_POLICIES: GET_ALL_BEHAVIOR_POLICIES,
 }
 _DONE = {
     "create": "created",
@@ -102,8 +108,8 @@ def read_broker(hivemq: HiveMQClient) -> Resources:
                     status=200,
                     title="Unusable response body",
                     detail=f"{SINGULAR[family]} {resource_id!r}: {said}",
-                    method="GET",
-                    path=_LISTINGS[family],
+                    method=_LISTINGS[family].method,
+                    path=_LISTINGS[family].path,
                 )
             version = body.get("version")
             number = version if isinstance(version, int) else 0
