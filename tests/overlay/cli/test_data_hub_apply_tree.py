@@ -407,3 +407,15 @@ def test_no_file_name_is_a_windows_device(device: str, rest: str) -> None:
         base = file_stem(name + rest).partition(".")[0].upper()
         assert base not in {"CON", "PRN", "AUX", "NUL"}
         assert not (base[:3] in ("COM", "LPT") and len(base) == 4 and base[3].isdigit())
+
+
+@pytest.mark.parametrize("number", [".nan", ".inf", "-.Inf", "1.0e+999"])
+def test_a_yaml_number_json_cannot_carry_is_a_problem(tmp_path: Path, number: str) -> None:
+    (tmp_path / SCRIPTS).mkdir()
+    (tmp_path / SCRIPTS / "f.js").write_text("function transform(p) { return p; }")
+    (tmp_path / SCRIPTS / "f.yaml").write_text(f"description: {number}\n")
+    with pytest.raises(TreeError) as raised:
+        read_tree(tmp_path)
+    (problem,) = raised.value.problems
+    assert problem.startswith("scripts/f.yaml: not valid YAML: holds ")
+    assert problem.endswith("not a finite number (JSON has no NaN or infinity)")
