@@ -31,9 +31,10 @@ from typing import TYPE_CHECKING
 
 from ._entry import missing_extra
 from .core.app import DEFAULT_MAX_BODY_BYTES, create_app
-from .core.clock import Clock
+from .core.clock import MAX_DURATION_SECONDS, Clock
 from .core.server import LOOPBACK, serve
 from .services import DEFAULT_BACKUP_BYTES, DEFAULT_BACKUP_SECONDS, default_services
+from .services.backups.handlers import MAX_BACKUP_BYTES
 from .services.mqtt_clients.backend import SessionBackend
 from .services.mqtt_clients.seed import seed_sessions
 from .services.mqtt_clients.store import SessionStore
@@ -96,14 +97,14 @@ def _parser() -> argparse.ArgumentParser:
         type=float,
         default=DEFAULT_BACKUP_SECONDS,
         metavar="SECONDS",
-        help="emulator time a backup or restore takes (default: %(default)s)",
+        help="emulator time a backup or restore takes, at most 10 years (default: %(default)s)",
     )
     serve_cmd.add_argument(
         "--backup-bytes",
         type=int,
         default=DEFAULT_BACKUP_BYTES,
         metavar="N",
-        help="size of a backup's file, served streamed (default: %(default)s)",
+        help="size of a backup's file, served streamed; at most 2**63-1 (default: %(default)s)",
     )
     serve_cmd.add_argument(
         "--mqtt-session-expiry",
@@ -137,10 +138,12 @@ def _check(args: argparse.Namespace) -> str | None:
         return "--sessions must not be negative"
     if args.max_body_bytes < 0:
         return "--max-body-bytes must not be negative"
-    if not math.isfinite(args.backup_seconds) or args.backup_seconds < 0:
-        return "--backup-seconds must be a finite number >= 0"
-    if args.backup_bytes < 0:
-        return "--backup-bytes must not be negative"
+    if not (
+        math.isfinite(args.backup_seconds) and 0 <= args.backup_seconds <= MAX_DURATION_SECONDS
+    ):
+        return f"--backup-seconds must be a number between 0 and {MAX_DURATION_SECONDS:.0f}"
+    if not 0 <= args.backup_bytes <= MAX_BACKUP_BYTES:
+        return f"--backup-bytes must be between 0 and {MAX_BACKUP_BYTES}"
     if args.mqtt_port is not None:
         if not 0 <= args.mqtt_port <= 65_535:
             return "--mqtt-port must be between 0 and 65535"
