@@ -96,7 +96,7 @@ def regex_problem(text: str) -> str | None:
     return None if policy_regex(text) is not None else "not a regular expression"
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=256)
 def policy_regex(text: str) -> regex.Pattern[str] | None:
     """``clientIdRegex`` compiled; None when it is out of bounds or no regular expression.
 
