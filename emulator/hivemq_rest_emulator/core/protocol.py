@@ -8,6 +8,8 @@
   400 and the connection is closed (RFC 9112, section 6.3). h11 would read
   the body as chunked and go on with whatever follows it as the next request:
   a front end that went by ``Content-Length`` would not see that request.
+  This 400, like every answer to a request h11 cannot read, is in the API's
+  ``{"errors": [...]}`` shape and says what was wrong.
 * A connection on which the server waits for the client is closed after
   ``idle_timeout`` seconds: a request's header block must be complete that
   long after the connection opened or the previous answer was sent, and a
@@ -19,6 +21,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import math
 from typing import Any, Final
 
@@ -28,6 +31,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from .faults import ConnectionDroppedError
+from .problems import errors_body
 
 DEFAULT_IDLE_TIMEOUT: Final = 5.0
 MAX_IDLE_TIMEOUT: Final = 3600.0
@@ -61,15 +65,25 @@ def _has_both_lengths(request: h11.Request) -> bool:
 
 
 class _StrictConnection(h11.Connection):
-    """h11's connection, refusing a request whose body length is ambiguous."""
+    """h11's connection, refusing a request whose body length is ambiguous.
 
-    def next_event(self) -> Any:
-        event = super().next_event()
-        if isinstance(event, h11.Request) and _has_both_lengths(event):
-            # uvicorn answers a RemoteProtocolError with 400 and closes the connection.
-            raise h11.RemoteProtocolError(
-                "both Content-Length and Transfer-Encoding", error_status_hint=400
-            )
+    ``refusal`` keeps why the last request could not be read.
+    """
+
+    refusal = ""
+
+    def next_event(self) -> h11.Event | type[h11.NEED_DATA] | type[h11.PAUSED]:
+        try:
+            event = super().next_event()
+            if isinstance(event, h11.Request) and _has_both_lengths(event):
+                # uvicorn answers a RemoteProtocolError with 400 and closes the connection.
+                raise h11.RemoteProtocolError(
+                    "The request has both Content-Length and Transfer-Encoding",
+                    error_status_hint=400,
+                )
+        except h11.RemoteProtocolError as error:
+            self.refusal = str(error)
+            raise
         return event
 
 
@@ -104,6 +118,23 @@ class EmulatorH11Protocol(H11Protocol):
                     await asyncio.sleep(0)
 
         self.app = app
+
+    def send_400_response(self, msg: str) -> None:
+        """400 in the API's errors shape for a request h11 cannot read; then close."""
+        detail = self.conn.refusal if isinstance(self.conn, _StrictConnection) else ""
+        body = json.dumps(errors_body("Invalid HTTP request", detail or msg)).encode()
+        headers = [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(body)).encode()),
+            (b"connection", b"close"),
+        ]
+        for event in (
+            h11.Response(status_code=400, headers=headers, reason=b"Bad Request"),
+            h11.Data(data=body),
+            h11.EndOfMessage(),
+        ):
+            self.transport.write(self.conn.send(event) or b"")
+        self.transport.close()
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         """A new connection: the wait for its first request starts."""

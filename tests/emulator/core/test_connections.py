@@ -6,6 +6,7 @@ close the connection, the test waits for that (at most ``_WAIT`` seconds).
 
 from __future__ import annotations
 
+import json
 import socket
 from collections.abc import Iterator
 
@@ -94,9 +95,23 @@ def test_content_length_and_transfer_encoding_is_400_and_closes(
     with _connect(server.base_url) as sock:
         sock.sendall(_smuggling(_host(server.base_url), first, second))
         answer = _read_until_closed(sock)
-    assert answer.startswith(b"HTTP/1.1 400 ")
-    assert answer.count(b"HTTP/1.1 ") == 1
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 400 ")
+    assert b"HTTP/1.1 " not in body
+    (error,) = json.loads(body)["errors"]
+    assert error["title"] == "Invalid HTTP request"
+    assert "Content-Length and Transfer-Encoding" in error["detail"]
     assert app.store.ids() == []
+
+
+def test_a_request_h11_cannot_read_gets_an_errors_body(server: EmulatorServer) -> None:
+    with _connect(server.base_url) as sock:
+        sock.sendall(b"GET / HTTP/1.1\r\nHost: " + _host(server.base_url) + b"\r\nno colon\r\n\r\n")
+        head, _, body = _read_until_closed(sock).partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 400 ")
+    (error,) = json.loads(body)["errors"]
+    assert error["title"] == "Invalid HTTP request"
+    assert error["detail"]
 
 
 def test_a_chunked_request_alone_is_served(server: EmulatorServer) -> None:
