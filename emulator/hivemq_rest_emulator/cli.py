@@ -21,7 +21,9 @@ as on the broker. Once it accepts connections too, a further line says
 Requests whose ``Host`` is not ``localhost``, ``127.0.0.1``, ``[::1]`` or the
 address served (with its port), or whose ``Origin`` is another site, are
 refused (403); ``--allow-host NAME`` serves more names. Request bodies over
-``--max-body-bytes`` are refused (413). The command exits 1 when it cannot
+``--max-body-bytes`` are refused (413). A connection that keeps the server
+waiting (no complete request header block, or a body that stalls) for
+``--idle-timeout`` seconds is closed. The command exits 1 when it cannot
 serve (a port in use, say), 2 for bad arguments.
 """
 
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import ipaddress
 import math
 import sys
@@ -37,9 +40,11 @@ from typing import TYPE_CHECKING
 
 from ._entry import missing_extra
 from .core.app import DEFAULT_MAX_BODY_BYTES, EmulatorApp, create_app
-from .core.clock import Clock
+from .core.clock import MAX_DURATION_SECONDS, Clock
+from .core.protocol import DEFAULT_IDLE_TIMEOUT, MAX_IDLE_TIMEOUT
 from .core.server import LOOPBACK, serve
 from .services import DEFAULT_BACKUP_BYTES, DEFAULT_BACKUP_SECONDS, default_services
+from .services.backups.handlers import MAX_BACKUP_BYTES
 from .services.health import HealthListener, HealthService
 from .services.mqtt_clients.backend import SessionBackend
 from .services.mqtt_clients.seed import seed_sessions
@@ -99,18 +104,26 @@ def _parser() -> argparse.ArgumentParser:
         help="larger request bodies are refused with 413 (default: %(default)s)",
     )
     serve_cmd.add_argument(
+        "--idle-timeout",
+        type=float,
+        default=DEFAULT_IDLE_TIMEOUT,
+        metavar="SECONDS",
+        help="close a connection that keeps the server waiting this long: no complete "
+        "request headers, or a stalled body (default: %(default)s)",
+    )
+    serve_cmd.add_argument(
         "--backup-seconds",
         type=float,
         default=DEFAULT_BACKUP_SECONDS,
         metavar="SECONDS",
-        help="emulator time a backup or restore takes (default: %(default)s)",
+        help="emulator time a backup or restore takes, at most 10 years (default: %(default)s)",
     )
     serve_cmd.add_argument(
         "--backup-bytes",
         type=int,
         default=DEFAULT_BACKUP_BYTES,
         metavar="N",
-        help="size of a backup's file, served streamed (default: %(default)s)",
+        help="size of a backup's file, served streamed; at most 2**63-1 (default: %(default)s)",
     )
     serve_cmd.add_argument(
         "--mqtt-session-expiry",
@@ -151,10 +164,14 @@ def _check(args: argparse.Namespace) -> str | None:
         return "--sessions must not be negative"
     if args.max_body_bytes < 0:
         return "--max-body-bytes must not be negative"
-    if not math.isfinite(args.backup_seconds) or args.backup_seconds < 0:
-        return "--backup-seconds must be a finite number >= 0"
-    if args.backup_bytes < 0:
-        return "--backup-bytes must not be negative"
+    if not (math.isfinite(args.idle_timeout) and 0 < args.idle_timeout <= MAX_IDLE_TIMEOUT):
+        return f"--idle-timeout must be a number > 0 and <= {MAX_IDLE_TIMEOUT:.0f}"
+    if not (
+        math.isfinite(args.backup_seconds) and 0 <= args.backup_seconds <= MAX_DURATION_SECONDS
+    ):
+        return f"--backup-seconds must be a number between 0 and {MAX_DURATION_SECONDS:.0f}"
+    if not 0 <= args.backup_bytes <= MAX_BACKUP_BYTES:
+        return f"--backup-bytes must be between 0 and {MAX_BACKUP_BYTES}"
     if args.mqtt_port is not None:
         if not 0 <= args.mqtt_port <= 65_535:
             return "--mqtt-port must be between 0 and 65535"
@@ -276,9 +293,14 @@ async def _serve_all(
     Each server catches SIGINT and SIGTERM and passes them on once it has
     stopped, so that the REST API's ending ends the Health API's too.
     """
-    logging = {"log_level": args.log_level, "access_log": args.access_log}
+    served = functools.partial(
+        serve,
+        log_level=args.log_level,
+        access_log=args.access_log,
+        idle_timeout=args.idle_timeout,
+    )
     if health is None:
-        await serve(app, args.host, args.port, on_ready=ready, **logging)
+        await served(app, args.host, args.port, on_ready=ready)
         return
     started = asyncio.Event()
 
@@ -287,7 +309,7 @@ async def _serve_all(
         started.set()
 
     health_task = asyncio.ensure_future(
-        serve(health, args.host, args.health_port, on_ready=health_ready, **logging)
+        served(health, args.host, args.health_port, on_ready=health_ready)
     )
     waiting = asyncio.ensure_future(started.wait())
     await asyncio.wait({health_task, waiting}, return_when=asyncio.FIRST_COMPLETED)
@@ -299,7 +321,7 @@ async def _serve_all(
             raise _HealthPortError(str(exc)) from exc
         raise _HealthPortError("its server stopped before it accepted connections")
     try:
-        await serve(app, args.host, args.port, on_ready=ready, **logging)
+        await served(app, args.host, args.port, on_ready=ready)
     except BaseException:
         health_task.cancel()
         raise

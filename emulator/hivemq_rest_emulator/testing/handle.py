@@ -88,11 +88,9 @@ class EmulatorHandle:
     def reset(self) -> None:
         """Every family back to empty, no events, no faults (as ``DELETE /_emulator/state``).
 
-        Cursors issued so far expire; emulator time keeps its lead.
+        Cursors issued so far expire; emulator time is the wall clock's again.
         """
-        for service in self.app.services:
-            service.reset()
-        self.faults.reset()
+        self.app.admin.reset()
 
     def advance_clock(self, seconds: float) -> datetime:
         """Move emulator time forward (as ``PUT /_emulator/clock``); the new time."""
