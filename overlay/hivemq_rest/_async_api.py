@@ -21,6 +21,7 @@ from . import _operations as op
 from ._async_resources.backups import AsyncBackups
 from ._async_resources.data_hub import AsyncDataHub
 from ._async_resources.diagnostic_archives import AsyncDiagnosticArchives
+from ._async_resources.health import AsyncHealthChecks
 from ._async_resources.trace_recordings import AsyncTraceRecordings
 from ._base_client import BaseClient
 from ._constants import MAX_PAGE_SIZE
@@ -63,7 +64,7 @@ class AsyncAPI(BaseClient):
             if self.limiter is not None:
                 await asyncio.sleep(self.limiter.reserve())
             try:
-                with self._deadline():
+                with self._deadline(call):
                     async with self._http.stream(
                         call.method,
                         call.path,
@@ -218,3 +219,8 @@ class AsyncAPI(BaseClient):
     def diagnostic_archives(self) -> AsyncDiagnosticArchives:
         """Diagnostic archives: create one on the broker."""
         return AsyncDiagnosticArchives(self)
+
+    @functools.cached_property
+    def health(self) -> AsyncHealthChecks:
+        """The Health API (its own listener, ``health_url``): node, components, probes."""
+        return AsyncHealthChecks(self)

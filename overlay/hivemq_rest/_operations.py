@@ -59,6 +59,12 @@ class Call:
     the work. ``names_client``: the path names one MQTT client, so that a 404
     is a ClientNotFoundError. The method decides the retries: a POST or PATCH
     is re-sent only when it provably did not reach the server.
+
+    ``answers_on``: statuses besides 2xx that are the operation's answer
+    (the Health API's 503, DOWN): neither retried nor raised. ``poll_seconds``:
+    the call is one poll of a wait, sent once and within that many seconds
+    (the wait is what tries again). ``path`` may be a whole URL: a request to
+    another listener (the Health API's), which never carries the credentials.
     """
 
     method: str
@@ -68,6 +74,8 @@ class Call:
     names_client: bool = False
     headers: tuple[tuple[str, str], ...] = ()
     content: bytes | None = None
+    answers_on: frozenset[int] = frozenset()
+    poll_seconds: float | None = None
 
     def wire_headers(self) -> list[tuple[bytes, bytes]] | None:
         """The headers as the bytes sent: latin-1, so that an ETag's obs-text goes back as it came.

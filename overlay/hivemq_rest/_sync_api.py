@@ -28,6 +28,7 @@ from ._retry import RetryState
 from ._sync_resources.backups import Backups
 from ._sync_resources.data_hub import DataHub
 from ._sync_resources.diagnostic_archives import DiagnosticArchives
+from ._sync_resources.health import HealthChecks
 from ._sync_resources.trace_recordings import TraceRecordings
 
 __all__ = ["SyncAPI"]
@@ -61,7 +62,7 @@ class SyncAPI(BaseClient):
             if self.limiter is not None:
                 time.sleep(self.limiter.reserve())
             try:
-                with self._deadline():
+                with self._deadline(call):
                     with self._http.stream(
                         call.method,
                         call.path,
@@ -216,3 +217,8 @@ class SyncAPI(BaseClient):
     def diagnostic_archives(self) -> DiagnosticArchives:
         """Diagnostic archives: create one on the broker."""
         return DiagnosticArchives(self)
+
+    @functools.cached_property
+    def health(self) -> HealthChecks:
+        """The Health API (its own listener, ``health_url``): node, components, probes."""
+        return HealthChecks(self)

@@ -38,7 +38,7 @@ def _by_id(spec: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any], list[di
     found = {}
     for path, item in spec["paths"].items():
         for method, operation in item.items():
-            if method != "parameters":
+            if method not in ("parameters", "servers"):
                 parameters = [*item.get("parameters", []), *operation.get("parameters", [])]
                 resolved = [_resolve(spec, p) for p in parameters]
                 found[operation["operationId"]] = (path, operation, resolved)
@@ -185,7 +185,7 @@ def test_schemathesis_follows_every_link(spec: dict[str, Any]) -> None:
         operation["operationId"]: f"{method.upper()} {path}"
         for path, item in spec["paths"].items()
         for method, operation in item.items()
-        if method != "parameters"
+        if method not in ("parameters", "servers")
     }
     for source, status, name, link in _links(spec):
         expected = f"{labels[source]} -> [{status}] {name} -> {labels[link['operationId']]}"

@@ -10,6 +10,7 @@ from . import (
     _clients,  # noqa: F401 -- registers the clients commands
     _dh_resources,  # noqa: F401 -- registers the data-hub resource commands
     _diagnostic_archives,  # noqa: F401 -- registers the diagnostic-archives command
+    _health,  # noqa: F401 -- registers the health commands
     _trace_recordings,  # noqa: F401 -- registers the trace-recordings commands
 )
 from ._command import main

@@ -12,6 +12,12 @@ from typing import Any, NoReturn
 
 import click
 from hivemq_rest_generated.models import BehaviorPolicy, DataPolicy, Schema, Script
+from hivemq_rest_generated.operations import (
+    GET_ALL_BEHAVIOR_POLICIES,
+    GET_ALL_DATA_POLICIES,
+    GET_ALL_SCHEMAS,
+    GET_ALL_SCRIPTS,
+)
 
 from .._client import HiveMQClient
 from .._errors import (
@@ -23,9 +29,10 @@ from .._errors import (
     NotFoundError,
     PermissionDeniedError,
     PreconditionFailedError,
+    UnexpectedResponseError,
     UnsendableRequestError,
 )
-from ._command import connection_options, fail, stderr, stdout
+from ._command import confirm, connection_options, fail, stderr, stdout
 from ._data_hub import data_hub
 from ._dh_plan import Action, make_plan, not_in_directory, summary, unknown_references
 from ._dh_tree import (
@@ -34,6 +41,7 @@ from ._dh_tree import (
     FAMILIES,
     SCHEMAS,
     SCRIPTS,
+    SINGULAR,
     Document,
     Resources,
     TreeError,
@@ -41,14 +49,22 @@ from ._dh_tree import (
     desired_body,
     read_tree,
     shown,
+    unfit,
     write_tree,
 )
 from ._exit import ExitCode, exit_code_for
 from ._help import epilog
 from ._options import Target
+from ._records import YES_OPTION
 from ._render import print_json, terminal_text
 
 _SIGNS = {"create": "+", "new version": "~", "update": "~", "delete": "-", "unchanged": "="}
+_LISTINGS = {
+    SCHEMAS: GET_ALL_SCHEMAS,
+    SCRIPTS: GET_ALL_SCRIPTS,
+    DATA_POLICIES: GET_ALL_DATA_POLICIES,
+    BEHAVIOR_POLICIES: GET_ALL_BEHAVIOR_POLICIES,
+}
 _DONE = {
     "create": "created",
     "new version": "new version of",
@@ -57,8 +73,20 @@ _DONE = {
 }
 
 
+class UnusableItemError(UnexpectedResponseError):
+    """A listing in the API's shape holds an item that cannot be used.
+
+    Nested too deeply for the plan's comparison and the files, or holding NaN
+    or an infinity, which JSON cannot carry: it can be neither compared,
+    exported, nor sent back.
+    """
+
+
 def read_broker(hivemq: HiveMQClient) -> Resources:
-    """The latest version of every resource, from the four listings (500 a page)."""
+    """The latest version of every resource, from the four listings (500 a page).
+
+    An item that cannot be used is an :class:`UnusableItemError`.
+    """
     hub = hivemq.data_hub
     current: Resources = {family: {} for family in FAMILIES}
     versions: dict[tuple[str, str], int] = {}
@@ -74,12 +102,30 @@ def read_broker(hivemq: HiveMQClient) -> Resources:
             resource_id = body.get("id")
             if not isinstance(resource_id, str) or not resource_id:
                 continue  # nothing a directory could name; no plan may touch it
+            said = unfit(body, any_text=True)  # an id that is not UTF-8 may still be pruned
+            if said is not None:
+                raise UnusableItemError(
+                    status=200,
+                    title="Unusable response body",
+                    detail=f"{SINGULAR[family]} {resource_id!r}: {said}",
+                    method=_LISTINGS[family].method,
+                    path=_LISTINGS[family].path,
+                )
             version = body.get("version")
             number = version if isinstance(version, int) else 0
             if number >= versions.get((family, resource_id), 0):
                 versions[family, resource_id] = number
                 current[family][resource_id] = declared_body(family, desired_body(body))
     return current
+
+
+def _broker_state(hivemq: HiveMQClient) -> Resources:
+    """``read_broker``, exiting with the code of an unexpected answer if an item is unusable."""
+    try:
+        return read_broker(hivemq)
+    except UnusableItemError as unusable:
+        # Said here: the answer has the API's shape, so no hint that the URL is wrong.
+        fail(str(unusable), exit_code_for(unusable))
 
 
 def _send(hivemq: HiveMQClient, action: Action) -> bool:
@@ -127,9 +173,11 @@ def _print_plan(actions: list[Action], outside: int, prune: bool) -> None:
     "apply",
     epilog=epilog(
         "hivemq-rest data-hub apply examples/data-hub --dry-run",
-        "hivemq-rest data-hub apply ./data-hub --prune --json",
+        "hivemq-rest data-hub apply ./data-hub --prune --yes --json",
         codes=(ExitCode.NOT_FOUND, ExitCode.INVALID_ID),
         note=(
+            "A plan that deletes (--prune) asks first on a terminal, and needs --yes "
+            "otherwise. "
             "Exit 2 also when the directory has problems (all are listed; nothing is sent). "
             "A failure midway stops: what was applied and what was not is listed. Running "
             "apply again finishes the job after a passing failure (no answer, 429, 5xx) or "
@@ -142,8 +190,11 @@ def _print_plan(actions: list[Action], outside: int, prune: bool) -> None:
 @click.option("--dry-run", is_flag=True, help="Print the plan; send nothing.")
 @click.option("--prune", is_flag=True, help="Delete what is on the broker but not in DIR.")
 @click.option("--json", "as_json", is_flag=True, help="The plan and result as JSON.")
+@YES_OPTION
 @connection_options
-def apply(target: Target, directory: Path, dry_run: bool, prune: bool, as_json: bool) -> None:
+def apply(
+    target: Target, directory: Path, dry_run: bool, prune: bool, as_json: bool, yes: bool
+) -> None:
     """Make the broker's Data Hub match DIRECTORY: plan, then create, update (and prune).
 
     DIRECTORY holds schemas/, scripts/, data-policies/, behavior-policies/
@@ -154,7 +205,7 @@ def apply(target: Target, directory: Path, dry_run: bool, prune: bool, as_json: 
     except TreeError as unreadable:
         _problems(unreadable.problems, as_json)
     with HiveMQClient(target.url, **target.settings()) as hivemq:
-        current = read_broker(hivemq)
+        current = _broker_state(hivemq)
         problems = unknown_references(desired, current, prune)
         if problems:
             _problems(problems, as_json)
@@ -162,6 +213,10 @@ def apply(target: Target, directory: Path, dry_run: bool, prune: bool, as_json: 
         changes = [action for action in actions if action.kind != "unchanged"]
         if not as_json:
             _print_plan(actions, not_in_directory(desired, current), prune)
+        deletes = sum(action.kind == "delete" for action in actions)
+        if deletes and not dry_run:
+            noun = "resource" if deletes == 1 else "resources"
+            confirm(f"Delete {deletes} {noun} on the broker, not in the directory", yes)
         applied: list[Action] = []
         present: list[Action] = []
         failure: tuple[Action, HiveMQError] | None = None
@@ -243,7 +298,10 @@ def _problems(problems: list[str], as_json: bool) -> NoReturn:
         "hivemq-rest data-hub export ./data-hub",
         "hivemq-rest --profile prod data-hub export ./data-hub --force",
         codes=(ExitCode.OUTPUT,),
-        note="File names are ids percent-encoded: no id can name a file outside DIRECTORY.",
+        note=(
+            "File names are ids percent-encoded: no id can name a file outside DIRECTORY. "
+            "A family directory that is a symbolic link is refused (exit 9), never followed."
+        ),
     ),
 )
 @click.argument("directory", type=click.Path(path_type=Path))
@@ -257,7 +315,7 @@ def export(target: Target, directory: Path, force: bool) -> None:
     The layout is what apply reads: export, then apply, plans no changes.
     """
     with HiveMQClient(target.url, **target.settings()) as hivemq:
-        current = read_broker(hivemq)
+        current = _broker_state(hivemq)
     try:
         count = write_tree(directory, current, force=force)
     except TreeError as refused:

@@ -17,6 +17,7 @@ from ._inputs import MAX_SECRET_BYTES, read_bounded
 # Keys a profile may set, with the types their values may have.
 PROFILE_KEYS: Final[dict[str, tuple[type, ...]]] = {
     "url": (str,),
+    "health_url": (str,),
     "token": (str,),
     "token_file": (str,),
     "username": (str,),

@@ -17,9 +17,11 @@ from typing import Any, Final, TypeVar
 
 import attrs
 import click
+import httpx
 
 from .._base_client import ClientSettings
 from .._constants import DEFAULT_BASE_URL, MAX_SECONDS
+from .._health import default_health_url
 from .._retry import RetryPolicy
 from ._config import ConfigError, check_timeout, load_profile, read_secret
 
@@ -30,6 +32,7 @@ _ENV: Final = {
     "token": "HIVEMQ_REST_TOKEN",
     "username": "HIVEMQ_REST_USERNAME",
     "password": "HIVEMQ_REST_PASSWORD",
+    "health_url": "HIVEMQ_REST_HEALTH_URL",
 }
 PROFILE_ENV: Final = "HIVEMQ_REST_PROFILE"
 _TOKEN_KEYS: Final = ("token", "token_file")
@@ -64,6 +67,11 @@ _OPTIONS: Final = (
         "--url",
         help=f"Base URL of the REST API, with any path prefix (env HIVEMQ_REST_URL; "
         f"default {DEFAULT_BASE_URL}).",
+    ),
+    click.option(
+        "--health-url",
+        help="Base URL of the Health API's own listener (env HIVEMQ_REST_HEALTH_URL; "
+        "default: the --url host, port 8889, http).",
     ),
     click.option("--token", help="Bearer token (env HIVEMQ_REST_TOKEN); see --token-file."),
     click.option("--token-file", type=_FILE, help="Read the bearer token from this file."),
@@ -106,6 +114,7 @@ _OPTIONS: Final = (
 NAMES: Final = (
     "profile",
     "url",
+    "health_url",
     "token",
     "token_file",
     "username",
@@ -133,6 +142,7 @@ class Target:
     """Where and how to reach the REST API."""
 
     url: str
+    health_url: str | None = None
     token: str | None = None
     username: str | None = None
     password: str | None = None
@@ -143,6 +153,16 @@ class Target:
     timeout: float | None = None
     rate: float | None = None
     max_attempts: int | None = None
+
+    @property
+    def shown_health_url(self) -> str:
+        """The Health API's URL as given, or the default one the clients derive from ``url``."""
+        if self.health_url is not None:
+            return self.health_url
+        try:
+            return str(default_health_url(httpx.URL(self.url)))
+        except httpx.InvalidURL:
+            return "the Health API's default URL"
 
     def settings(self) -> ClientSettings:
         """Keyword arguments for the clients."""
@@ -155,6 +175,7 @@ class Target:
             if self.client_key is None or self.client_cert is None
             else (self.client_cert, self.client_key),
             verify=not self.insecure,
+            health_url=self.health_url,
             requests_per_second=self.rate,
             retry=None
             if self.max_attempts is None
@@ -215,6 +236,7 @@ def resolve(
         raise ConfigError("--client-key goes with --client-cert")
     return Target(
         url=_first(layers, "url") or DEFAULT_BASE_URL,
+        health_url=_first(layers, "health_url"),
         ca_file=_first(layers, "ca_file"),
         client_cert=_first(layers, "client_cert"),
         client_key=_first(layers, "client_key"),
