@@ -32,7 +32,6 @@ from hivemq_rest_generated.models import (
     TraceRecordingEventsItem,
     TraceRecordingItem,
 )
-from hivemq_rest_generated.types import UNSET
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -123,7 +122,7 @@ def test_partial_body_needs_the_partial_model(
     with pytest.raises(KeyError):
         full.from_dict(copy.deepcopy(only_created))
     parsed = partial.from_dict(copy.deepcopy(only_created))
-    assert parsed.id is UNSET
+    assert parsed.id is None
     assert parsed.to_dict() == only_created
 
 
