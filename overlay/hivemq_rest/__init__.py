@@ -95,7 +95,6 @@ from ._errors import (
 from ._ids import validate_client_id
 from ._models import (
     TLV,
-    UNSET,
     CertificateInformation,
     ClientDetails,
     ClientRestrictions,
@@ -106,8 +105,6 @@ from ._models import (
     ConnectionDetails,
     ProxyInformation,
     TlsInformation,
-    Unset,
-    or_none,
 )
 from ._retry import RetryPolicy
 from ._sync_resources.data_hub import DataHub
@@ -120,7 +117,6 @@ logging.getLogger("hivemq_rest").addHandler(logging.NullHandler())
 
 __all__ = [
     "TLV",
-    "UNSET",
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
@@ -208,11 +204,9 @@ __all__ = [
     "TraceRecordingState",
     "UnexpectedResponseError",
     "UnsendableRequestError",
-    "Unset",
     "WaitTimeoutError",
     "__version__",
     "json_schema",
-    "or_none",
     "schema_definition",
     "script_source",
     "validate_client_id",
