@@ -10,6 +10,7 @@ from urllib.parse import parse_qs
 import pytest
 from hivemq_rest import (
     CursorExpiredError,
+    DataPolicy,
     PartialBehaviorPolicy,
     PartialDataPolicy,
     PartialSchema,
@@ -25,7 +26,7 @@ from tests.overlay.fake_api import FakeAPI, problem
 
 from .data_hub_stub import DATA_POLICY, KINDS, ok, page, run
 
-#: Each list: its operation, how it is called with keyword arguments, its model.
+#: Each list: its operation, how it is called with keyword arguments, its model with fields=.
 LISTS: Final[dict[str, tuple[api.Operation, Callable[..., Callable[[Any], Any]], type]]] = {
     "data_policies": (
         api.GET_ALL_DATA_POLICIES,
@@ -71,13 +72,13 @@ def test_walks_every_page_sending_the_decoded_cursor(kind: str, name: str) -> No
         page([], _next(operation, "c")),  # an empty page that links on is fine
         page([{"id": "3"}]),
     )
-    items = run(kind, fake, call(page_size=10))
+    items = run(kind, fake, call(page_size=10, fields=["id"]))
     assert [item.id for item in items] == ["1", "2", "3"]
     assert all(isinstance(item, model) for item in items)
     assert fake.paths() == [
-        f"{operation.path}?limit=10",
-        f"{operation.path}?limit=10&cursor=a%2Bb%3D%3D",
-        f"{operation.path}?limit=10&cursor=c",
+        f"{operation.path}?fields=id&limit=10",
+        f"{operation.path}?fields=id&limit=10&cursor=a%2Bb%3D%3D",
+        f"{operation.path}?fields=id&limit=10&cursor=c",
     ]
 
 
@@ -191,16 +192,16 @@ def test_an_item_that_does_not_parse_raises_when_read(kind: str) -> None:
 def test_list_items_are_models_in_every_way() -> None:
     fake = FakeAPI().script(page([{**DATA_POLICY, "future": {"x": 1}}]))
     (item,) = run("sync", fake, LISTS["data_policies"][1]())
-    eager = PartialDataPolicy.from_dict({**DATA_POLICY, "future": {"x": 1}})
-    assert isinstance(item, PartialDataPolicy)
+    eager = DataPolicy.from_dict({**DATA_POLICY, "future": {"x": 1}})
+    assert isinstance(item, DataPolicy)
     assert item == eager
     assert eager == item
     assert (item != eager) is False
-    assert item != PartialDataPolicy.from_dict({"id": "other"})
+    assert item != DataPolicy.from_dict({**DATA_POLICY, "id": "other"})
     assert repr(item) == repr(eager)
     assert item.to_dict() == {**DATA_POLICY, "future": {"x": 1}}
     copied = pickle.loads(pickle.dumps(item))
-    assert type(copied) is PartialDataPolicy
+    assert type(copied) is DataPolicy
     assert copied.to_dict() == item.to_dict()
     with pytest.raises(AttributeError):
         _ = item.no_such_property  # type: ignore[attr-defined]
