@@ -134,8 +134,7 @@ def check_backup_outcome(backup_id: str, backup: Backup) -> bool:
     if backup.state is None or backup.state not in FINAL_BACKUP_STATES:
         return False  # an unknown (newer) state is taken as still running
     if backup.state in _FAILED:
-        reason = backup.fail_reason if isinstance(backup.fail_reason, str) else None
-        raise BackupFailedError(backup_id, str(backup.state), reason)
+        raise BackupFailedError(backup_id, str(backup.state), backup.fail_reason)
     return True
 
 
