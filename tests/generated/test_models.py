@@ -270,3 +270,17 @@ def test_every_credential_property_is_hidden() -> None:
                 found.append(f"{name}.{field.name}")
                 assert field.repr is secret_repr, f"{name}.{field.name}"
     assert found == ["ConnectionDetails.password"]
+
+
+def test_null_and_absent_both_read_as_none_and_write_back_as_they_came() -> None:
+    null = ClientDetails.from_dict({"id": "c", "sessionExpiryInterval": None})
+    absent = ClientDetails.from_dict({"id": "c"})
+    assert null.session_expiry_interval is None
+    assert absent.session_expiry_interval is None
+    assert null == absent  # the same values; only to_dict() remembers the null
+    assert null.to_dict() == {"id": "c", "sessionExpiryInterval": None}
+    assert absent.to_dict() == {"id": "c"}
+    null.session_expiry_interval = 60  # a value set later is what goes out
+    assert null.to_dict() == {"id": "c", "sessionExpiryInterval": 60}
+    # Built with keywords, None is "not set": a null is only ever written back.
+    assert ClientDetails(id="c", session_expiry_interval=None).to_dict() == {"id": "c"}
