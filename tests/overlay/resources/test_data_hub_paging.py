@@ -9,6 +9,7 @@ from urllib.parse import parse_qs
 
 import pytest
 from hivemq_rest import (
+    ClientDetails,
     CursorExpiredError,
     DataPolicy,
     PartialBehaviorPolicy,
@@ -18,6 +19,7 @@ from hivemq_rest import (
     UnexpectedResponseError,
 )
 from hivemq_rest._constants import MAX_CURSOR_CHARS, MAX_EMPTY_PAGES
+from hivemq_rest._lazy import lazy_items
 from hivemq_rest_generated import operations as api
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -205,6 +207,15 @@ def test_list_items_are_models_in_every_way() -> None:
     assert copied.to_dict() == item.to_dict()
     with pytest.raises(AttributeError):
         _ = item.no_such_property  # type: ignore[attr-defined]
+
+
+def test_a_list_item_compares_as_its_model_does() -> None:
+    # A null read is remembered for to_dict(), but is no part of equality (attrs eq=False).
+    body = {"id": "c", "sessionExpiryInterval": None}
+    (item,) = lazy_items(ClientDetails, [body], "GET", "/x")
+    assert ClientDetails.from_dict(body) == ClientDetails(id="c")
+    assert item == ClientDetails(id="c")
+    assert item.to_dict() == body
 
 
 @settings(max_examples=50)
