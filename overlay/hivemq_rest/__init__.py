@@ -97,7 +97,6 @@ from ._health import Health, HealthStatus
 from ._ids import validate_client_id
 from ._models import (
     TLV,
-    UNSET,
     CertificateInformation,
     ClientDetails,
     ClientRestrictions,
@@ -108,8 +107,6 @@ from ._models import (
     ConnectionDetails,
     ProxyInformation,
     TlsInformation,
-    Unset,
-    or_none,
 )
 from ._retry import RetryPolicy
 from ._sync_resources.data_hub import DataHub
@@ -123,7 +120,6 @@ logging.getLogger("hivemq_rest").addHandler(logging.NullHandler())
 
 __all__ = [
     "TLV",
-    "UNSET",
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
@@ -211,11 +207,9 @@ __all__ = [
     "TraceRecordingState",
     "UnexpectedResponseError",
     "UnsendableRequestError",
-    "Unset",
     "WaitTimeoutError",
     "__version__",
     "json_schema",
-    "or_none",
     "schema_definition",
     "script_source",
     "validate_client_id",

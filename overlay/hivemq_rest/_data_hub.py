@@ -22,7 +22,6 @@ from hivemq_rest_generated.models import (
     ScriptFunctionType,
 )
 from hivemq_rest_generated.operations import GET_ALL_DATA_POLICIES, Operation
-from hivemq_rest_generated.types import Unset
 
 from ._constants import MAX_JSON_DEPTH
 from ._errors import AlreadyPresentError, BadRequestError, malformed_response, unusable_item
@@ -175,7 +174,7 @@ def script_body(
 
 def decode_definition(what: str, value: object) -> bytes:
     """The bytes of a base64 property; ValueError if absent (``fields``) or not base64."""
-    if isinstance(value, Unset):
+    if value is None:
         raise ValueError(f"the answer has no {what} (was it left out with fields=?)")
     if not isinstance(value, str):
         raise ValueError(f"{what} is not a base64 string")
@@ -187,12 +186,12 @@ def decode_definition(what: str, value: object) -> bytes:
 
 class _HasDefinition(Protocol):
     @property
-    def schema_definition(self) -> str | Unset: ...
+    def schema_definition(self) -> str | None: ...
 
 
 class _HasSource(Protocol):
     @property
-    def source(self) -> str | Unset: ...
+    def source(self) -> str | None: ...
 
 
 def schema_definition(schema: _HasDefinition) -> bytes:

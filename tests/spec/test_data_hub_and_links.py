@@ -172,7 +172,9 @@ def test_every_operation_on_a_created_resource_is_linked() -> None:
 
 def test_stop_link_sends_stopped(spec: dict[str, Any]) -> None:
     [link] = [link for source, _, name, link in _links(spec) if name == "stopTraceRecording"]
-    assert link["requestBody"] == {"traceRecording": {"state": "STOPPED"}}
+    assert link["requestBody"] == {
+        "traceRecording": {"name": "$response.body#/traceRecording/name", "state": "STOPPED"}
+    }
 
 
 def test_schemathesis_follows_every_link(spec: dict[str, Any]) -> None:

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.health_components import HealthComponents
     from ..models.health_details import HealthDetails
@@ -25,25 +23,17 @@ class Health:
         Attributes:
             status (str): UP, DEGRADED or UNKNOWN (answered with 200) or DOWN (503). Other values may come from a newer
                 broker.
-            components (HealthComponents | Unset): The parts this health is made of, by name (assumption).
-            details (HealthDetails | Unset): More about this part, as the broker chooses (assumption).
+            components (HealthComponents | None): The parts this health is made of, by name (assumption).
+            details (HealthDetails | None): More about this part, as the broker chooses (assumption).
     """
 
     status: str
-    components: HealthComponents | Unset = UNSET
-    details: HealthDetails | Unset = UNSET
+    components: HealthComponents | None = None
+    details: HealthDetails | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         status = self.status
-
-        components: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.components, Unset):
-            components = self.components.to_dict()
-
-        details: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.details, Unset):
-            details = self.details.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -52,9 +42,11 @@ class Health:
                 "status": status,
             }
         )
-        if components is not UNSET:
+        if self.components is not None:
+            components = self.components.to_dict()
             field_dict["components"] = components
-        if details is not UNSET:
+        if self.details is not None:
+            details = self.details.to_dict()
             field_dict["details"] = details
 
         return field_dict
@@ -67,18 +59,14 @@ class Health:
         d = dict(src_dict)
         status = d.pop("status")
 
-        _components = d.pop("components", UNSET)
-        components: HealthComponents | Unset
-        if isinstance(_components, Unset):
-            components = UNSET
-        else:
+        _components = d.pop("components", None)
+        components: HealthComponents | None = None
+        if _components is not None:
             components = HealthComponents.from_dict(_components)
 
-        _details = d.pop("details", UNSET)
-        details: HealthDetails | Unset
-        if isinstance(_details, Unset):
-            details = UNSET
-        else:
+        _details = d.pop("details", None)
+        details: HealthDetails | None = None
+        if _details is not None:
             details = HealthDetails.from_dict(_details)
 
         health = cls(
