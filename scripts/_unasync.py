@@ -38,6 +38,7 @@ RENAMES = {
     "aclose": "close",
     "asyncio": "time",
     "aflatten": "flatten",
+    "araw": "raw",
     "aiter_raw": "iter_raw",
     "aread": "read",
 }

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import asyncio
-import logging
+import copy
 import random
+import time
 import weakref
 from collections.abc import Mapping
 from contextlib import AbstractContextManager
-from typing import TypedDict
+from typing import Self, TypedDict
 
+import attrs
 import httpx
 
 from ._body import bound
+from ._call_options import CallOptions, check_call_timeout
 from ._constants import DEFAULT_BASE_URL, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT
 from ._deadline import attempt_deadline, bound_by_deadline
 from ._errors import (
@@ -24,8 +27,10 @@ from ._errors import (
     error_for_response,
 )
 from ._failures import as_transport_error, connection_error
+from ._observe import NO_SPAN, Span, log
 from ._operations import Call
 from ._pacing import RateLimiter
+from ._raw_response import capture
 from ._retry import RetryPolicy, RetryState, is_idempotent
 from ._settings import (
     attempt_seconds,
@@ -44,8 +49,6 @@ from ._transport import (
     parse_base_url,
     ssl_context,
 )
-
-log = logging.getLogger("hivemq_rest")
 
 
 class ClientSettings(TypedDict, total=False):
@@ -82,6 +85,8 @@ class ClientSettings(TypedDict, total=False):
 
 class BaseClient:
     """Settings and sans-I/O request handling shared by HiveMQClient and AsyncHiveMQClient."""
+
+    _http: httpx.Client | httpx.AsyncClient
 
     def __init__(
         self,
@@ -134,14 +139,17 @@ class BaseClient:
         if isinstance(http, httpx.AsyncClient):
             self._check_loop()
         if not self._bound:
-            # Done here, not in the constructors, which build their httpx
-            # client each its own way; before the first request, so that
-            # no connection exists yet.
-            bound_by_deadline(http)
-            if self._connection.follow_redirects and self._connection.headers:
-                self._hook_redirects(http)
-            self._bound = True
+            self._bind(http)
         return RetryState(self.retry, self._rng, idempotent=is_idempotent(call.method))
+
+    def _bind(self, http: httpx.Client | httpx.AsyncClient) -> None:
+        # Done here, not in the constructors, which build their httpx
+        # client each its own way; before the first request, so that
+        # no connection exists yet.
+        bound_by_deadline(http)
+        if self._connection.follow_redirects and self._connection.headers:
+            self._hook_redirects(http)
+        self._bound = True
 
     def _check_loop(self) -> None:
         """EventLoopError unless this is the event loop of the client's first request.
@@ -172,16 +180,55 @@ class BaseClient:
                 "request": [*http.event_hooks["request"], strip],
             }
 
-    def _deadline(self) -> AbstractContextManager[None]:
+    def with_options(
+        self, *, timeout: float | None = None, max_attempts: int | None = None
+    ) -> Self:
+        """A client with another ``timeout`` (seconds, each whole attempt) or ``max_attempts``.
+
+        It shares this client's connection pool, settings and rate limit:
+        closing either closes both. Checked at once (ConfigurationError).
+        """
+        if not self._bound:
+            self._bind(self._http)  # once for the pool both will share
+        changed = copy.copy(self)
+        for name in [name for name in vars(changed) if not name.startswith("_")]:
+            if name not in ("retry", "limiter", "max_response_bytes"):
+                del changed.__dict__[name]  # namespaces built for this client, not the copy
+        if timeout is not None:
+            changed._attempt_seconds = check_call_timeout(timeout)
+        if max_attempts is not None:
+            changed.retry = attrs.evolve(self.retry, max_attempts=max_attempts)
+        return changed
+
+    def _deadline(self, options: CallOptions) -> AbstractContextManager[None]:
         """The bound of one whole attempt (see ``timeout``)."""
-        return attempt_deadline(self._attempt_seconds)
+        seconds = self._attempt_seconds if options.timeout is None else options.timeout
+        return attempt_deadline(seconds)
+
+    @staticmethod
+    def _log_attempt(call: Call, state: RetryState, outcome: object, started: float) -> None:
+        """The DEBUG record of one attempt (only called when DEBUG is on)."""
+        log.debug(
+            "%s %s: %s in %.1f ms (attempt %d)",
+            call.method,
+            call.path,
+            outcome,
+            (time.perf_counter() - started) * 1000.0,
+            state.attempt,
+        )
 
     def _limit_body(self, response: httpx.Response) -> None:
         """Let this response's body be read only within ``max_response_bytes``."""
         bound(response, self.max_response_bytes)
 
-    def _finish(self, call: Call, response: httpx.Response, state: RetryState) -> httpx.Response:
+    def _finish(
+        self, call: Call, response: httpx.Response, state: RetryState, span: Span = NO_SPAN
+    ) -> httpx.Response:
         """The response if it is a success, else its typed error."""
+        span.set_attribute("http.response.status_code", response.status_code)
+        captured = capture.get()
+        if captured is not None:
+            captured.append(response)
         if response.is_success:
             return response
         if response.status_code == 404 and call.idempotent_delete and state.may_have_acted:
@@ -194,7 +241,11 @@ class BaseClient:
         )
 
     def _wait_after_failure(
-        self, call: Call, state: RetryState, raised: httpx.RequestError | httpx.InvalidURL | OSError
+        self,
+        call: Call,
+        state: RetryState,
+        raised: httpx.RequestError | httpx.InvalidURL | OSError,
+        span: Span = NO_SPAN,
     ) -> float:
         """Seconds before the next attempt after a request got no usable answer.
 
@@ -220,20 +271,28 @@ class BaseClient:
                 outcome_unknown=state.may_have_acted,
                 say_unknown=not state.idempotent,
             ) from raised
-        self._log_retry(call, state, type(error).__name__, wait)
+        self._log_retry(call, state, type(error).__name__, wait, span)
         return wait
 
     def _wait_after_response(
-        self, call: Call, state: RetryState, response: httpx.Response
+        self, call: Call, state: RetryState, response: httpx.Response, span: Span = NO_SPAN
     ) -> float | None:
         """Seconds before the next attempt after this answer, or None if it is the last."""
         wait = state.wait_after_response(response)
         if wait is not None:
-            self._log_retry(call, state, f"HTTP {response.status_code}", wait)
+            self._log_retry(call, state, f"HTTP {response.status_code}", wait, span)
         return wait
 
     @staticmethod
-    def _log_retry(call: Call, state: RetryState, why: str, wait: float) -> None:
+    def _log_retry(call: Call, state: RetryState, why: str, wait: float, span: Span) -> None:
+        span.add_event(
+            "retry",
+            {
+                "hivemq.retry.reason": why,
+                "hivemq.retry.delay_s": wait,
+                "hivemq.attempt": state.attempt,
+            },
+        )
         log.warning(
             "%s %s: %s; attempt %d of %d in %.2fs",
             call.method,

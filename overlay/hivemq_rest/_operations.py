@@ -59,6 +59,8 @@ class Call:
     the work. ``names_client``: the path names one MQTT client, so that a 404
     is a ClientNotFoundError. The method decides the retries: a POST or PATCH
     is re-sent only when it provably did not reach the server.
+    ``operation_id`` and ``template`` (the path with its ``{placeholders}``)
+    name the operation in logs and traces.
     """
 
     method: str
@@ -68,12 +70,15 @@ class Call:
     names_client: bool = False
     headers: tuple[tuple[str, str], ...] = ()
     content: bytes | None = None
+    operation_id: str = ""
+    template: str = ""
 
 
 def call_for(
     request: api.Request, *, idempotent_delete: bool = False, names_client: bool = False
 ) -> Call:
     """The Call that sends a generated request."""
+    operation = request.operation
     return Call(
         request.method,
         request.target,
@@ -81,6 +86,8 @@ def call_for(
         names_client=names_client,
         headers=request.headers,
         content=request.content,
+        operation_id="" if operation is None else operation.operation_id,
+        template="" if operation is None else operation.path,
     )
 
 

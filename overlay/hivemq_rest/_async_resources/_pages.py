@@ -15,6 +15,7 @@ import httpx
 from hivemq_rest_generated.operations import Request
 
 from .. import _operations as op
+from .._call_options import CallOptions
 from .._paging import CursorTrail
 
 if TYPE_CHECKING:
@@ -31,7 +32,12 @@ PageParser = Callable[[httpx.Response], tuple[list[_T], object]]
 
 
 async def iter_items(
-    client: AsyncAPI, request: PageRequest, parse: PageParser[_T], *, paged: bool = True
+    client: AsyncAPI,
+    request: PageRequest,
+    parse: PageParser[_T],
+    options: CallOptions,
+    *,
+    paged: bool = True,
 ) -> AsyncIterator[_T]:
     """Every item of every page, in order, following ``_links.next`` cursors.
 
@@ -41,7 +47,7 @@ async def iter_items(
     """
     trail, cursor = CursorTrail(), None
     while True:
-        response = await client._send(op.call_for(request(cursor)))
+        response = await client._send(op.call_for(request(cursor)), options)
         items, links = parse(response)
         cursor = trail.next_cursor(response, links, items=len(items)) if paged else None
         for item in items:

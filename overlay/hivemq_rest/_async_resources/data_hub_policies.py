@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 
 from hivemq_rest_generated import operations as api
 from hivemq_rest_generated.models import (
@@ -13,6 +13,7 @@ from hivemq_rest_generated.models import (
 )
 
 from .. import _data_hub as dh
+from .._call_options import call_options
 from ._data_hub_items import AsyncDataHubItems
 
 __all__ = ["AsyncBehaviorPolicies", "AsyncDataPolicies"]
@@ -34,6 +35,8 @@ class AsyncDataPolicies(AsyncDataHubItems[DataPolicy, PartialDataPolicy]):
         topic: str | None = None,
         fields: Sequence[str] | None = None,
         page_size: int = dh.MAX_PAGE_SIZE,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> AsyncIterator[PartialDataPolicy]:
         """Every data policy (matching the filters), following the pages.
 
@@ -58,36 +61,73 @@ class AsyncDataPolicies(AsyncDataHubItems[DataPolicy, PartialDataPolicy]):
                 cursor=cursor,
             )
 
-        return self._list(request, paged=topic is None)
+        return self._list(request, call_options(timeout, extra_headers), paged=topic is None)
 
     async def get(
-        self, policy_id: str, *, fields: Sequence[str] | None = None
+        self,
+        policy_id: str,
+        *,
+        fields: Sequence[str] | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> PartialDataPolicy:
         """One data policy (only the ``fields`` asked for). NotFoundError if unknown."""
-        return await self._get(api.get_data_policy(policy_id, fields=dh.joined("fields", fields)))
+        request = api.get_data_policy(policy_id, fields=dh.joined("fields", fields))
+        return await self._get(request, call_options(timeout, extra_headers))
 
-    async def etag(self, policy_id: str) -> str | None:
+    async def etag(
+        self,
+        policy_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> str | None:
         """The data policy's entity tag, for ``update(..., if_match=...)`` (None: none sent).
 
-        One GET of the policy's id alone. NotFoundError if unknown.
+        One GET of the policy's id alone. NotFoundError if unknown. To read a
+        policy and its tag in one request, use
+        ``with_raw_response.data_hub.data_policies.get(id)`` (``.headers["ETag"]``).
         """
-        return await self._etag(api.get_data_policy(policy_id, fields="id"))
+        return await self._etag(
+            api.get_data_policy(policy_id, fields="id"), call_options(timeout, extra_headers)
+        )
 
-    async def create(self, policy: DataPolicy) -> DataPolicy:
+    async def create(
+        self,
+        policy: DataPolicy,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> DataPolicy:
         """Create a data policy; the stored policy (with ``created_at``) is returned."""
-        return await self._create(api.create_data_policy(body=self._checked(policy)))
+        request = api.create_data_policy(body=self._checked(policy))
+        return await self._create(request, call_options(timeout, extra_headers))
 
-    async def update(self, policy: DataPolicy, *, if_match: str | None = None) -> DataPolicy:
+    async def update(
+        self,
+        policy: DataPolicy,
+        *,
+        if_match: str | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> DataPolicy:
         """Replace the data policy of ``policy.id`` with ``policy``.
 
         ``if_match`` sends an If-Match header: PreconditionFailedError (412) if it does not hold.
         """
         policy = self._checked(policy)
-        return await self._update(api.update_data_policy(policy.id, body=policy, if_match=if_match))
+        request = api.update_data_policy(policy.id, body=policy, if_match=if_match)
+        return await self._update(request, call_options(timeout, extra_headers))
 
-    async def delete(self, policy_id: str) -> None:
+    async def delete(
+        self,
+        policy_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
         """Delete a data policy. NotFoundError if unknown."""
-        await self._delete(api.delete_data_policy(policy_id))
+        await self._delete(api.delete_data_policy(policy_id), call_options(timeout, extra_headers))
 
 
 class AsyncBehaviorPolicies(AsyncDataHubItems[BehaviorPolicy, PartialBehaviorPolicy]):
@@ -105,6 +145,8 @@ class AsyncBehaviorPolicies(AsyncDataHubItems[BehaviorPolicy, PartialBehaviorPol
         client_ids: Sequence[str] | None = None,
         fields: Sequence[str] | None = None,
         page_size: int = dh.MAX_PAGE_SIZE,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> AsyncIterator[PartialBehaviorPolicy]:
         """Every behavior policy (matching the filters), following the pages.
 
@@ -122,39 +164,72 @@ class AsyncBehaviorPolicies(AsyncDataHubItems[BehaviorPolicy, PartialBehaviorPol
                 policy_ids=ids, client_ids=clients, fields=wanted, limit=limit, cursor=cursor
             )
 
-        return self._list(request)
+        return self._list(request, call_options(timeout, extra_headers))
 
     async def get(
-        self, policy_id: str, *, fields: Sequence[str] | None = None
+        self,
+        policy_id: str,
+        *,
+        fields: Sequence[str] | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> PartialBehaviorPolicy:
         """One behavior policy (only the ``fields`` asked for). NotFoundError if unknown."""
-        return await self._get(
-            api.get_behavior_policy(policy_id, fields=dh.joined("fields", fields))
-        )
+        request = api.get_behavior_policy(policy_id, fields=dh.joined("fields", fields))
+        return await self._get(request, call_options(timeout, extra_headers))
 
-    async def etag(self, policy_id: str) -> str | None:
+    async def etag(
+        self,
+        policy_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> str | None:
         """The behavior policy's entity tag, for ``update(..., if_match=...)`` (None: none sent).
 
-        One GET of the policy's id alone. NotFoundError if unknown.
+        One GET of the policy's id alone. NotFoundError if unknown. To read a
+        policy and its tag in one request, use
+        ``with_raw_response.data_hub.behavior_policies.get(id)`` (``.headers["ETag"]``).
         """
-        return await self._etag(api.get_behavior_policy(policy_id, fields="id"))
+        return await self._etag(
+            api.get_behavior_policy(policy_id, fields="id"), call_options(timeout, extra_headers)
+        )
 
-    async def create(self, policy: BehaviorPolicy) -> BehaviorPolicy:
+    async def create(
+        self,
+        policy: BehaviorPolicy,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> BehaviorPolicy:
         """Create a behavior policy; the stored policy (with ``created_at``) is returned."""
-        return await self._create(api.create_behavior_policy(body=self._checked(policy)))
+        request = api.create_behavior_policy(body=self._checked(policy))
+        return await self._create(request, call_options(timeout, extra_headers))
 
     async def update(
-        self, policy: BehaviorPolicy, *, if_match: str | None = None
+        self,
+        policy: BehaviorPolicy,
+        *,
+        if_match: str | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> BehaviorPolicy:
         """Replace the behavior policy of ``policy.id`` with ``policy``.
 
         ``if_match`` sends an If-Match header: PreconditionFailedError (412) if it does not hold.
         """
         policy = self._checked(policy)
-        return await self._update(
-            api.update_behavior_policy(policy.id, body=policy, if_match=if_match)
-        )
+        request = api.update_behavior_policy(policy.id, body=policy, if_match=if_match)
+        return await self._update(request, call_options(timeout, extra_headers))
 
-    async def delete(self, policy_id: str) -> None:
+    async def delete(
+        self,
+        policy_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
         """Delete a behavior policy. NotFoundError if unknown."""
-        await self._delete(api.delete_behavior_policy(policy_id))
+        await self._delete(
+            api.delete_behavior_policy(policy_id), call_options(timeout, extra_headers)
+        )

@@ -15,6 +15,7 @@ from hivemq_rest_generated.models import (
 )
 
 from .. import _data_hub as dh
+from .._call_options import call_options
 from ._data_hub_items import AsyncDataHubItems
 
 __all__ = ["AsyncSchemas", "AsyncScripts"]
@@ -41,6 +42,8 @@ class AsyncSchemas(AsyncDataHubItems[Schema, PartialSchema]):
         types: Sequence[str] | None = None,
         fields: Sequence[str] | None = None,
         page_size: int = dh.MAX_PAGE_SIZE,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> AsyncIterator[PartialSchema]:
         """Every version of every schema (matching the filters), following the pages.
 
@@ -57,22 +60,45 @@ class AsyncSchemas(AsyncDataHubItems[Schema, PartialSchema]):
                 schema_ids=ids, types=kinds, fields=wanted, limit=limit, cursor=cursor
             )
 
-        return self._list(request)
+        return self._list(request, call_options(timeout, extra_headers))
 
-    async def get(self, schema_id: str, *, fields: Sequence[str] | None = None) -> PartialSchema:
+    async def get(
+        self,
+        schema_id: str,
+        *,
+        fields: Sequence[str] | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PartialSchema:
         """The latest version of a schema. NotFoundError if unknown."""
-        return await self._get(api.get_schema(schema_id, fields=dh.joined("fields", fields)))
+        request = api.get_schema(schema_id, fields=dh.joined("fields", fields))
+        return await self._get(request, call_options(timeout, extra_headers))
 
-    async def create(self, schema: Schema) -> Schema:
+    async def create(
+        self,
+        schema: Schema,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Schema:
         """Store a schema (a new version if the id exists): the stored version is returned.
 
         AlreadyPresentError if it is exactly the latest version already.
         """
-        return await self._create(api.create_schema(body=self._checked(schema)))
+        request = api.create_schema(body=self._checked(schema))
+        return await self._create(request, call_options(timeout, extra_headers))
 
-    async def create_json(self, schema_id: str, schema: Mapping[str, Any] | str) -> Schema:
+    async def create_json(
+        self,
+        schema_id: str,
+        schema: Mapping[str, Any] | str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Schema:
         """Store a JSON Schema, given as a dict or as JSON text (sent as written)."""
-        return await self.create(dh.json_schema_body(schema_id, schema))
+        body = dh.json_schema_body(schema_id, schema)
+        return await self.create(body, timeout=timeout, extra_headers=extra_headers)
 
     async def create_protobuf(
         self,
@@ -81,6 +107,8 @@ class AsyncSchemas(AsyncDataHubItems[Schema, PartialSchema]):
         message_type: str,
         *,
         allow_unknown_fields: bool | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Schema:
         """Store a Protobuf schema: a compiled descriptor set (``protoc -o``) and the message type.
 
@@ -90,11 +118,17 @@ class AsyncSchemas(AsyncDataHubItems[Schema, PartialSchema]):
         body = dh.protobuf_schema_body(
             schema_id, descriptor_set, message_type, allow_unknown_fields
         )
-        return await self.create(body)
+        return await self.create(body, timeout=timeout, extra_headers=extra_headers)
 
-    async def delete(self, schema_id: str) -> None:
+    async def delete(
+        self,
+        schema_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
         """Delete every version of a schema. NotFoundError if unknown; BadRequestError if in use."""
-        await self._delete(api.delete_schema(schema_id))
+        await self._delete(api.delete_schema(schema_id), call_options(timeout, extra_headers))
 
 
 class AsyncScripts(AsyncDataHubItems[Script, PartialScript]):
@@ -116,6 +150,8 @@ class AsyncScripts(AsyncDataHubItems[Script, PartialScript]):
         function_types: Sequence[str] | None = None,
         fields: Sequence[str] | None = None,
         page_size: int = dh.MAX_PAGE_SIZE,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> AsyncIterator[PartialScript]:
         """Every version of every script (matching the filters), following the pages.
 
@@ -132,18 +168,33 @@ class AsyncScripts(AsyncDataHubItems[Script, PartialScript]):
                 script_ids=ids, function_types=kinds, fields=wanted, limit=limit, cursor=cursor
             )
 
-        return self._list(request)
+        return self._list(request, call_options(timeout, extra_headers))
 
-    async def get(self, script_id: str, *, fields: Sequence[str] | None = None) -> PartialScript:
+    async def get(
+        self,
+        script_id: str,
+        *,
+        fields: Sequence[str] | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PartialScript:
         """The latest version of a script. NotFoundError if unknown."""
-        return await self._get(api.get_script(script_id, fields=dh.joined("fields", fields)))
+        request = api.get_script(script_id, fields=dh.joined("fields", fields))
+        return await self._get(request, call_options(timeout, extra_headers))
 
-    async def create(self, script: Script) -> Script:
+    async def create(
+        self,
+        script: Script,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Script:
         """Store a script (a new version if the id exists): the stored version is returned.
 
         AlreadyPresentError if it is exactly the latest version already.
         """
-        return await self._create(api.create_script(body=self._checked(script)))
+        request = api.create_script(body=self._checked(script))
+        return await self._create(request, call_options(timeout, extra_headers))
 
     async def create_js(
         self,
@@ -152,10 +203,19 @@ class AsyncScripts(AsyncDataHubItems[Script, PartialScript]):
         *,
         function_type: ScriptFunctionType | str = ScriptFunctionType.TRANSFORMATION,
         description: str | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Script:
         """Store a script from its JavaScript source text."""
-        return await self.create(dh.script_body(script_id, source, function_type, description))
+        body = dh.script_body(script_id, source, function_type, description)
+        return await self.create(body, timeout=timeout, extra_headers=extra_headers)
 
-    async def delete(self, script_id: str) -> None:
+    async def delete(
+        self,
+        script_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
         """Delete every version of a script. NotFoundError if unknown; BadRequestError if in use."""
-        await self._delete(api.delete_script(script_id))
+        await self._delete(api.delete_script(script_id), call_options(timeout, extra_headers))

@@ -13,6 +13,7 @@ from hivemq_rest_generated import operations as api
 
 from .. import _data_hub as dh
 from .. import _operations as op
+from .._call_options import CallOptions
 from .._errors import BadRequestError
 from ._pages import PageRequest, iter_items
 
@@ -42,7 +43,9 @@ class DataHubItems(Generic[_Full, _Partial]):
     def __init__(self, client: SyncAPI) -> None:
         self._client = client
 
-    def _list(self, request: PageRequest, *, paged: bool = True) -> Iterator[_Partial]:
+    def _list(
+        self, request: PageRequest, options: CallOptions, *, paged: bool = True
+    ) -> Iterator[_Partial]:
         """Every item of every page (``paged=False``: of the one answer) of request."""
         request(None)  # checks every argument now, before the first page is asked for
         partial, plural = self._partial, self._plural
@@ -50,17 +53,18 @@ class DataHubItems(Generic[_Full, _Partial]):
             self._client,
             request,
             lambda response: dh.parse_page(response, partial, plural),
+            options,
             paged=paged,
         )
 
-    def _get(self, request: api.Request) -> _Partial:
+    def _get(self, request: api.Request, options: CallOptions) -> _Partial:
         """The answer to request (a get) as the partial model."""
-        response = self._client._send(op.call_for(request))
+        response = self._client._send(op.call_for(request), options)
         return dh.parse_model(response, self._partial, self._noun)
 
-    def _etag(self, request: api.Request) -> str | None:
+    def _etag(self, request: api.Request, options: CallOptions) -> str | None:
         """The ETag header of the answer to request (a get), None if it has none."""
-        response = self._client._send(op.call_for(request))
+        response = self._client._send(op.call_for(request), options)
         etag: str | None = response.headers.get("ETag")
         return etag
 
@@ -72,10 +76,10 @@ class DataHubItems(Generic[_Full, _Partial]):
             )
         return item
 
-    def _create(self, request: api.Request) -> _Full:
+    def _create(self, request: api.Request, options: CallOptions) -> _Full:
         """The stored item. AlreadyPresentError: a schema or script that is its latest version."""
         try:
-            response = self._client._send(op.call_for(request))
+            response = self._client._send(op.call_for(request), options)
         except BadRequestError as error:
             refined = dh.already_present(error)
             if refined is error:
@@ -83,11 +87,11 @@ class DataHubItems(Generic[_Full, _Partial]):
             raise refined from error
         return dh.parse_model(response, self._model, self._noun)
 
-    def _update(self, request: api.Request) -> _Full:
+    def _update(self, request: api.Request, options: CallOptions) -> _Full:
         """The item as stored by request (an update)."""
-        response = self._client._send(op.call_for(request))
+        response = self._client._send(op.call_for(request), options)
         return dh.parse_model(response, self._model, self._noun)
 
-    def _delete(self, request: api.Request) -> None:
+    def _delete(self, request: api.Request, options: CallOptions) -> None:
         """Send request (a delete); gone after an earlier attempt of it counts as done."""
-        self._client._send(op.call_for(request, idempotent_delete=True))
+        self._client._send(op.call_for(request, idempotent_delete=True), options)

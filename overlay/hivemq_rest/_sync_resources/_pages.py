@@ -13,6 +13,7 @@ import httpx
 from hivemq_rest_generated.operations import Request
 
 from .. import _operations as op
+from .._call_options import CallOptions
 from .._paging import CursorTrail
 
 if TYPE_CHECKING:
@@ -29,7 +30,12 @@ PageParser = Callable[[httpx.Response], tuple[list[_T], object]]
 
 
 def iter_items(
-    client: SyncAPI, request: PageRequest, parse: PageParser[_T], *, paged: bool = True
+    client: SyncAPI,
+    request: PageRequest,
+    parse: PageParser[_T],
+    options: CallOptions,
+    *,
+    paged: bool = True,
 ) -> Iterator[_T]:
     """Every item of every page, in order, following ``_links.next`` cursors.
 
@@ -39,7 +45,7 @@ def iter_items(
     """
     trail, cursor = CursorTrail(), None
     while True:
-        response = client._send(op.call_for(request(cursor)))
+        response = client._send(op.call_for(request(cursor)), options)
         items, links = parse(response)
         cursor = trail.next_cursor(response, links, items=len(items)) if paged else None
         for item in items:

@@ -6,7 +6,7 @@ do not edit: change _async_resources/data_hub_policies.py and regenerate.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from hivemq_rest_generated import operations as api
 from hivemq_rest_generated.models import (
@@ -17,6 +17,7 @@ from hivemq_rest_generated.models import (
 )
 
 from .. import _data_hub as dh
+from .._call_options import call_options
 from ._data_hub_items import DataHubItems
 
 __all__ = ["BehaviorPolicies", "DataPolicies"]
@@ -38,6 +39,8 @@ class DataPolicies(DataHubItems[DataPolicy, PartialDataPolicy]):
         topic: str | None = None,
         fields: Sequence[str] | None = None,
         page_size: int = dh.MAX_PAGE_SIZE,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Iterator[PartialDataPolicy]:
         """Every data policy (matching the filters), following the pages.
 
@@ -62,34 +65,73 @@ class DataPolicies(DataHubItems[DataPolicy, PartialDataPolicy]):
                 cursor=cursor,
             )
 
-        return self._list(request, paged=topic is None)
+        return self._list(request, call_options(timeout, extra_headers), paged=topic is None)
 
-    def get(self, policy_id: str, *, fields: Sequence[str] | None = None) -> PartialDataPolicy:
+    def get(
+        self,
+        policy_id: str,
+        *,
+        fields: Sequence[str] | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PartialDataPolicy:
         """One data policy (only the ``fields`` asked for). NotFoundError if unknown."""
-        return self._get(api.get_data_policy(policy_id, fields=dh.joined("fields", fields)))
+        request = api.get_data_policy(policy_id, fields=dh.joined("fields", fields))
+        return self._get(request, call_options(timeout, extra_headers))
 
-    def etag(self, policy_id: str) -> str | None:
+    def etag(
+        self,
+        policy_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> str | None:
         """The data policy's entity tag, for ``update(..., if_match=...)`` (None: none sent).
 
-        One GET of the policy's id alone. NotFoundError if unknown.
+        One GET of the policy's id alone. NotFoundError if unknown. To read a
+        policy and its tag in one request, use
+        ``with_raw_response.data_hub.data_policies.get(id)`` (``.headers["ETag"]``).
         """
-        return self._etag(api.get_data_policy(policy_id, fields="id"))
+        return self._etag(
+            api.get_data_policy(policy_id, fields="id"), call_options(timeout, extra_headers)
+        )
 
-    def create(self, policy: DataPolicy) -> DataPolicy:
+    def create(
+        self,
+        policy: DataPolicy,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> DataPolicy:
         """Create a data policy; the stored policy (with ``created_at``) is returned."""
-        return self._create(api.create_data_policy(body=self._checked(policy)))
+        request = api.create_data_policy(body=self._checked(policy))
+        return self._create(request, call_options(timeout, extra_headers))
 
-    def update(self, policy: DataPolicy, *, if_match: str | None = None) -> DataPolicy:
+    def update(
+        self,
+        policy: DataPolicy,
+        *,
+        if_match: str | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> DataPolicy:
         """Replace the data policy of ``policy.id`` with ``policy``.
 
         ``if_match`` sends an If-Match header: PreconditionFailedError (412) if it does not hold.
         """
         policy = self._checked(policy)
-        return self._update(api.update_data_policy(policy.id, body=policy, if_match=if_match))
+        request = api.update_data_policy(policy.id, body=policy, if_match=if_match)
+        return self._update(request, call_options(timeout, extra_headers))
 
-    def delete(self, policy_id: str) -> None:
+    def delete(
+        self,
+        policy_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
         """Delete a data policy. NotFoundError if unknown."""
-        self._delete(api.delete_data_policy(policy_id))
+        self._delete(api.delete_data_policy(policy_id), call_options(timeout, extra_headers))
 
 
 class BehaviorPolicies(DataHubItems[BehaviorPolicy, PartialBehaviorPolicy]):
@@ -107,6 +149,8 @@ class BehaviorPolicies(DataHubItems[BehaviorPolicy, PartialBehaviorPolicy]):
         client_ids: Sequence[str] | None = None,
         fields: Sequence[str] | None = None,
         page_size: int = dh.MAX_PAGE_SIZE,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Iterator[PartialBehaviorPolicy]:
         """Every behavior policy (matching the filters), following the pages.
 
@@ -124,31 +168,70 @@ class BehaviorPolicies(DataHubItems[BehaviorPolicy, PartialBehaviorPolicy]):
                 policy_ids=ids, client_ids=clients, fields=wanted, limit=limit, cursor=cursor
             )
 
-        return self._list(request)
+        return self._list(request, call_options(timeout, extra_headers))
 
-    def get(self, policy_id: str, *, fields: Sequence[str] | None = None) -> PartialBehaviorPolicy:
+    def get(
+        self,
+        policy_id: str,
+        *,
+        fields: Sequence[str] | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PartialBehaviorPolicy:
         """One behavior policy (only the ``fields`` asked for). NotFoundError if unknown."""
-        return self._get(api.get_behavior_policy(policy_id, fields=dh.joined("fields", fields)))
+        request = api.get_behavior_policy(policy_id, fields=dh.joined("fields", fields))
+        return self._get(request, call_options(timeout, extra_headers))
 
-    def etag(self, policy_id: str) -> str | None:
+    def etag(
+        self,
+        policy_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> str | None:
         """The behavior policy's entity tag, for ``update(..., if_match=...)`` (None: none sent).
 
-        One GET of the policy's id alone. NotFoundError if unknown.
+        One GET of the policy's id alone. NotFoundError if unknown. To read a
+        policy and its tag in one request, use
+        ``with_raw_response.data_hub.behavior_policies.get(id)`` (``.headers["ETag"]``).
         """
-        return self._etag(api.get_behavior_policy(policy_id, fields="id"))
+        return self._etag(
+            api.get_behavior_policy(policy_id, fields="id"), call_options(timeout, extra_headers)
+        )
 
-    def create(self, policy: BehaviorPolicy) -> BehaviorPolicy:
+    def create(
+        self,
+        policy: BehaviorPolicy,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> BehaviorPolicy:
         """Create a behavior policy; the stored policy (with ``created_at``) is returned."""
-        return self._create(api.create_behavior_policy(body=self._checked(policy)))
+        request = api.create_behavior_policy(body=self._checked(policy))
+        return self._create(request, call_options(timeout, extra_headers))
 
-    def update(self, policy: BehaviorPolicy, *, if_match: str | None = None) -> BehaviorPolicy:
+    def update(
+        self,
+        policy: BehaviorPolicy,
+        *,
+        if_match: str | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> BehaviorPolicy:
         """Replace the behavior policy of ``policy.id`` with ``policy``.
 
         ``if_match`` sends an If-Match header: PreconditionFailedError (412) if it does not hold.
         """
         policy = self._checked(policy)
-        return self._update(api.update_behavior_policy(policy.id, body=policy, if_match=if_match))
+        request = api.update_behavior_policy(policy.id, body=policy, if_match=if_match)
+        return self._update(request, call_options(timeout, extra_headers))
 
-    def delete(self, policy_id: str) -> None:
+    def delete(
+        self,
+        policy_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
         """Delete a behavior policy. NotFoundError if unknown."""
-        self._delete(api.delete_behavior_policy(policy_id))
+        self._delete(api.delete_behavior_policy(policy_id), call_options(timeout, extra_headers))

@@ -19,6 +19,7 @@ from hivemq_rest_generated.models import (
 )
 
 from .. import _data_hub as dh
+from .._call_options import call_options
 from ._data_hub_items import DataHubItems
 
 __all__ = ["Schemas", "Scripts"]
@@ -45,6 +46,8 @@ class Schemas(DataHubItems[Schema, PartialSchema]):
         types: Sequence[str] | None = None,
         fields: Sequence[str] | None = None,
         page_size: int = dh.MAX_PAGE_SIZE,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Iterator[PartialSchema]:
         """Every version of every schema (matching the filters), following the pages.
 
@@ -61,22 +64,45 @@ class Schemas(DataHubItems[Schema, PartialSchema]):
                 schema_ids=ids, types=kinds, fields=wanted, limit=limit, cursor=cursor
             )
 
-        return self._list(request)
+        return self._list(request, call_options(timeout, extra_headers))
 
-    def get(self, schema_id: str, *, fields: Sequence[str] | None = None) -> PartialSchema:
+    def get(
+        self,
+        schema_id: str,
+        *,
+        fields: Sequence[str] | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PartialSchema:
         """The latest version of a schema. NotFoundError if unknown."""
-        return self._get(api.get_schema(schema_id, fields=dh.joined("fields", fields)))
+        request = api.get_schema(schema_id, fields=dh.joined("fields", fields))
+        return self._get(request, call_options(timeout, extra_headers))
 
-    def create(self, schema: Schema) -> Schema:
+    def create(
+        self,
+        schema: Schema,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Schema:
         """Store a schema (a new version if the id exists): the stored version is returned.
 
         AlreadyPresentError if it is exactly the latest version already.
         """
-        return self._create(api.create_schema(body=self._checked(schema)))
+        request = api.create_schema(body=self._checked(schema))
+        return self._create(request, call_options(timeout, extra_headers))
 
-    def create_json(self, schema_id: str, schema: Mapping[str, Any] | str) -> Schema:
+    def create_json(
+        self,
+        schema_id: str,
+        schema: Mapping[str, Any] | str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Schema:
         """Store a JSON Schema, given as a dict or as JSON text (sent as written)."""
-        return self.create(dh.json_schema_body(schema_id, schema))
+        body = dh.json_schema_body(schema_id, schema)
+        return self.create(body, timeout=timeout, extra_headers=extra_headers)
 
     def create_protobuf(
         self,
@@ -85,6 +111,8 @@ class Schemas(DataHubItems[Schema, PartialSchema]):
         message_type: str,
         *,
         allow_unknown_fields: bool | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Schema:
         """Store a Protobuf schema: a compiled descriptor set (``protoc -o``) and the message type.
 
@@ -94,11 +122,17 @@ class Schemas(DataHubItems[Schema, PartialSchema]):
         body = dh.protobuf_schema_body(
             schema_id, descriptor_set, message_type, allow_unknown_fields
         )
-        return self.create(body)
+        return self.create(body, timeout=timeout, extra_headers=extra_headers)
 
-    def delete(self, schema_id: str) -> None:
+    def delete(
+        self,
+        schema_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
         """Delete every version of a schema. NotFoundError if unknown; BadRequestError if in use."""
-        self._delete(api.delete_schema(schema_id))
+        self._delete(api.delete_schema(schema_id), call_options(timeout, extra_headers))
 
 
 class Scripts(DataHubItems[Script, PartialScript]):
@@ -120,6 +154,8 @@ class Scripts(DataHubItems[Script, PartialScript]):
         function_types: Sequence[str] | None = None,
         fields: Sequence[str] | None = None,
         page_size: int = dh.MAX_PAGE_SIZE,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Iterator[PartialScript]:
         """Every version of every script (matching the filters), following the pages.
 
@@ -136,18 +172,33 @@ class Scripts(DataHubItems[Script, PartialScript]):
                 script_ids=ids, function_types=kinds, fields=wanted, limit=limit, cursor=cursor
             )
 
-        return self._list(request)
+        return self._list(request, call_options(timeout, extra_headers))
 
-    def get(self, script_id: str, *, fields: Sequence[str] | None = None) -> PartialScript:
+    def get(
+        self,
+        script_id: str,
+        *,
+        fields: Sequence[str] | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PartialScript:
         """The latest version of a script. NotFoundError if unknown."""
-        return self._get(api.get_script(script_id, fields=dh.joined("fields", fields)))
+        request = api.get_script(script_id, fields=dh.joined("fields", fields))
+        return self._get(request, call_options(timeout, extra_headers))
 
-    def create(self, script: Script) -> Script:
+    def create(
+        self,
+        script: Script,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Script:
         """Store a script (a new version if the id exists): the stored version is returned.
 
         AlreadyPresentError if it is exactly the latest version already.
         """
-        return self._create(api.create_script(body=self._checked(script)))
+        request = api.create_script(body=self._checked(script))
+        return self._create(request, call_options(timeout, extra_headers))
 
     def create_js(
         self,
@@ -156,10 +207,19 @@ class Scripts(DataHubItems[Script, PartialScript]):
         *,
         function_type: ScriptFunctionType | str = ScriptFunctionType.TRANSFORMATION,
         description: str | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Script:
         """Store a script from its JavaScript source text."""
-        return self.create(dh.script_body(script_id, source, function_type, description))
+        body = dh.script_body(script_id, source, function_type, description)
+        return self.create(body, timeout=timeout, extra_headers=extra_headers)
 
-    def delete(self, script_id: str) -> None:
+    def delete(
+        self,
+        script_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
         """Delete every version of a script. NotFoundError if unknown; BadRequestError if in use."""
-        self._delete(api.delete_script(script_id))
+        self._delete(api.delete_script(script_id), call_options(timeout, extra_headers))
