@@ -280,7 +280,7 @@ def call_fetch(base_url: str, concurrency: Any) -> Any:
 
     async def main() -> Any:
         async with AsyncHiveMQClient(base_url) as hivemq:
-            return [d async for d in hivemq.fetch_clients(["a"], concurrency)]
+            return [d async for d in hivemq.clients.fetch(["a"], concurrency=concurrency)]
 
     return asyncio.run(main())
 
