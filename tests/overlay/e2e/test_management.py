@@ -106,7 +106,7 @@ def test_trace_recording_lifecycle(
         with pytest.raises(BadRequestError):  # nothing recorded yet
             await done(recordings.download("sensors-1", io.BytesIO()))
         hivemq_emulator.advance_clock(120)
-        (listed,) = await done(recordings.list())
+        (listed,) = await every(recordings.list())
         assert (listed.name, listed.state) == ("sensors-1", "IN_PROGRESS")
         assert (await done(recordings.stop("sensors-1"))).state == "STOPPED"
         size = await done(recordings.download("sensors-1", target))
@@ -115,7 +115,7 @@ def test_trace_recording_lifecycle(
             assert bundle.testzip() is None
             assert bundle.namelist() == ["sensors-1.log"]
         await done(recordings.delete("sensors-1"))
-        assert await done(recordings.list()) == []
+        assert await every(recordings.list()) == []
         with pytest.raises(NotFoundError):
             await done(recordings.stop("sensors-1"))
 
