@@ -1,4 +1,4 @@
-"""The operations and the listing walk of both clients, written once.
+"""What both clients do with their connection pool: send, download, and the namespaces.
 
 This is the asyncio original. scripts/generate.py rewrites it into
 _sync_api.py (``async``/``await`` dropped, asyncio names swapped for their

@@ -24,12 +24,14 @@ from ._call_options import CallOptions
 from ._errors import HiveMQError
 from ._fetch import DEFAULT_CONCURRENCY, FetchBook
 
-__all__ = ["DEFAULT_CONCURRENCY", "AsyncClientDetailsStream"]
+__all__ = ["DEFAULT_CONCURRENCY", "AsyncClientDetailsStream", "ClientIds"]
 
+#: Where the ids of a fetch may come from.
+ClientIds = Iterable[str] | AsyncIterable[str]
 _Get = Callable[[str, CallOptions], Awaitable[ClientDetails]]
 
 
-async def _each(items: Iterable[str] | AsyncIterable[str]) -> AsyncIterator[str]:
+async def _each(items: ClientIds) -> AsyncIterator[str]:
     if isinstance(items, AsyncIterable):
         async for item in items:
             yield item
@@ -49,7 +51,7 @@ class AsyncClientDetailsStream(FetchBook):
     def __init__(
         self,
         get: _Get,
-        client_ids: Iterable[str] | AsyncIterable[str],
+        client_ids: ClientIds,
         concurrency: int,
         on_failure: Literal["raise", "collect"],
         options: CallOptions,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import functools
 import random
 import time
 import weakref
@@ -125,7 +126,8 @@ class BaseClient:
         self._attempt_seconds = attempt_seconds(checked_timeout)
         self._rng = random.Random(seed)  # noqa: S311 -- backoff jitter, not secrets
         self._bound = False
-        self._loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
+        # One cell, shared with every with_options copy: they share the connections.
+        self._loop: list[weakref.ref[asyncio.AbstractEventLoop]] = []
 
     @property
     def base_url(self) -> httpx.URL:
@@ -158,9 +160,9 @@ class BaseClient:
         ways that depend on the transport, or hang.
         """
         loop = asyncio.get_running_loop()
-        if self._loop is None:
-            self._loop = weakref.ref(loop)
-        elif self._loop() is not loop:
+        if not self._loop:
+            self._loop.append(weakref.ref(loop))
+        elif self._loop[0]() is not loop:
             raise EventLoopError(
                 f"this {type(self).__name__} was first used in another event loop; "
                 "make one client per event loop (per asyncio.run)"
@@ -191,9 +193,9 @@ class BaseClient:
         if not self._bound:
             self._bind(self._http)  # once for the pool both will share
         changed = copy.copy(self)
-        for name in [name for name in vars(changed) if not name.startswith("_")]:
-            if name not in ("retry", "limiter", "max_response_bytes"):
-                del changed.__dict__[name]  # namespaces built for this client, not the copy
+        for name in list(vars(changed)):
+            if isinstance(getattr(type(self), name, None), functools.cached_property):
+                del changed.__dict__[name]  # a namespace built for this client, not the copy
         if timeout is not None:
             changed._attempt_seconds = check_call_timeout(timeout)
         if max_attempts is not None:

@@ -1,4 +1,4 @@
-"""The operations and the listing walk of both clients, written once.
+"""What both clients do with their connection pool: send, download, and the namespaces.
 
 Made by scripts/generate.py from _async_api.py (see scripts/_unasync.py);
 do not edit: change _async_api.py and regenerate.

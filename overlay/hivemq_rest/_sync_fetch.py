@@ -19,8 +19,10 @@ from ._call_options import CallOptions
 from ._errors import HiveMQError
 from ._fetch import DEFAULT_CONCURRENCY, FetchBook
 
-__all__ = ["DEFAULT_CONCURRENCY", "ClientDetailsStream"]
+__all__ = ["DEFAULT_CONCURRENCY", "ClientDetailsStream", "ClientIds"]
 
+#: Where the ids of a fetch may come from.
+ClientIds = Iterable[str]
 _Get = Callable[[str, CallOptions], ClientDetails]
 
 
@@ -36,7 +38,7 @@ class ClientDetailsStream(FetchBook):
     def __init__(
         self,
         get: _Get,
-        client_ids: Iterable[str],
+        client_ids: ClientIds,
         concurrency: int,
         on_failure: Literal["raise", "collect"],
         options: CallOptions,

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
 import pytest
-from hivemq_rest import APITimeoutError, ConfigurationError, HiveMQClient, ServiceUnavailableError
+from hivemq_rest import (
+    APITimeoutError,
+    AsyncHiveMQClient,
+    ConfigurationError,
+    EventLoopError,
+    HiveMQClient,
+    ServiceUnavailableError,
+)
 
 from tests.overlay.e2e._both import CLIENTS, done, run_with
 from tests.overlay.local_server import local_server, never_answers
@@ -84,8 +92,10 @@ def test_with_options_max_attempts_shares_the_pool(kind: str) -> None:
     with local_server(_unavailable) as server:
 
         async def scenario(hivemq: Any) -> None:
+            before = hivemq.clients  # built for hivemq: the copy builds its own
             once = hivemq.with_options(max_attempts=1)
             assert once._http is hivemq._http
+            assert once.clients is not before
             assert once.retry.max_attempts == 1
             assert hivemq.retry.max_attempts == 3
             for client in (once, hivemq):
@@ -99,3 +109,13 @@ def test_with_options_max_attempts_shares_the_pool(kind: str) -> None:
 def test_with_options_max_attempts_is_checked() -> None:
     with HiveMQClient() as hivemq, pytest.raises(ConfigurationError):
         hivemq.with_options(max_attempts=0)
+
+
+def test_a_copy_keeps_to_the_event_loop_of_its_connections() -> None:
+    with local_server(_details) as server:
+        hivemq = AsyncHiveMQClient(server.base_url, transport="httpx")
+        copy = hivemq.with_options(timeout=5)
+        assert asyncio.run(hivemq.clients.get("a")).id == "a"
+        with pytest.raises(EventLoopError):
+            asyncio.run(copy.clients.get("a"))
+    assert len(server.seen) == 1

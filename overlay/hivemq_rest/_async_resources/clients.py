@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterable, AsyncIterator, Iterable, Mapping
+from collections.abc import AsyncIterator, Mapping
 from typing import TYPE_CHECKING, Literal
 
 from hivemq_rest_generated.models import ClientDetails, ClientSubscription, Connection
 
 from .. import _operations as op
-from .._async_fetch import DEFAULT_CONCURRENCY, AsyncClientDetailsStream
+from .._async_fetch import DEFAULT_CONCURRENCY, AsyncClientDetailsStream, ClientIds
 from .._call_options import CallOptions, call_options
 from .._constants import MAX_PAGE_SIZE
 from .._errors import CursorExpiredError
@@ -176,7 +176,7 @@ class AsyncClients:
 
     def fetch(
         self,
-        client_ids: Iterable[str] | AsyncIterable[str],
+        client_ids: ClientIds,
         *,
         concurrency: int = DEFAULT_CONCURRENCY,
         on_failure: Literal["raise", "collect"] = "raise",

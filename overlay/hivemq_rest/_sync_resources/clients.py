@@ -6,7 +6,7 @@ do not edit: change _async_resources/clients.py and regenerate.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Literal
 
 from hivemq_rest_generated.models import ClientDetails, ClientSubscription, Connection
@@ -18,7 +18,7 @@ from .._errors import CursorExpiredError
 from .._ids import validate_client_id
 from .._iterate import flatten
 from .._paging import ClientIdListing, CursorTrail, OnCursorExpired
-from .._sync_fetch import DEFAULT_CONCURRENCY, ClientDetailsStream
+from .._sync_fetch import DEFAULT_CONCURRENCY, ClientDetailsStream, ClientIds
 
 if TYPE_CHECKING:
     from .._sync_api import SyncAPI
@@ -174,7 +174,7 @@ class Clients:
 
     def fetch(
         self,
-        client_ids: Iterable[str] | Iterable[str],
+        client_ids: ClientIds,
         *,
         concurrency: int = DEFAULT_CONCURRENCY,
         on_failure: Literal["raise", "collect"] = "raise",
