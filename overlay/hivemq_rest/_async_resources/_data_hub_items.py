@@ -8,7 +8,6 @@ are written once for the four.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from hivemq_rest_generated import operations as api
@@ -17,7 +16,7 @@ from .. import _data_hub as dh
 from .. import _operations as op
 from .._call_options import CallOptions
 from .._errors import BadRequestError
-from ._pages import PageRequest, iter_items
+from ._pages import AsyncListing, PageRequest
 
 if TYPE_CHECKING:
     from .._async_api import AsyncAPI
@@ -47,11 +46,11 @@ class AsyncDataHubItems(Generic[_Full, _Partial]):
 
     def _list(
         self, request: PageRequest, options: CallOptions, *, paged: bool = True
-    ) -> AsyncIterator[_Partial]:
+    ) -> AsyncListing[_Partial]:
         """Every item of every page (``paged=False``: of the one answer) of request."""
         request(None)  # checks every argument now, before the first page is asked for
         partial, plural = self._partial, self._plural
-        return iter_items(
+        return AsyncListing(
             self._client,
             request,
             lambda response: dh.parse_page(response, partial, plural),

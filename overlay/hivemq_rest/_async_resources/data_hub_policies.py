@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from hivemq_rest_generated import operations as api
 from hivemq_rest_generated.models import (
@@ -15,6 +15,7 @@ from hivemq_rest_generated.models import (
 from .. import _data_hub as dh
 from .._call_options import call_options
 from ._data_hub_items import AsyncDataHubItems
+from ._pages import AsyncListing
 
 __all__ = ["AsyncBehaviorPolicies", "AsyncDataPolicies"]
 
@@ -37,7 +38,7 @@ class AsyncDataPolicies(AsyncDataHubItems[DataPolicy, PartialDataPolicy]):
         page_size: int = dh.MAX_PAGE_SIZE,
         timeout: float | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> AsyncIterator[PartialDataPolicy]:
+    ) -> AsyncListing[PartialDataPolicy]:
         """Every data policy (matching the filters), following the pages.
 
         ``policy_ids``, ``schema_ids``: keep policies with one of these ids or
@@ -147,7 +148,7 @@ class AsyncBehaviorPolicies(AsyncDataHubItems[BehaviorPolicy, PartialBehaviorPol
         page_size: int = dh.MAX_PAGE_SIZE,
         timeout: float | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> AsyncIterator[PartialBehaviorPolicy]:
+    ) -> AsyncListing[PartialBehaviorPolicy]:
         """Every behavior policy (matching the filters), following the pages.
 
         ``policy_ids``: keep these policies; ``client_ids``: keep the policies

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from hivemq_rest_generated import operations as api
@@ -17,6 +17,7 @@ from hivemq_rest_generated.models import (
 from .. import _data_hub as dh
 from .._call_options import call_options
 from ._data_hub_items import AsyncDataHubItems
+from ._pages import AsyncListing
 
 __all__ = ["AsyncSchemas", "AsyncScripts"]
 
@@ -44,7 +45,7 @@ class AsyncSchemas(AsyncDataHubItems[Schema, PartialSchema]):
         page_size: int = dh.MAX_PAGE_SIZE,
         timeout: float | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> AsyncIterator[PartialSchema]:
+    ) -> AsyncListing[PartialSchema]:
         """Every version of every schema (matching the filters), following the pages.
 
         ``types``: ``"JSON"``, ``"PROTOBUF"``. ``fields``: the properties to
@@ -152,7 +153,7 @@ class AsyncScripts(AsyncDataHubItems[Script, PartialScript]):
         page_size: int = dh.MAX_PAGE_SIZE,
         timeout: float | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> AsyncIterator[PartialScript]:
+    ) -> AsyncListing[PartialScript]:
         """Every version of every script (matching the filters), following the pages.
 
         ``function_types``: ``"TRANSFORMATION"``. ``fields``: the properties to

@@ -6,7 +6,6 @@ do not edit: change _async_resources/_data_hub_items.py and regenerate.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from hivemq_rest_generated import operations as api
@@ -15,7 +14,7 @@ from .. import _data_hub as dh
 from .. import _operations as op
 from .._call_options import CallOptions
 from .._errors import BadRequestError
-from ._pages import PageRequest, iter_items
+from ._pages import Listing, PageRequest
 
 if TYPE_CHECKING:
     from .._sync_api import SyncAPI
@@ -45,11 +44,11 @@ class DataHubItems(Generic[_Full, _Partial]):
 
     def _list(
         self, request: PageRequest, options: CallOptions, *, paged: bool = True
-    ) -> Iterator[_Partial]:
+    ) -> Listing[_Partial]:
         """Every item of every page (``paged=False``: of the one answer) of request."""
         request(None)  # checks every argument now, before the first page is asked for
         partial, plural = self._partial, self._plural
-        return iter_items(
+        return Listing(
             self._client,
             request,
             lambda response: dh.parse_page(response, partial, plural),

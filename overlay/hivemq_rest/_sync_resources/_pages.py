@@ -6,8 +6,8 @@ do not edit: change _async_resources/_pages.py and regenerate.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, TypeVar
+from collections.abc import Callable, Generator, Iterator
+from typing import TYPE_CHECKING, Generic, Self, TypeVar
 
 import httpx
 from hivemq_rest_generated.operations import Request
@@ -19,7 +19,7 @@ from .._paging import CursorTrail
 if TYPE_CHECKING:
     from .._sync_api import SyncAPI
 
-__all__ = ["iter_items"]
+__all__ = ["Listing", "PageParser", "PageRequest"]
 
 _T = TypeVar("_T")
 
@@ -29,26 +29,68 @@ PageRequest = Callable[[str | None], Request]
 PageParser = Callable[[httpx.Response], tuple[list[_T], object]]
 
 
-def iter_items(
-    client: SyncAPI,
-    request: PageRequest,
-    parse: PageParser[_T],
-    options: CallOptions,
-    *,
-    paged: bool = True,
-) -> Iterator[_T]:
-    """Every item of every page, in order, following ``_links.next`` cursors.
+class Listing(Generic[_T]):
+    """A listing: an async iterator of every item of every page, or ``pages()`` for the pages.
 
-    The cursor is taken out of ``next`` (see CursorTrail, which also ends a
-    walk that goes round in circles) and sent with the first page's own
-    parameters. ``paged=False``: one request, whatever ``_links`` says.
+    The cursor of each next page is taken out of ``_links.next`` (see
+    CursorTrail, which also ends a walk that goes round in circles) and sent
+    with the first page's own parameters. ``paged=False``: one request,
+    whatever ``_links`` says. Iterated once, either way.
     """
-    trail, cursor = CursorTrail(), None
-    while True:
-        response = client._send(op.call_for(request(cursor)), options)
-        items, links = parse(response)
-        cursor = trail.next_cursor(response, links, items=len(items)) if paged else None
-        for item in items:
-            yield item
-        if cursor is None:
-            return
+
+    def __init__(
+        self,
+        client: SyncAPI,
+        request: PageRequest,
+        parse: PageParser[_T],
+        options: CallOptions,
+        *,
+        paged: bool = True,
+    ) -> None:
+        self._client = client
+        self._request = request
+        self._parse = parse
+        self._options = options
+        self._paged = paged
+        self._items: Generator[_T, None] | None = None
+        self._started = False
+
+    def pages(self) -> Iterator[list[_T]]:
+        """The pages as lists of items, in order (one request each)."""
+        self._start()
+        return self._pages()
+
+    def __iter__(self) -> Self:
+        return self
+
+    def __next__(self) -> _T:
+        if self._items is None:
+            self._start()
+            self._items = self._each()
+        return next(self._items)
+
+    def close(self) -> None:
+        """Stop early: no further page is asked for."""
+        if self._items is not None:
+            self._items.close()
+
+    def _start(self) -> None:
+        if self._started:
+            raise RuntimeError("a listing can be iterated only once")
+        self._started = True
+
+    def _each(self) -> Generator[_T, None]:
+        for page in self._pages():
+            for item in page:
+                yield item
+
+    def _pages(self) -> Generator[list[_T], None]:
+        trail, cursor = CursorTrail(), None
+        while True:
+            call = op.call_for(self._request(cursor))
+            response = self._client._send(call, self._options)
+            items, links = self._parse(response)
+            cursor = trail.next_cursor(response, links, items=len(items)) if self._paged else None
+            yield items
+            if cursor is None:
+                return

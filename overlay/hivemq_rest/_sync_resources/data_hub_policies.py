@@ -6,7 +6,7 @@ do not edit: change _async_resources/data_hub_policies.py and regenerate.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from hivemq_rest_generated import operations as api
 from hivemq_rest_generated.models import (
@@ -19,6 +19,7 @@ from hivemq_rest_generated.models import (
 from .. import _data_hub as dh
 from .._call_options import call_options
 from ._data_hub_items import DataHubItems
+from ._pages import Listing
 
 __all__ = ["BehaviorPolicies", "DataPolicies"]
 
@@ -41,7 +42,7 @@ class DataPolicies(DataHubItems[DataPolicy, PartialDataPolicy]):
         page_size: int = dh.MAX_PAGE_SIZE,
         timeout: float | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Iterator[PartialDataPolicy]:
+    ) -> Listing[PartialDataPolicy]:
         """Every data policy (matching the filters), following the pages.
 
         ``policy_ids``, ``schema_ids``: keep policies with one of these ids or
@@ -151,7 +152,7 @@ class BehaviorPolicies(DataHubItems[BehaviorPolicy, PartialBehaviorPolicy]):
         page_size: int = dh.MAX_PAGE_SIZE,
         timeout: float | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Iterator[PartialBehaviorPolicy]:
+    ) -> Listing[PartialBehaviorPolicy]:
         """Every behavior policy (matching the filters), following the pages.
 
         ``policy_ids``: keep these policies; ``client_ids``: keep the policies

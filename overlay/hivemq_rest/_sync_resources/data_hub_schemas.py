@@ -6,7 +6,7 @@ do not edit: change _async_resources/data_hub_schemas.py and regenerate.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from hivemq_rest_generated import operations as api
@@ -21,6 +21,7 @@ from hivemq_rest_generated.models import (
 from .. import _data_hub as dh
 from .._call_options import call_options
 from ._data_hub_items import DataHubItems
+from ._pages import Listing
 
 __all__ = ["Schemas", "Scripts"]
 
@@ -48,7 +49,7 @@ class Schemas(DataHubItems[Schema, PartialSchema]):
         page_size: int = dh.MAX_PAGE_SIZE,
         timeout: float | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Iterator[PartialSchema]:
+    ) -> Listing[PartialSchema]:
         """Every version of every schema (matching the filters), following the pages.
 
         ``types``: ``"JSON"``, ``"PROTOBUF"``. ``fields``: the properties to
@@ -156,7 +157,7 @@ class Scripts(DataHubItems[Script, PartialScript]):
         page_size: int = dh.MAX_PAGE_SIZE,
         timeout: float | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Iterator[PartialScript]:
+    ) -> Listing[PartialScript]:
         """Every version of every script (matching the filters), following the pages.
 
         ``function_types``: ``"TRANSFORMATION"``. ``fields``: the properties to

@@ -141,3 +141,21 @@ def test_both_clients_offer_the_same_raw_methods() -> None:
     assert names(asynchronous.with_raw_response) == sync_names
     assert "get" in sync_names["clients"]
     assert sync_names["backups"] == ["create", "get", "list", "restore"]
+
+
+@pytest.mark.parametrize("kind", CLIENTS)
+def test_a_data_hub_listing_also_gives_its_pages(
+    hivemq_emulator: EmulatorHandle, kind: str
+) -> None:
+    async def scenario(hivemq: Any) -> None:
+        for number in range(12):
+            await done(hivemq.data_hub.schemas.create_json(f"s-{number:02}", {"type": "object"}))
+        pages = await every(hivemq.data_hub.schemas.list(page_size=10).pages())
+        assert [len(page) for page in pages] == [10, 2]
+        assert sorted(s.id for page in pages for s in page) == [f"s-{n:02}" for n in range(12)]
+        listing = hivemq.data_hub.schemas.list(page_size=10)
+        assert len(await every(listing)) == 12
+        with pytest.raises(RuntimeError, match="only once"):
+            listing.pages()
+
+    run_with(kind, hivemq_emulator.base_url, scenario)
