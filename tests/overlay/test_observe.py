@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from opentelemetry import trace
 from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+from opentelemetry.util._once import Once
 
 from tests.overlay.local_server import local_server
 from tests.overlay.resources.clients import KINDS, run
@@ -111,15 +113,20 @@ def test_the_environment_leaves_an_application_that_logs_alone() -> None:
 
 
 @pytest.fixture(scope="module")
-def spans() -> InMemorySpanExporter:
-    """The spans every client makes under a tracer provider set for this module."""
+def spans() -> Iterator[InMemorySpanExporter]:
+    """The spans every client makes under a tracer provider set for this module only."""
     exporter = InMemorySpanExporter()
     provider = TracerProvider()
     provider.add_span_processor(SimpleSpanProcessor(exporter))
-    # The global provider can be set once per process; later modules keep it.
     trace.set_tracer_provider(provider)
     assert trace.get_tracer_provider() is provider, "another test set a provider first"
-    return exporter
+    yield exporter
+    provider.shutdown()
+    # The API sets its global provider once per process; unset it (as the
+    # OpenTelemetry test utilities do) so that later tests make no spans.
+    trace._TRACER_PROVIDER = None
+    trace._TRACER_PROVIDER_SET_ONCE = Once()
+    assert isinstance(trace.get_tracer_provider(), trace.ProxyTracerProvider)
 
 
 def _finished(exporter: InMemorySpanExporter) -> list[ReadableSpan]:
