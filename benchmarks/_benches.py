@@ -165,7 +165,7 @@ def bench_listing(
 ) -> ListingResult:
     """Benchmark 1: ``iter_client_ids`` against a hand-written httpx loop."""
     page = sizes.page_size
-    client = Variant("list-client", "HiveMQClient.iter_client_ids(page_size)")
+    client = Variant("list-client", "HiveMQClient.clients.list(page_size=page_size)")
     plain = Variant("list-httpx", "plain httpx.Client loop: GET, .json(), follow _links.next")
     client_raise = Variant(
         "list-client-raise", 'iter_client_ids(on_cursor_expired="raise"): no restart bookkeeping'

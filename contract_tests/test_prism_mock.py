@@ -69,37 +69,44 @@ ERROR_CLASSES: Final[dict[int, type[HiveMQError]]] = {
 
 #: How each operation is called through the client; the result is returned.
 CALLS: Final[dict[str, Callable[[HiveMQClient], object]]] = {
-    "getAllMqttClients": lambda hivemq: list(hivemq.iter_client_ids(page_size=MIN_PAGE_SIZE)),
-    "getMqttClientDetails": lambda hivemq: hivemq.get_client(CLIENT_ID),
-    "invalidateClientSession": lambda hivemq: hivemq.invalidate_session(CLIENT_ID),
+    "getAllMqttClients": lambda hivemq: list(hivemq.clients.list(page_size=MIN_PAGE_SIZE)),
+    "getMqttClientDetails": lambda hivemq: hivemq.clients.get(CLIENT_ID),
+    "invalidateClientSession": lambda hivemq: hivemq.clients.invalidate_session(CLIENT_ID),
     "getMqttClientConnectionState": lambda hivemq: (
-        hivemq.get_connection_state(CLIENT_ID),
-        hivemq.is_connected(CLIENT_ID),
+        hivemq.clients.connection_state(CLIENT_ID),
+        hivemq.clients.is_connected(CLIENT_ID),
     ),
-    "disconnectClient": lambda hivemq: hivemq.disconnect(CLIENT_ID, prevent_will_message=True),
-    "getSubscriptionsForMqttClient": lambda hivemq: list(hivemq.iter_subscriptions(CLIENT_ID)),
+    "disconnectClient": lambda hivemq: hivemq.clients.disconnect(
+        CLIENT_ID, prevent_will_message=True
+    ),
+    "getSubscriptionsForMqttClient": lambda hivemq: list(hivemq.clients.subscriptions(CLIENT_ID)),
 }
 
 
 async def _list_ids(hivemq: AsyncHiveMQClient) -> object:
-    return [client_id async for client_id in hivemq.iter_client_ids(page_size=MIN_PAGE_SIZE)]
+    return [client_id async for client_id in hivemq.clients.list(page_size=MIN_PAGE_SIZE)]
 
 
 async def _connection(hivemq: AsyncHiveMQClient) -> object:
-    return (await hivemq.get_connection_state(CLIENT_ID), await hivemq.is_connected(CLIENT_ID))
+    return (
+        await hivemq.clients.connection_state(CLIENT_ID),
+        await hivemq.clients.is_connected(CLIENT_ID),
+    )
 
 
 async def _subscriptions(hivemq: AsyncHiveMQClient) -> object:
-    return [subscription async for subscription in hivemq.iter_subscriptions(CLIENT_ID)]
+    return [subscription async for subscription in hivemq.clients.subscriptions(CLIENT_ID)]
 
 
 #: The same calls through the async client.
 ASYNC_CALLS: Final[dict[str, Callable[[AsyncHiveMQClient], Awaitable[object]]]] = {
     "getAllMqttClients": _list_ids,
-    "getMqttClientDetails": lambda hivemq: hivemq.get_client(CLIENT_ID),
-    "invalidateClientSession": lambda hivemq: hivemq.invalidate_session(CLIENT_ID),
+    "getMqttClientDetails": lambda hivemq: hivemq.clients.get(CLIENT_ID),
+    "invalidateClientSession": lambda hivemq: hivemq.clients.invalidate_session(CLIENT_ID),
     "getMqttClientConnectionState": _connection,
-    "disconnectClient": lambda hivemq: hivemq.disconnect(CLIENT_ID, prevent_will_message=True),
+    "disconnectClient": lambda hivemq: hivemq.clients.disconnect(
+        CLIENT_ID, prevent_will_message=True
+    ),
     "getSubscriptionsForMqttClient": _subscriptions,
 }
 

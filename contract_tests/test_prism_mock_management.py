@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import datetime
 import io
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any, Final
 
@@ -106,7 +106,9 @@ def _settings(status: int) -> dict[str, Any]:
 def _sync(server: PrismServer, operation: api.Operation, status: int) -> object:
     with HiveMQClient(server.base_url, **_settings(status)) as hivemq:
         try:
-            return CALLS[operation](hivemq)
+            result = CALLS[operation](hivemq)
+            # A listing is read whole while the client is open.
+            return list(result) if isinstance(result, Iterator) else result
         except Exception as error:  # judged by the caller, whatever it is
             return error
 
@@ -115,7 +117,9 @@ def _async(server: PrismServer, operation: api.Operation, status: int) -> object
     async def main() -> object:
         async with AsyncHiveMQClient(server.base_url, **_settings(status)) as hivemq:
             try:
-                call: Awaitable[object] = CALLS[operation](hivemq)
+                call: Awaitable[object] | AsyncIterator[object] = CALLS[operation](hivemq)
+                if isinstance(call, AsyncIterator):
+                    return [item async for item in call]
                 return await call
             except Exception as error:  # judged by the caller, whatever it is
                 return error
