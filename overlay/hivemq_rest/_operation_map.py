@@ -18,7 +18,9 @@ class Route(NamedTuple):
     """Where one operation is: the method under the client, the CLI command."""
 
     method: str  # dotted, from the client: "clients.get"
-    command: str  # the words after ``hivemq-rest``: "clients show"
+    # The words after ``hivemq-rest``: "clients show"; an argument in capitals
+    # when it alone tells two operations of one command apart ("health extensions ID").
+    command: str
 
 
 FAMILIES: Final[dict[str, dict[str, Route]]] = {
@@ -83,6 +85,15 @@ FAMILIES: Final[dict[str, dict[str, Route]]] = {
             "diagnostic_archives.create", "diagnostic-archives create"
         ),
     },
+    # The Health API: an Addition from the documentation, on its own listener.
+    "Health": {
+        "getHealth": Route("health.status", "health status"),
+        "getComponentHealth": Route("health.component", "health component"),
+        "getExtensionsHealth": Route("health.extensions", "health extensions"),
+        "getExtensionHealth": Route("health.extension", "health extensions ID"),
+        "getLiveness": Route("health.liveness", "health liveness"),
+        "getReadiness": Route("health.readiness", "health readiness"),
+    },
 }
 
 #: Every operation by its operationId.
@@ -102,4 +113,5 @@ ALSO_SENDS: Final[dict[str, str]] = {
     "data_hub.schemas.create_protobuf": "createSchema",
     "data_hub.scripts.create_js": "createScript",
     "backups.wait": "getBackup",
+    "health.wait_ready": "getReadiness",
 }

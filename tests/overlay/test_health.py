@@ -80,7 +80,7 @@ def test_credentials_and_headers_never_go_to_the_health_listener(
     headers = {"X-Api-Key": "k3y"}
     with _client(recorder, headers=headers, **credentials) as hivemq:
         hivemq.health.status()
-        hivemq.backups.list()
+        list(hivemq.backups.list())
     health, rest = recorder.requests
     assert "authorization" not in health.headers
     assert "x-api-key" not in health.headers

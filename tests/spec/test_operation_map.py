@@ -9,6 +9,7 @@ operation's own method or sends one (listed in ALSO_SENDS), and sends it.
 from __future__ import annotations
 
 import datetime
+import inspect
 import io
 import re
 from collections.abc import Iterable
@@ -109,10 +110,15 @@ def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> set[str]:
     return found
 
 
+def _command_path(command: str) -> str:
+    """The command's words without an argument (written in capitals)."""
+    return " ".join(word for word in command.split() if not word.isupper())
+
+
 def test_each_operation_has_its_own_command() -> None:
     commands = [route.command for route in OPERATIONS.values()]
     assert len(set(commands)) == len(commands), "two operations share a command"
-    assert set(commands) - _commands(main) == set()
+    assert {_command_path(command) for command in commands} - _commands(main) == set()
 
 
 def test_each_operation_has_one_emulator_handler() -> None:
@@ -151,6 +157,7 @@ _ARGUMENTS: Final[dict[str, Any]] = {
     "script_id": "f",
     "backup_id": "b",
     "name": "rec",
+    "extension_id": "x",
     "start_at": _WHEN,
     "end_at": _WHEN + datetime.timedelta(hours=1),
     "message_type": "M",
@@ -196,6 +203,8 @@ def _call(client: HiveMQClient, dotted: str) -> None:
         positional = ["s", _DESCRIPTORS, "M"]
     elif dotted == "clients.fetch":
         positional = [_ARGUMENTS["client_ids"]]
+    elif dotted == "health.wait_ready":
+        positional = [0.05]  # seconds: one poll at least, whatever it answers
     else:
         code = method.__code__ if hasattr(method, "__code__") else method.__func__.__code__
         for parameter in code.co_varnames[1 : code.co_argcount]:
@@ -232,3 +241,15 @@ def test_each_method_sends_its_operation(dotted: str, operation_id: str) -> None
         _call(hivemq, dotted)
     pattern = _template(SPEC_OPERATIONS[operation_id])
     assert any(pattern.fullmatch(line) for line in sent), (dotted, operation_id, sent)
+
+
+@pytest.mark.parametrize(
+    "dotted", sorted({route.method for route in OPERATIONS.values()} | set(ALSO_SENDS))
+)
+def test_each_method_takes_the_per_call_options(dotted: str) -> None:
+    with HiveMQClient() as sync:
+        clients: list[object] = [sync, AsyncHiveMQClient()]
+        for client in clients:
+            parameters = inspect.signature(_resolve(client, dotted)).parameters
+            assert parameters["extra_headers"].kind is inspect.Parameter.KEYWORD_ONLY, dotted
+            assert "timeout" in parameters, dotted  # a wait's own timeout bounds the whole wait

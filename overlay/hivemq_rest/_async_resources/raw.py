@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .data_hub_policies import AsyncBehaviorPolicies, AsyncDataPolicies
     from .data_hub_schemas import AsyncSchemas, AsyncScripts
     from .diagnostic_archives import AsyncDiagnosticArchives
+    from .health import AsyncHealthChecks
     from .trace_recordings import AsyncTraceRecordings
 
 __all__ = ["AsyncRawAPI"]
@@ -120,6 +121,18 @@ class AsyncRawDiagnosticArchives:
         self.create = araw(archives.create)
 
 
+class AsyncRawHealthChecks:
+    """``with_raw_response.health`` (a 503, DOWN, is an answer here too)."""
+
+    def __init__(self, health: AsyncHealthChecks) -> None:
+        self.status = araw(health.status)
+        self.component = araw(health.component)
+        self.extensions = araw(health.extensions)
+        self.extension = araw(health.extension)
+        self.liveness = araw(health.liveness)
+        self.readiness = araw(health.readiness)
+
+
 class AsyncRawAPI:
     """The namespaces of ``with_raw_response``, built when first used."""
 
@@ -150,3 +163,8 @@ class AsyncRawAPI:
     def diagnostic_archives(self) -> AsyncRawDiagnosticArchives:
         """Diagnostic archives."""
         return AsyncRawDiagnosticArchives(self._client.diagnostic_archives)
+
+    @functools.cached_property
+    def health(self) -> AsyncRawHealthChecks:
+        """The Health API."""
+        return AsyncRawHealthChecks(self._client.health)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .data_hub_policies import BehaviorPolicies, DataPolicies
     from .data_hub_schemas import Schemas, Scripts
     from .diagnostic_archives import DiagnosticArchives
+    from .health import HealthChecks
     from .trace_recordings import TraceRecordings
 
 __all__ = ["RawAPI"]
@@ -117,6 +118,18 @@ class RawDiagnosticArchives:
         self.create = raw(archives.create)
 
 
+class RawHealthChecks:
+    """``with_raw_response.health`` (a 503, DOWN, is an answer here too)."""
+
+    def __init__(self, health: HealthChecks) -> None:
+        self.status = raw(health.status)
+        self.component = raw(health.component)
+        self.extensions = raw(health.extensions)
+        self.extension = raw(health.extension)
+        self.liveness = raw(health.liveness)
+        self.readiness = raw(health.readiness)
+
+
 class RawAPI:
     """The namespaces of ``with_raw_response``, built when first used."""
 
@@ -147,3 +160,8 @@ class RawAPI:
     def diagnostic_archives(self) -> RawDiagnosticArchives:
         """Diagnostic archives."""
         return RawDiagnosticArchives(self._client.diagnostic_archives)
+
+    @functools.cached_property
+    def health(self) -> RawHealthChecks:
+        """The Health API."""
+        return RawHealthChecks(self._client.health)
