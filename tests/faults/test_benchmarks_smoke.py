@@ -36,6 +36,7 @@ def test_benchmarks_smoke(tmp_path: Path) -> None:
         "## 2. Bulk details",
         "## 3. Export",
         "## 4. Data Hub listing",
+        "## 7. Export under faults",
         "## Where the client's CPU goes",
     ):
         assert heading in text
