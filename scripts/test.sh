@@ -4,8 +4,9 @@
 # coverage (CI runs exactly this, and fails below the floor in pyproject.toml).
 #
 # --fast: the quick tier while working: ruff, then the tests not marked slow
-# (no real processes, Prism, broker or big data), without coverage; set-up
-# only when .venv/ is missing. Other arguments go to pytest either way.
+# (no real processes, Prism, broker or big data) on every core (pytest-xdist),
+# without coverage; set-up only when .venv/ is missing. Other arguments go to
+# pytest either way.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fast=0
@@ -21,7 +22,7 @@ export PATH="$PWD/.venv/bin:$PWD/node_modules/.bin:$PATH"
 echo "== ruff lint";            ruff check .
 echo "== ruff format";          ruff format --check .
 if [ "$fast" = 1 ]; then
-    echo "== pytest (fast tier)"; python -m pytest -m "not slow" "$@"
+    echo "== pytest (fast tier)"; python -m pytest -m "not slow" -n auto "$@"
     exit
 fi
 echo "== mypy --strict";        mypy
