@@ -53,6 +53,7 @@ class Sizes:
     download_bytes: int = 1024**3
     download_small: int = 1024**2
     download_rounds: int = 5
+    faults: int = 50_000
     seed: int = 1
     timeout: float = 900.0
 
@@ -74,6 +75,7 @@ SMOKE = Sizes(
     export_profiled=300,
     download_bytes=16 * 1024**2,
     download_rounds=1,
+    faults=300,
     timeout=120.0,
 )
 

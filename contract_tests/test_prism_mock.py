@@ -29,9 +29,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Final
 from urllib.parse import parse_qs, urlsplit
 
@@ -50,14 +49,13 @@ from hivemq_rest import (
 from hivemq_rest._constants import MIN_PAGE_SIZE
 from schemathesis.core.failures import FailureGroup
 
-from ._prism import Exchange, PrismServer, RecordingTransport
+from ._prism import UNSEEDED, Exchange, PrismServer, RecordingTransport
 from ._schema import FULL_SCHEMA, Operation, mqtt_clients_only, operation_key, operations
 
 #: One Prism server per seed; a seed gives one body per operation and status.
 SEEDS: Final = ("1", "2", "3", "4", "5", "6")
 #: Calls per operation and status against the unseeded server.
 UNSEEDED_ROUNDS: Final = 25
-UNSEEDED: Final = "unseeded"
 CLIENT_ID: Final = "mock/client é"
 
 ERROR_CLASSES: Final[dict[int, type[HiveMQError]]] = {
@@ -120,19 +118,9 @@ CASES: Final = [
 
 
 @pytest.fixture(scope="module")
-def mocks(prism: Path) -> Iterator[dict[str, PrismServer]]:
-    """The seeded and unseeded ``prism mock --dynamic`` servers, started side by side."""
-    servers = {seed: PrismServer.mock(prism, seed=seed) for seed in SEEDS}
-    servers[UNSEEDED] = PrismServer.mock(prism)
-    try:
-        for server in servers.values():
-            server.launch()
-        for server in servers.values():
-            server.wait_ready()
-        yield servers
-    finally:
-        for server in servers.values():
-            server.stop()
+def mocks(prism_mocks: dict[str, PrismServer]) -> dict[str, PrismServer]:
+    """The servers of SEEDS and the unseeded one, of the session's ``prism mock --dynamic``."""
+    return {name: prism_mocks[name] for name in (*SEEDS, UNSEEDED)}
 
 
 def words_violation(exchange: Exchange) -> str | None:

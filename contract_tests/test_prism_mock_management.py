@@ -16,7 +16,6 @@ import asyncio
 import datetime
 import io
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from pathlib import Path
 from typing import Any, Final
 
 import pytest
@@ -31,10 +30,9 @@ from hivemq_rest import (
 )
 from hivemq_rest_generated import operations as api
 
-from ._prism import PrismServer
+from ._prism import UNSEEDED, PrismServer
 
 SEEDS: Final = ("1", "2")
-UNSEEDED: Final = "unseeded"
 UNSEEDED_ROUNDS: Final = 8
 ID: Final = "20201006-1902318/..é"
 NAME: Final = "trace-1"
@@ -80,19 +78,9 @@ CASES: Final = [
 
 
 @pytest.fixture(scope="module")
-def mocks(prism: Path) -> Iterator[dict[str, PrismServer]]:
-    """The seeded and unseeded ``prism mock --dynamic`` servers, started side by side."""
-    servers = {seed: PrismServer.mock(prism, seed=seed) for seed in SEEDS}
-    servers[UNSEEDED] = PrismServer.mock(prism)
-    try:
-        for server in servers.values():
-            server.launch()
-        for server in servers.values():
-            server.wait_ready()
-        yield servers
-    finally:
-        for server in servers.values():
-            server.stop()
+def mocks(prism_mocks: dict[str, PrismServer]) -> dict[str, PrismServer]:
+    """The servers of SEEDS and the unseeded one, of the session's ``prism mock --dynamic``."""
+    return {name: prism_mocks[name] for name in (*SEEDS, UNSEEDED)}
 
 
 def _settings(status: int) -> dict[str, Any]:

@@ -142,8 +142,11 @@ def upstream(request: pytest.FixtureRequest) -> Iterator[Upstream]:
 
 
 @pytest.fixture(scope="module")
-def proxy(prism: Path, upstream: Upstream) -> Iterator[PrismServer]:
-    """``prism proxy --errors openapi.yaml <emulator>`` on 127.0.0.1, for this module."""
+def proxy(prism: Path, upstream: Upstream, request: pytest.FixtureRequest) -> Iterator[PrismServer]:
+    """``prism proxy --errors openapi.yaml <emulator>`` on 127.0.0.1 (the session's over HTTP)."""
+    if upstream.name == HTTP:
+        yield request.getfixturevalue("emulator_proxy")
+        return
     with PrismServer.proxy(prism, upstream.base_url) as server:
         yield server
 

@@ -22,7 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.faults.calls import KINDS, PER_CLIENT, call, open_client
-from tests.faults.processes import run_cli
+from tests.overlay.cli.cli_run import run as run_cli
 from tests.overlay.local_server import local_server
 from tests.overlay.strategies import valid_ids
 
