@@ -75,6 +75,15 @@ def desired_body(body: Mapping[str, Any]) -> Document:
     return kept
 
 
+def invalid_body(family: str, body: Mapping[str, Any]) -> str | None:
+    """Why ``body`` is not a valid resource of ``family`` (the spec's model refuses it), or None."""
+    try:
+        _MODELS[family](dict(body))
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        return f"not a valid {SINGULAR[family]} ({type(error).__name__}: {error})"
+    return None
+
+
 def unknown_properties(body: Mapping[str, Any], model: Any) -> list[str]:
     """Where ``body`` holds a key that its schema in the spec does not declare (``model``: parsed).
 

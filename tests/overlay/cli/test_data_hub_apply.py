@@ -413,24 +413,6 @@ def test_json_stays_utf8_when_the_broker_answers_a_lone_surrogate(tmp_path: Path
     assert report["plan"] == [{"action": "delete", "family": "schemas", "id": "\udcff"}]
 
 
-def test_a_changed_topic_filter_is_a_refusal_to_edit_not_to_retry(
-    hivemq_emulator: EmulatorHandle, tmp_path: Path
-) -> None:
-    (tmp_path / "data-policies").mkdir()
-    path = tmp_path / "data-policies" / "tf.json"
-    path.write_text(json.dumps({"id": "tf", "matching": {"topicFilter": "x/#"}}))
-    assert dh(hivemq_emulator, "apply", str(tmp_path)).returncode == 0
-    path.write_text(json.dumps({"id": "tf", "matching": {"topicFilter": "y/#"}}))
-    failed = dh(hivemq_emulator, "apply", str(tmp_path))
-    assert failed.returncode == ExitCode.SERVER
-    assert "error: update data-policies/tf failed: 400" in failed.stderr
-    assert "applied 0 of 1 changes; not applied:\n  update data-policies/tf\n" in failed.stderr
-    assert failed.stderr.endswith(
-        "the broker refuses this change: edit data-policies/tf, then run apply again "
-        "(a data policy's topic filter cannot change: delete or rename it)\n"
-    )
-
-
 def test_a_policy_deleted_meanwhile_exits_4_and_apply_again_plans_anew(
     hivemq_emulator: EmulatorHandle, tree: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
