@@ -348,7 +348,13 @@ def apply(
         if not dry_run:
             _consent(changes, yes)
             if saved is None:
-                changes = with_etags(hivemq, changes)
+                try:
+                    changes = with_etags(hivemq, changes)
+                except HiveMQError as error:
+                    stderr.print(terminal_text(f"error: reading a policy to update: {error}"))
+                    stderr.print("nothing was sent")
+                    stderr.print(_advice(changes[0], error, from_plan=False))
+                    raise SystemExit(exit_code_for(error)) from None
         applied, present, failure = ([], [], None) if dry_run else _apply(hivemq, changes, as_json)
     not_applied = changes[len(applied) + len(present) :]
     if as_json:

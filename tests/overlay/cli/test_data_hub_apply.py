@@ -14,8 +14,8 @@ import pytest
 from click.testing import CliRunner
 from hivemq_rest import HiveMQClient
 from hivemq_rest.cli import _apply, _dh_tree, main
-from hivemq_rest.cli._apply import read_broker
-from hivemq_rest.cli._dh_tree import SCRIPTS, Resources, read_tree
+from hivemq_rest.cli._apply import Broker, read_broker
+from hivemq_rest.cli._dh_tree import SCRIPTS, read_tree
 from hivemq_rest.cli._exit import ExitCode
 from hivemq_rest_emulator import EmulatorHandle
 from hivemq_rest_generated.models import Script
@@ -306,7 +306,7 @@ def test_a_version_the_broker_already_has_is_reported_as_already_present(
     assert dh(hivemq_emulator, "apply", str(tree)).returncode == 0
     (tree / "scripts" / "to-fahrenheit.js").write_text("function transform(p, c) { return p; }\n")
 
-    def read_then_race(hivemq: HiveMQClient) -> Resources:
+    def read_then_race(hivemq: HiveMQClient) -> Broker:
         # Another apply of the same directory stores the new version right after
         # this one has read the broker: its plan is a new version, already there.
         current = read_broker(hivemq)
@@ -420,7 +420,7 @@ def test_a_policy_deleted_meanwhile_exits_4_and_apply_again_plans_anew(
     path = tree / "data-policies" / "temperature-readings.json"
     path.write_text(path.read_text().replace('"WARN"', '"ERROR"'))
 
-    def read_then_race(hivemq: HiveMQClient) -> Resources:
+    def read_then_race(hivemq: HiveMQClient) -> Broker:
         current = read_broker(hivemq)  # someone deletes the policy right after
         with HiveMQClient(hivemq_emulator.base_url) as other:
             other.data_hub.data_policies.delete("temperature-readings")
@@ -430,7 +430,9 @@ def test_a_policy_deleted_meanwhile_exits_4_and_apply_again_plans_anew(
     url = hivemq_emulator.base_url
     result = CliRunner().invoke(main, ["--url", url, "data-hub", "apply", str(tree)])
     assert result.exit_code == ExitCode.NOT_FOUND
-    assert "error: update data-policies/temperature-readings failed: 404" in result.stderr
+    # Gone before its entity tag was read: nothing is sent.
+    assert "error: reading a policy to update: 404" in result.stderr
+    assert "nothing was sent\n" in result.stderr
     assert result.stderr.endswith(
         "the broker changed meanwhile: run apply again, which plans from its new state\n"
     )

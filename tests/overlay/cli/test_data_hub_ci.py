@@ -148,8 +148,8 @@ def test_a_replacement_asks_on_a_terminal(hivemq_emulator: EmulatorHandle, tree:
     assert code == 1  # click's Abort
     assert "Replace (delete, then create) data-policies/temperature-readings?" in shown
     with HiveMQClient(url) as hivemq:
-        kept = hivemq.data_hub.data_policies.get("temperature-readings")
-    assert kept.matching.topic_filter == "factory/+/temperature"
+        kept = hivemq.data_hub.data_policies.get("temperature-readings").to_dict()
+    assert kept["matching"]["topicFilter"] == "factory/+/temperature"
 
 
 def test_diff_exits_0_in_sync_1_on_drift_either_side_and_3_unreachable(
