@@ -28,6 +28,7 @@ from .._errors import (
     NotFoundError,
     PermissionDeniedError,
     PreconditionFailedError,
+    UnexpectedResponseError,
     UnsendableRequestError,
 )
 from ._command import confirm, connection_options, fail, stderr, stdout
@@ -48,17 +49,20 @@ from ._dh_tree import (
     FAMILIES,
     SCHEMAS,
     SCRIPTS,
+    SINGULAR,
     Resources,
     TreeError,
     declared_body,
     desired_body,
     read_tree,
     shown,
+    unfit,
     write_tree,
 )
 from ._exit import ExitCode, exit_code_for
 from ._help import DRIFT, epilog
 from ._options import Target
+from ._records import YES_OPTION
 from ._render import print_json, terminal_text
 
 _SIGNS: Final = {
@@ -69,6 +73,13 @@ _SIGNS: Final = {
     "delete": "-",
     "unchanged": "=",
 }
+
+_LISTINGS: Final = {
+    SCHEMAS: "/api/v1/data-hub/schemas",
+    SCRIPTS: "/api/v1/data-hub/scripts",
+    DATA_POLICIES: "/api/v1/data-hub/data-validation/policies",
+    BEHAVIOR_POLICIES: "/api/v1/data-hub/behavior-validation/policies",
+}
 _DONE: Final = {
     "create": "created",
     "new version": "new version of",
@@ -76,6 +87,15 @@ _DONE: Final = {
     "replace": "replaced",
     "delete": "deleted",
 }
+
+
+class UnusableItemError(UnexpectedResponseError):
+    """A listing in the API's shape holds an item that cannot be used.
+
+    Nested too deeply for the plan's comparison and the files, or holding NaN
+    or an infinity, which JSON cannot carry: it can be neither compared,
+    exported, nor sent back.
+    """
 
 
 @attrs.frozen
@@ -93,7 +113,10 @@ class Broker:
 
 
 def read_broker(hivemq: HiveMQClient) -> Broker:
-    """The latest version of every resource, from the four listings (500 a page)."""
+    """The latest version of every resource, from the four listings (500 a page).
+
+    An item that cannot be used is an :class:`UnusableItemError`.
+    """
     hub = hivemq.data_hub
     current: Resources = {family: {} for family in FAMILIES}
     stamps: Stamps = {family: {} for family in FAMILIES}
@@ -110,6 +133,15 @@ def read_broker(hivemq: HiveMQClient) -> Broker:
             resource_id = body.get("id")
             if not isinstance(resource_id, str) or not resource_id:
                 continue  # nothing a directory could name; no plan may touch it
+            said = unfit(body, any_text=True)  # an id that is not UTF-8 may still be pruned
+            if said is not None:
+                raise UnusableItemError(
+                    status=200,
+                    title="Unusable response body",
+                    detail=f"{SINGULAR[family]} {resource_id!r}: {said}",
+                    method="GET",
+                    path=_LISTINGS[family],
+                )
             version = body.get("version")
             number = version if isinstance(version, int) else 0
             if number >= versions.get((family, resource_id), 0):
@@ -146,6 +178,15 @@ class _HalfReplacedError(Exception):
     def __init__(self, cause: HiveMQError) -> None:
         super().__init__(str(cause))
         self.cause = cause
+
+
+def _broker_state(hivemq: HiveMQClient) -> Broker:
+    """``read_broker``, exiting with the code of an unexpected answer if an item is unusable."""
+    try:
+        return read_broker(hivemq)
+    except UnusableItemError as unusable:
+        # Said here: the answer has the API's shape, so no hint that the URL is wrong.
+        fail(str(unusable), exit_code_for(unusable))
 
 
 def _send(hivemq: HiveMQClient, action: Action) -> bool:
@@ -202,12 +243,20 @@ def _print_plan(actions: list[Action], outside: int, prune: bool) -> None:
 
 
 def _consent(actions: list[Action], yes: bool) -> None:
-    """Replacements delete before they create: ask on a terminal, else require ``--yes``."""
+    """A plan that deletes (--prune) or replaces asks first on a terminal, else needs ``--yes``."""
+    parts = []
+    deletes = sum(action.kind == "delete" for action in actions)
+    if deletes:
+        noun = "resource" if deletes == 1 else "resources"
+        parts.append(f"Delete {deletes} {noun} on the broker, not in the directory")
     replaced = [action for action in actions if action.kind == "replace"]
     if replaced:
         names = ", ".join(_name(action) for action in replaced[:3])
         more = f" and {len(replaced) - 3} more" if len(replaced) > 3 else ""
-        confirm(f"Replace (delete, then create) {names}{more}", yes)
+        verb = "and replace" if parts else "Replace"
+        parts.append(f"{verb} (delete, then create) {names}{more}")
+    if parts:
+        confirm(", ".join(parts), yes)
 
 
 def _plan(
@@ -218,7 +267,7 @@ def _plan(
         desired = read_tree(directory)
     except TreeError as unreadable:
         _problems(unreadable.problems, as_json)
-    broker = read_broker(hivemq)
+    broker = _broker_state(hivemq)
     problems = unknown_references(desired, broker.resources, prune)
     if problems:
         _problems(problems, as_json)
@@ -283,10 +332,12 @@ def diff(target: Target, directory: Path, prune: bool, as_json: bool, out: Path 
     "apply",
     epilog=epilog(
         "hivemq-rest data-hub apply examples/data-hub --dry-run",
-        "hivemq-rest data-hub apply ./data-hub --prune --json",
+        "hivemq-rest data-hub apply ./data-hub --prune --yes --json",
         "hivemq-rest data-hub apply --plan plan.json --yes",
         codes=(ExitCode.NOT_FOUND, ExitCode.INVALID_ID),
         note=(
+            "A plan that deletes (--prune) or replaces asks first on a terminal, and needs "
+            "--yes otherwise. "
             "Exit 2 also when the directory or plan file has problems (all are listed; "
             "nothing is sent). A saved plan is refused (exit 7, nothing sent) when the "
             "broker changed since it was made. A failure midway stops: what was applied "
@@ -306,8 +357,8 @@ def diff(target: Target, directory: Path, prune: bool, as_json: bool, out: Path 
     type=click.Path(path_type=Path, dir_okay=False),
     help="Apply exactly this plan (from diff --out) instead of a DIR.",
 )
-@click.option("--yes", "-y", is_flag=True, help="Replace without asking (needed off a terminal).")
 @click.option("--json", "as_json", is_flag=True, help="The plan and result as JSON.")
+@YES_OPTION
 @connection_options
 def apply(
     target: Target,
@@ -341,7 +392,7 @@ def apply(
             actions, _, outside = _plan(hivemq, directory, prune, as_json)
         else:
             actions, outside, prune = saved.actions, 0, saved.prune
-            _check_unchanged(saved, read_broker(hivemq), as_json)
+            _check_unchanged(saved, _broker_state(hivemq), as_json)
         if not as_json:
             _print_plan(actions, outside, prune)
         changes = [action for action in actions if action.kind != "unchanged"]
@@ -350,11 +401,11 @@ def apply(
             if saved is None:
                 try:
                     changes = with_etags(hivemq, changes)
-                except HiveMQError as error:
-                    stderr.print(terminal_text(f"error: reading a policy to update: {error}"))
+                except HiveMQError as unread:
+                    stderr.print(terminal_text(f"error: reading a policy to update: {unread}"))
                     stderr.print("nothing was sent")
-                    stderr.print(_advice(changes[0], error, from_plan=False))
-                    raise SystemExit(exit_code_for(error)) from None
+                    stderr.print(_advice(changes[0], unread, from_plan=False))
+                    raise SystemExit(exit_code_for(unread)) from None
         applied, present, failure = ([], [], None) if dry_run else _apply(hivemq, changes, as_json)
     not_applied = changes[len(applied) + len(present) :]
     if as_json:
@@ -464,7 +515,10 @@ def _problems(problems: list[str], as_json: bool, where: str = "the directory") 
         "hivemq-rest data-hub export ./data-hub",
         "hivemq-rest --profile prod data-hub export ./data-hub --force",
         codes=(ExitCode.OUTPUT,),
-        note="File names are ids percent-encoded: no id can name a file outside DIRECTORY.",
+        note=(
+            "File names are ids percent-encoded: no id can name a file outside DIRECTORY. "
+            "A family directory that is a symbolic link is refused (exit 9), never followed."
+        ),
     ),
 )
 @click.argument("directory", type=click.Path(path_type=Path))
@@ -478,7 +532,7 @@ def export(target: Target, directory: Path, force: bool) -> None:
     The layout is what apply reads: export, then apply, plans no changes.
     """
     with HiveMQClient(target.url, **target.settings()) as hivemq:
-        current = read_broker(hivemq).resources
+        current = _broker_state(hivemq).resources
     try:
         count = write_tree(directory, current, force=force)
     except TreeError as refused:

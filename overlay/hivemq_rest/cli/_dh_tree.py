@@ -9,14 +9,24 @@ for people: ``schemas/<id>.schema.json`` (a JSON Schema), ``schemas/<id>.desc``
 
 File names hold the id percent-encoded (only ``A-Z a-z 0-9 - _ .`` stay, and
 not a leading dot), so that no id, whatever it holds (``/``, ``..``, control
-characters), names a file outside its directory.
+characters), names a file outside its directory; a Windows device name
+(``CON``, ``aux.txt``) has its first letter encoded too.
+
+Reading and writing never go through a symbolic link below the directory
+given: a family directory or file that is a link is a problem, and so is
+anything that is not a regular file (a FIFO, a device). The directory itself
+may be a link: it is what the caller named.
 """
 
 from __future__ import annotations
 
 import copy
+import difflib
+import functools
 import json
+import math
 import os
+import stat
 import tempfile
 import urllib.parse
 from collections.abc import Callable, Iterator, Mapping
@@ -54,6 +64,11 @@ _SCHEMA_META: Final = frozenset({"messageType", "allowUnknownFields"})
 _SCRIPT_META: Final = frozenset({"functionType", "description"})
 _MAX_FILE_BYTES: Final = 10 * 1024 * 1024  # far above the broker's 100 KB per schema
 _MAX_STEM_BYTES: Final = 200  # file systems allow 255 bytes a name; leave room for suffixes
+# Names Windows takes for devices, whatever the case and the extension ("nul.tar.gz").
+_DEVICES: Final = frozenset(
+    {"CON", "PRN", "AUX", "NUL"} | {f"{port}{n}" for port in ("COM", "LPT") for n in range(10)}
+)
+_LINK: Final = "a symbolic link"
 
 Document = dict[str, Any]
 Resources = dict[str, dict[str, Document]]  # family -> id -> body
@@ -150,6 +165,8 @@ def file_stem(resource_id: str) -> str:
         stem = "%2E" + stem[1:]  # "." and ".." are directories, ".x" a hidden file
     if stem.endswith(".schema"):
         stem = stem[: -len(".schema")] + "%2Eschema"  # not a raw JSON Schema's name
+    if stem.partition(".")[0].upper() in _DEVICES:
+        stem = f"%{ord(stem[0]):02X}{stem[1:]}"  # a checkout on Windows could not hold it
     return stem
 
 
@@ -157,14 +174,59 @@ def _stem_id(stem: str) -> str:
     return urllib.parse.unquote(stem, errors="strict")
 
 
+def _load_json(text: str) -> Any:
+    """A JSON document; ValueError if it does not parse or repeats a key in an object."""
+    return json.loads(text, object_pairs_hook=_unique_keys)
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object's pairs as a dict; ValueError on a repeated key (JSON would keep the last)."""
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise ValueError(f"duplicate key {key!r}")
+        found[key] = value
+    return found
+
+
 def _load_yaml(text: str) -> Any:
-    """YAML metadata; ValueError if it does not parse."""
+    """YAML metadata; ValueError if it does not parse or repeats a key in a mapping."""
     import yaml  # only here: no other command pays for the import
 
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_unique_key_loader())  # noqa: S506 -- a SafeLoader
     except yaml.YAMLError as error:
         raise ValueError(str(error)) from None
+
+
+@functools.cache
+def _unique_key_loader() -> type[Any]:
+    """PyYAML's safe loader, refusing a key repeated in one mapping (PyYAML keeps the last)."""
+    import yaml
+
+    class UniqueKeyLoader(yaml.SafeLoader):
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            if isinstance(node, yaml.MappingNode):
+                seen: set[Any] = set()
+                for key_node, _ in node.value:
+                    if key_node.tag == "tag:yaml.org,2002:merge":
+                        continue  # "<<: *base" may be overridden: that is what it is for
+                    key = self.construct_object(key_node, deep=deep)
+                    try:
+                        repeated = key in seen
+                    except TypeError:
+                        continue  # a list as a key: the safe loader refuses it itself
+                    if repeated:
+                        raise yaml.constructor.ConstructorError(
+                            "while reading a mapping",
+                            node.start_mark,
+                            f"duplicate key {key!r}",
+                            key_node.start_mark,
+                        )
+                    seen.add(key)
+            return super().construct_mapping(node, deep=deep)
+
+    return UniqueKeyLoader
 
 
 # Nesting and size that no resource comes near; what is read is checked by
@@ -173,11 +235,13 @@ _MAX_DEPTH: Final = 100
 _MAX_VALUES: Final = 1_000_000  # YAML's aliases can make a small file a huge value
 
 
-def _unfit(value: Any) -> str | None:
-    r"""Why a parsed document cannot be checked or sent as it is, or None.
+def unfit(value: Any, *, any_text: bool = False) -> str | None:
+    r"""Why a parsed document cannot be checked, sent or written as it is, or None.
 
-    Too deeply nested, too many values, or text that is not UTF-8 (JSON's
-    ``"\udcff"`` escape makes a lone surrogate, which no request can carry).
+    Too deeply nested, too many values, a number JSON cannot carry (NaN,
+    an infinity, ``1e999``), or text that is not UTF-8 (JSON's ``"\udcff"``
+    escape makes a lone surrogate, which no request can carry). ``any_text``
+    lets such text pass: a broker's id is shown escaped and may be deleted.
     """
     stack = [(value, 1)]
     count = 1
@@ -185,7 +249,9 @@ def _unfit(value: Any) -> str | None:
         item, depth = stack.pop()
         if depth > _MAX_DEPTH:
             return "too deeply nested"
-        if isinstance(item, str) and not is_utf8(item):
+        if isinstance(item, float) and not math.isfinite(item):
+            return f"holds {item!r}, not a finite number (JSON has no NaN or infinity)"
+        if isinstance(item, str) and not any_text and not is_utf8(item):
             return f"holds text that is not UTF-8 (a lone surrogate): {item[:40]!r}"
         if isinstance(item, dict | list):
             children = [*item, *item.values()] if isinstance(item, dict) else item
@@ -217,17 +283,11 @@ class _Reader:
         self.problems.append(f"{self.where(path)}: {message}")
 
     def read_bytes(self, path: Path) -> bytes | None:
-        try:
-            if not path.is_file():
-                self.problem(path, "not a regular file")
-                return None
-            if path.stat().st_size > _MAX_FILE_BYTES:
-                self.problem(path, f"larger than {_MAX_FILE_BYTES} bytes")
-                return None
-            return path.read_bytes()
-        except OSError as error:
-            self.problem(path, f"cannot be read ({error.strerror})")
+        data = _read_regular(path)
+        if isinstance(data, str):
+            self.problem(path, data)
             return None
+        return data
 
     def read_text(self, path: Path) -> str | None:
         data = self.read_bytes(path)
@@ -246,8 +306,8 @@ class _Reader:
             return None
         kind = path.suffix[1:].upper()
         try:
-            value = _load_yaml(text) if kind in ("YAML", "YML") else json.loads(text)
-            said = _unfit(value)
+            value = _load_yaml(text) if kind in ("YAML", "YML") else _load_json(text)
+            said = unfit(value)
         except RecursionError:
             said = "too deeply nested"
         except ValueError as error:
@@ -311,7 +371,7 @@ class _Reader:
     def metadata(self, path: Path, stem: str, allowed: frozenset[str]) -> Document | None:
         """The ``<stem>.yaml``/``.yml``/``.json`` beside a raw source: at most one."""
         found = [path.with_name(stem + s) for s in (".yaml", ".yml", ".json")]
-        found = [p for p in found if p.exists()]
+        found = [p for p in found if os.path.lexists(p)]  # a link is found, then refused
         if len(found) > 1:
             self.problem(
                 path, "has more than one metadata file: " + ", ".join(shown(p.name) for p in found)
@@ -336,6 +396,31 @@ class _Reader:
             self.problem(path, str(error))
             return
         self.add(family, path, body)
+
+
+def _read_regular(path: Path) -> bytes | str:
+    """A regular file's bytes (at most the bound), never through a link; or why not."""
+    try:
+        said = _not_regular(os.lstat(path).st_mode)
+        if said is not None:
+            return said
+        # Neither a link nor a FIFO is opened, even one put in the file's place since.
+        flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+        with open(os.open(path, flags), "rb") as file:
+            said = _not_regular(os.fstat(file.fileno()).st_mode)
+            data = b"" if said else file.read(_MAX_FILE_BYTES + 1)
+    except OSError as error:
+        return f"cannot be read ({error.strerror})"
+    if said is not None:
+        return said
+    return f"larger than {_MAX_FILE_BYTES} bytes" if len(data) > _MAX_FILE_BYTES else data
+
+
+def _not_regular(mode: int) -> str | None:
+    """Why a file of this mode is not read, or None for a regular file."""
+    if stat.S_ISLNK(mode):
+        return f"{_LINK} (apply reads no link)"
+    return None if stat.S_ISREG(mode) else "not a regular file"
 
 
 def _raw_sources(names: set[str]) -> set[str]:
@@ -405,15 +490,37 @@ def _names(reader: _Reader, directory: Path) -> set[str] | None:
         return None
 
 
+def _families(reader: _Reader, root: Path) -> list[str]:
+    """The family directories at ``root``'s top level; anything else there is a problem.
+
+    A misspelt family (``data-policy/``) must not pass for an empty one, which
+    ``--prune`` would empty on the broker. Dot files (``.git``) are not the tree's.
+    """
+    present = []
+    listed = ", ".join(f + "/" for f in FAMILIES)
+    for name in sorted(_names(reader, root) or ()):
+        path = root / name
+        if name not in FAMILIES:
+            close = difflib.get_close_matches(name, FAMILIES, n=1)
+            hint = f" ({close[0]}/?)" if close else ""
+            reader.problem(path, f"not one of {listed}{hint}")
+        elif path.is_symlink():
+            reader.problem(path, f"{_LINK} (apply reads no link)")
+        elif not path.is_dir():
+            reader.problem(path, "not a directory")
+        else:
+            present.append(name)
+    if not present:
+        reader.problems.append(f"{shown(root)}: holds none of {listed}")
+    return [family for family in FAMILIES if family in present]  # in dependency order
+
+
 def read_tree(root: Path) -> Resources:
     """Every resource of the directory; TreeError listing every problem found."""
     if not root.is_dir():
         raise TreeError([f"{shown(root)}: not a directory"])
     reader = _Reader(root)
-    present = [family for family in FAMILIES if (root / family).is_dir()]
-    if not present:
-        raise TreeError([f"{shown(root)}: holds none of {', '.join(f + '/' for f in FAMILIES)}"])
-    for family in present:
+    for family in _families(reader, root):
         directory = root / family
         names = _names(reader, directory)
         if names is None:
@@ -455,7 +562,7 @@ def references(body: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
 
 def pretty_json(body: Mapping[str, Any]) -> str:
     """Stable, sorted, pretty JSON with a final line break."""
-    return json.dumps(body, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return json.dumps(body, indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def write_tree(root: Path, resources: Resources, *, force: bool) -> int:
@@ -464,8 +571,8 @@ def write_tree(root: Path, resources: Resources, *, force: bool) -> int:
     A non-empty ``root`` is refused (TreeError) unless ``force``: then the files
     of the four family directories are replaced, anything else is left alone.
     Names (length, case-insensitive clashes) and paths (a file where a directory
-    goes, a directory where a file goes, no write permission) are checked
-    before any file is written.
+    goes, a directory where a file goes, a family directory that is a symbolic
+    link, no write permission) are checked before any file is written.
     """
     problems = []
     names: dict[tuple[str, str], str] = {}
@@ -522,6 +629,10 @@ def _unwritable(root: Path, names: Mapping[tuple[str, str], str]) -> list[str]:
         directory = root / family
         if not _exists(directory):
             continue  # made in root, checked above
+        if directory.is_symlink():
+            # Followed, it would write (and delete stale files) wherever it points.
+            problems.append(f"{shown(directory)}: {_LINK} (export never writes through one)")
+            continue
         found = _unwritable_directory(directory)
         problems += found
         if not found:

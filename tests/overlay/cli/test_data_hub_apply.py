@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import errno
 import json
+import math
 import os
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,7 +23,7 @@ from hivemq_rest_emulator import EmulatorHandle
 from hivemq_rest_generated.models import Script
 
 from ..local_server import local_server
-from .cli_run import run, run_bytes
+from .cli_run import run, run_bytes, run_on_terminal
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples" / "data-hub"
 # httpx logs each request with --debug: "HTTP Request: POST http://... "HTTP/1.1 201 Created"".
@@ -183,7 +185,7 @@ def test_changes_are_new_versions_updates_and_prunes_in_reverse_order(
     shutil.rmtree(tree / "data-policies")
     shutil.rmtree(tree / "scripts")
     (tree / "schemas" / "temperature.schema.json").unlink()
-    pruned = dh(hivemq_emulator, "apply", str(tree), "--prune")
+    pruned = dh(hivemq_emulator, "apply", str(tree), "--prune", "--yes")
     assert pruned.returncode == 0, pruned.stderr
     assert writes(pruned) == [
         ("DELETE", "behavior-validation/policies/no-duplicate-readings"),
@@ -447,3 +449,132 @@ def test_the_help_lists_every_exit_code_of_apply() -> None:
     codes = re.findall(r"^ +(\d+)  ", shown.split("Exit codes:", 1)[1], re.MULTILINE)
     # 4: a resource gone midway; 6: an id no request can address (a broker's, pruned).
     assert codes == ["0", "2", "3", "4", "5", "6", "7", "130"]
+
+
+def test_prune_deletes_nothing_without_consent(hivemq_emulator: EmulatorHandle, tree: Path) -> None:
+    assert dh(hivemq_emulator, "apply", str(tree)).returncode == 0
+    (tree / "behavior-policies" / "no-duplicate-readings.json").unlink()
+    before = state(hivemq_emulator)
+
+    # Piped, as in CI: a plan that deletes needs --yes; nothing is sent without it.
+    refused = dh(hivemq_emulator, "apply", str(tree), "--prune")
+    assert refused.returncode == ExitCode.USAGE
+    assert "- delete      behavior-policies/no-duplicate-readings" in refused.stdout
+    assert "pass --yes when not on a terminal" in refused.stderr
+    assert writes(refused) == []
+    assert dh(hivemq_emulator, "apply", str(tree), "--prune", "--json").returncode == 2
+    assert state(hivemq_emulator) == before
+
+    # A plan without a delete, or a dry run, needs no consent.
+    assert dh(hivemq_emulator, "apply", str(EXAMPLES), "--prune").returncode == 0
+    (tree / "behavior-policies" / "no-duplicate-readings.json").unlink(missing_ok=True)
+    assert dh(hivemq_emulator, "apply", str(tree), "--prune", "--dry-run").returncode == 0
+
+    # On a terminal it asks; "n" sends nothing.
+    command = ("data-hub", "apply", str(tree), "--prune", "--url", hivemq_emulator.base_url)
+    code, shown = run_on_terminal(*command, answer=(b"[y/N]", b"n\n"))
+    assert code == 1
+    assert "Delete 1 resource on the broker, not in the directory?" in shown
+    assert state(hivemq_emulator) == before
+
+    agreed = dh(hivemq_emulator, "apply", str(tree), "--prune", "--yes")
+    assert agreed.returncode == 0, agreed.stderr
+    assert writes(agreed) == [("DELETE", "behavior-validation/policies/no-duplicate-readings")]
+
+
+def _link_out(tree: Path) -> None:
+    secret = tree.parent / "environ"
+    secret.write_text("HIVEMQ_REST_TOKEN=s3cr3t\n")  # as /proc/self/environ holds in CI
+    (tree / "scripts" / "to-fahrenheit.js").unlink()
+    (tree / "scripts" / "to-fahrenheit.js").symlink_to(secret)
+
+
+def _misspell(tree: Path) -> None:
+    (tree / "data-policies").rename(tree / "data-policy")
+
+
+def _repeat_a_key(tree: Path) -> None:
+    path = tree / "data-policies" / "temperature-readings.json"
+    path.write_text(path.read_text().replace("{\n", '{"id": "again",\n', 1))
+
+
+def _not_finite(tree: Path) -> None:
+    path = tree / "data-policies" / "temperature-readings.json"
+    path.write_text(path.read_text().replace('"WARN"', "1e999"))
+
+
+def _fifo(tree: Path) -> None:
+    os.mkfifo(tree / "schemas" / "pipe.json")
+
+
+@pytest.mark.parametrize(
+    ("spoil", "problem"),
+    [
+        (_link_out, "scripts/to-fahrenheit.js: a symbolic link (apply reads no link)"),
+        (_misspell, "data-policy: not one of schemas/, scripts/, data-policies/"),
+        (_repeat_a_key, "data-policies/temperature-readings.json: not valid JSON: duplicate key"),
+        (_not_finite, "data-policies/temperature-readings.json: not valid JSON: holds inf"),
+        (_fifo, "schemas/pipe.json: not a regular file"),
+    ],
+)
+def test_a_hostile_directory_sends_nothing(
+    hivemq_emulator: EmulatorHandle, tree: Path, spoil: Callable[[Path], None], problem: str
+) -> None:
+    spoil(tree)
+    result = dh(hivemq_emulator, "apply", str(tree), "--prune", "--yes")
+    assert result.returncode == ExitCode.USAGE
+    assert f"problem: {problem}" in result.stderr
+    assert "s3cr3t" not in result.stdout + result.stderr
+    assert requests(result) == []  # not even a listing
+
+
+def test_export_force_never_follows_a_linked_family_directory(
+    hivemq_emulator: EmulatorHandle, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "precious").write_text("kept")
+    target = tmp_path / "clone"
+    target.mkdir()
+    (target / "data-policies").symlink_to(Path("..") / "elsewhere")
+    refused = dh(hivemq_emulator, "export", str(target), "--force")  # an empty broker
+    assert refused.returncode == ExitCode.OUTPUT
+    assert f"{target}/data-policies: a symbolic link" in refused.stderr
+    assert [p.name for p in elsewhere.iterdir()] == ["precious"]
+    assert [p.name for p in target.iterdir()] == ["data-policies"]
+
+
+def _deep(levels: int) -> dict[str, object]:
+    inner: dict[str, object] = {}
+    for _ in range(levels):
+        inner = {"x": inner}
+    return inner
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [(_deep(600), "too deeply nested"), ({"n": math.nan}, "not a finite number")],
+)
+def test_a_broker_item_too_deep_or_not_finite_is_an_unexpected_answer(
+    tmp_path: Path, arguments: dict[str, object], said: str
+) -> None:
+    step = {"id": "log", "functionId": "System.log", "arguments": arguments}
+    policy = {"id": "p", "matching": {"topicFilter": "t"}, "onSuccess": {"pipeline": [step]}}
+
+    def broker(
+        method: str, path: str, headers: dict[str, str]
+    ) -> tuple[int, dict[str, str], bytes]:
+        items = [policy] if "/data-validation/policies" in path else []
+        return 200, {"Content-Type": "application/json"}, json.dumps({"items": items}).encode()
+
+    (tmp_path / "tree" / "schemas").mkdir(parents=True)
+    with local_server(broker) as server:
+        exported = run("--url", server.base_url, "data-hub", "export", str(tmp_path / "out"))
+        applied = run("--url", server.base_url, "data-hub", "apply", str(tmp_path / "tree"))
+    for result in (exported, applied):
+        assert result.returncode == ExitCode.SERVER, result.stderr
+        assert said in result.stderr
+        assert "data policy 'p'" in result.stderr
+        assert "GET /api/v1/data-hub/data-validation/policies" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()

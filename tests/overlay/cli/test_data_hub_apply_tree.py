@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import string
 import tempfile
 import urllib.parse
@@ -15,6 +16,7 @@ from hivemq_rest.cli._dh_tree import (
     DATA_POLICIES,
     FAMILIES,
     SCHEMAS,
+    SCRIPTS,
     Resources,
     TreeError,
     declared_body,
@@ -200,7 +202,7 @@ def test_paths_in_the_way_are_refused_before_any_file_is_written(tmp_path: Path)
     assert raised.value.problems == [
         f"{root}/scripts: not a directory",
         f"{root}/data-policies/taken.json: a directory, not a file",
-        f"{root}/behavior-policies: not a directory",
+        f"{root}/behavior-policies: a symbolic link (export never writes through one)",
     ]
     assert sorted(root.rglob("*")) == before  # nothing written, nothing deleted
     assert (root / SCHEMAS / "old.json").read_text() == "{}"
@@ -250,3 +252,158 @@ def test_an_id_that_is_not_utf8_is_refused_by_export(tmp_path: Path) -> None:
         "schemas/'\\udcff': the id is not UTF-8 text (a lone surrogate)"
     ]
     assert not (tmp_path / "out").exists()
+
+
+def _policy(policy_id: str) -> dict[str, Any]:
+    return {"id": policy_id, "matching": {"topicFilter": "t/#"}}
+
+
+def test_export_never_writes_or_deletes_through_a_linked_family_directory(
+    tmp_path: Path,
+) -> None:
+    # A cloned repository can hold data-policies -> ../elsewhere.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "precious.txt").write_text("keep me")
+    root = tmp_path / "out"
+    root.mkdir()
+    (root / DATA_POLICIES).symlink_to(elsewhere)
+    resources: Resources = {family: {} for family in FAMILIES}
+    resources[DATA_POLICIES] = {"p": _policy("p")}
+    empty: Resources = {family: {} for family in FAMILIES}
+    for broker in (resources, empty):
+        with pytest.raises(TreeError) as raised:
+            write_tree(root, broker, force=True)
+        assert raised.value.problems == [
+            f"{root}/data-policies: a symbolic link (export never writes through one)"
+        ]
+        assert [p.name for p in elsewhere.iterdir()] == ["precious.txt"]
+        assert [p.name for p in root.iterdir()] == [DATA_POLICIES]
+
+
+def _tree_with_links(root: Path, outside: Path) -> None:
+    (root / SCRIPTS).mkdir(parents=True)
+    (root / SCHEMAS).mkdir()
+    source = "function transform(p) { return p; }"
+    (root / SCRIPTS / "real.js").write_text(source)
+    (root / SCRIPTS / "leaves.js").symlink_to(outside)  # the CI's environment, say
+    (root / SCRIPTS / "stays.js").symlink_to(root / SCRIPTS / "real.js")
+    (root / SCRIPTS / "meta.js").write_text(source)
+    (root / SCRIPTS / "meta.yaml").symlink_to(outside)
+    os.mkfifo(root / SCHEMAS / "fifo.json")  # would block a plain open
+    (root / SCHEMAS / "dir.json").mkdir()
+    elsewhere = root.parent / "elsewhere-policies"
+    elsewhere.mkdir()
+    (elsewhere / "p.json").write_text(json.dumps(_policy("p")))
+    (root / DATA_POLICIES).symlink_to(elsewhere)
+
+
+def test_apply_reads_only_regular_files_inside_the_directory(tmp_path: Path) -> None:
+    outside = tmp_path / "environ"
+    outside.write_text("HIVEMQ_REST_TOKEN=secret\n")
+    root = tmp_path / "tree"
+    _tree_with_links(root, outside)
+    with pytest.raises(TreeError) as raised:
+        read_tree(root)
+    link = "a symbolic link (apply reads no link)"
+    assert raised.value.problems == [
+        f"data-policies: {link}",
+        "schemas/dir.json: not a regular file",
+        "schemas/fifo.json: not a regular file",
+        f"scripts/leaves.js: {link}",
+        f"scripts/meta.yaml: {link}",
+        f"scripts/stays.js: {link}",
+    ]
+    assert "secret" not in str(raised.value)
+
+
+def test_an_entry_beside_the_four_families_is_a_problem(tmp_path: Path) -> None:
+    # A misspelt family would otherwise read as an empty one, and --prune empty it.
+    (tmp_path / DATA_POLICIES).mkdir()
+    (tmp_path / "data-policy").mkdir()
+    (tmp_path / "data-policy" / "p.json").write_text(json.dumps(_policy("p")))
+    (tmp_path / "README.md").write_text("notes")
+    (tmp_path / ".git").mkdir()  # dot files are not the tree's
+    (tmp_path / ".notes").write_text("")
+    (tmp_path / "scripts").write_text("a file where a family directory goes")
+    with pytest.raises(TreeError) as raised:
+        read_tree(tmp_path)
+    assert raised.value.problems == [
+        "README.md: not one of schemas/, scripts/, data-policies/, behavior-policies/",
+        "data-policy: not one of schemas/, scripts/, data-policies/, behavior-policies/ "
+        "(data-policies/?)",
+        "scripts: not a directory",
+    ]
+
+
+def test_duplicate_keys_are_problems_naming_the_key(tmp_path: Path) -> None:
+    (tmp_path / DATA_POLICIES).mkdir()
+    (tmp_path / SCRIPTS).mkdir()
+    (tmp_path / DATA_POLICIES / "p.json").write_text(
+        '{"id": "p", "matching": {"topicFilter": "a/#", "topicFilter": "b/#"}}'
+    )
+    (tmp_path / DATA_POLICIES / "q.json").write_text(
+        '{"id": "q", "id": "q", "matching": {"topicFilter": "a/#"}}'
+    )
+    (tmp_path / SCRIPTS / "f.js").write_text("function transform(p) { return p; }")
+    (tmp_path / SCRIPTS / "f.yaml").write_text("description: one\ndescription: two\n")
+    with pytest.raises(TreeError) as raised:
+        read_tree(tmp_path)
+    yaml_problem = raised.value.problems.pop(0)
+    assert raised.value.problems == [
+        "data-policies/p.json: not valid JSON: duplicate key 'topicFilter'",
+        "data-policies/q.json: not valid JSON: duplicate key 'id'",
+    ]
+    assert yaml_problem.startswith("scripts/f.yaml: not valid YAML: ")
+    assert "duplicate key 'description'" in yaml_problem
+    assert "line 2, column 1" in yaml_problem
+
+
+def test_a_yaml_merge_key_is_no_duplicate(tmp_path: Path) -> None:
+    (tmp_path / SCRIPTS).mkdir()
+    (tmp_path / SCRIPTS / "f.js").write_text("function transform(p) { return p; }")
+    (tmp_path / SCRIPTS / "f.yaml").write_text(
+        "base: &b {description: old}\n<<: *b\ndescription: new\n"
+    )
+    with pytest.raises(TreeError) as raised:  # "base" is no metadata key; no duplicate though
+        read_tree(tmp_path)
+    assert raised.value.problems == [
+        "scripts/f.yaml: unknown keys ['base']; allowed: ['description', 'functionType']"
+    ]
+
+
+@pytest.mark.parametrize("number", ["NaN", "Infinity", "-Infinity", "1e999", "-1e999"])
+def test_a_number_json_cannot_carry_is_a_problem(tmp_path: Path, number: str) -> None:
+    (tmp_path / DATA_POLICIES).mkdir()
+    step = '{"id": "log", "functionId": "System.log", "arguments": {"n": ' + number + "}}"
+    (tmp_path / DATA_POLICIES / "p.json").write_text(
+        '{"id": "p", "matching": {"topicFilter": "t"}, "onSuccess": {"pipeline": [' + step + "]}}"
+    )
+    with pytest.raises(TreeError) as raised:
+        read_tree(tmp_path)
+    (problem,) = raised.value.problems
+    assert problem.startswith("data-policies/p.json: not valid JSON: ")
+    assert "not a finite number" in problem
+
+
+_RESERVED = ["CON", "prn", "Aux", "nul", "COM1", "com9", "LPT1", "lpt9", "COM0", "LPT0"]
+
+
+@pytest.mark.parametrize("resource_id", [*_RESERVED, "con.txt", "NUL.tar.gz", "aux.schema"])
+def test_windows_device_names_are_escaped_and_read_back(tmp_path: Path, resource_id: str) -> None:
+    stem = file_stem(resource_id)
+    assert stem.partition(".")[0].upper() not in {name.upper() for name in _RESERVED}
+    assert urllib.parse.unquote(stem) == resource_id
+    resources: Resources = {family: {} for family in FAMILIES}
+    resources[DATA_POLICIES] = {resource_id: _policy(resource_id)}
+    write_tree(tmp_path / "out", resources, force=False)
+    assert read_tree(tmp_path / "out") == resources
+
+
+@settings(derandomize=True, max_examples=300)
+@given(st.sampled_from(["con", "prn", "aux", "nul", "com", "lpt"]), st.text(max_size=6))
+def test_no_file_name_is_a_windows_device(device: str, rest: str) -> None:
+    for name in (device, device.upper(), device.title()):
+        base = file_stem(name + rest).partition(".")[0].upper()
+        assert base not in {"CON", "PRN", "AUX", "NUL"}
+        assert not (base[:3] in ("COM", "LPT") and len(base) == 4 and base[3].isdigit())
