@@ -6,6 +6,7 @@ each with its old and new value, for the plan's human and JSON forms.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from collections.abc import Iterator
@@ -67,6 +68,27 @@ def changes(old: Any, new: Any) -> list[Change]:
     change (empty objects, read-only fields) first.
     """
     return list(_walk(old, new, ""))
+
+
+def line_changes(path: str, old: str, new: str) -> list[Change]:
+    """Two texts (a script's source) as changed lines: ``path:LINE``, numbered as in ``new``.
+
+    A removed line is numbered as in ``old``. Lines replaced by as many lines
+    are changes; otherwise the old ones are removed and the new ones added.
+    """
+    before, after = old.splitlines(), new.splitlines()
+    found = []
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag == "replace" and a2 - a1 == b2 - b1:
+            found += [
+                Change("change", f"{path}:{b1 + n + 1}", before[a1 + n], after[b1 + n])
+                for n in range(a2 - a1)
+            ]
+        elif tag != "equal":
+            found += [Change("remove", f"{path}:{n + 1}", old=before[n]) for n in range(a1, a2)]
+            found += [Change("add", f"{path}:{n + 1}", new=after[n]) for n in range(b1, b2)]
+    return found
 
 
 def _walk(old: Any, new: Any, path: str) -> Iterator[Change]:

@@ -14,7 +14,7 @@ from typing import Any, Final, Literal
 
 import attrs
 
-from ._dh_diff import Change, changes
+from ._dh_diff import Change, changes, line_changes
 from ._dh_tree import (
     DATA_POLICIES,
     FAMILIES,
@@ -134,7 +134,7 @@ def make_plan(
             elif family in VERSIONED:
                 number = (latest or {}).get((family, resource_id))
                 version = None if number is None else number + 1
-                diff = tuple(changes(_readable(old), _readable(new)))
+                diff = _source_lines(changes(_readable(old), _readable(new)))
                 writes.append(Action("new version", family, resource_id, body, diff, version))
             else:
                 reason = replacement_reason(family, stored, body)
@@ -166,6 +166,18 @@ def _readable(body: Document) -> Document:
             del shown[key]
             shown[f"{key}-decoded"] = text
     return shown
+
+
+def _source_lines(found: list[Change]) -> tuple[Change, ...]:
+    """The changes, a decoded source's by line: a script differs in a line, not whole."""
+    shown: list[Change] = []
+    for change in found:
+        texts = isinstance(change.old, str) and isinstance(change.new, str)
+        if change.op == "change" and change.path.endswith("-decoded") and texts:
+            shown += line_changes(change.path, change.old, change.new)
+        else:
+            shown.append(change)
+    return tuple(shown)
 
 
 def _meaning(value: Any) -> Any:

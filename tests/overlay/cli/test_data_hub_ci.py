@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from hivemq_rest import HiveMQClient
 from hivemq_rest.cli import _apply, main
@@ -17,7 +21,7 @@ from hivemq_rest.cli._exit import ExitCode
 from hivemq_rest_emulator import EmulatorHandle
 from hivemq_rest_generated.models import BehaviorPolicy, DataPolicy
 
-from .cli_run import run, run_on_terminal
+from .cli_run import environment, run, run_on_terminal
 from .test_data_hub_apply import EXAMPLES, dh, requests, state, writes
 
 POLICY = Path("data-policies") / "temperature-readings.json"
@@ -54,7 +58,8 @@ def test_an_update_shows_each_changed_field_for_people_and_whole_in_json(
     )  # fmt: skip
     del policy["validation"]
     (tree / POLICY).write_text(json.dumps(policy))
-    (tree / "scripts" / "to-fahrenheit.js").write_text("function transform(p) { return p; }\n")
+    script = tree / "scripts" / "to-fahrenheit.js"
+    script.write_text(script.read_text() + "// checked\n")
 
     shown = dh(hivemq_emulator, "apply", str(tree), "--dry-run")
     assert shown.returncode == 0, shown.stderr
@@ -66,8 +71,12 @@ def test_an_update_shows_each_changed_field_for_people_and_whole_in_json(
         '"invalid"}...',
         "        - validation",
     ]
-    assert "    ~ new version scripts/to-fahrenheit (version 2)" in lines
-    assert any(line.startswith('        ~ source-decoded: "/**') for line in lines)
+    # A script's source by line (line 13 is new), not as base64.
+    new_version = lines.index("    ~ new version scripts/to-fahrenheit (version 2)")
+    assert lines[new_version + 1 : new_version + 3] == [
+        '        + source-decoded:13: "// checked"',
+        "    ~ update      data-policies/temperature-readings",
+    ]
 
     as_json = json.loads(dh(hivemq_emulator, "apply", str(tree), "--dry-run", "--json").stdout)
     [planned] = [a for a in as_json["plan"] if a["action"] == "update"]
@@ -301,3 +310,71 @@ def test_a_concurrent_update_between_plan_and_apply_is_a_412_not_an_overwrite(
     with HiveMQClient(url) as hivemq:
         kept = hivemq.data_hub.data_policies.get("temperature-readings").to_dict()
     assert len(kept["onSuccess"]["pipeline"]) == 1  # the colleague's change stands
+
+
+WORKFLOW = EXAMPLES.parent / "ci" / "data-hub.yml"
+
+
+def run_job(
+    job: str, event: str, workspace: Path, url: str
+) -> list[subprocess.CompletedProcess[str]]:
+    """Run the ``run:`` steps of one job of the CI recipe, as GitHub would, until one fails.
+
+    ``uses:`` steps (checkout, Python, artifacts) are GitHub's: the workspace is
+    shared instead. The install step is skipped: the tests run this checkout.
+    """
+    workflow = yaml.safe_load(WORKFLOW.read_text())
+    spec = workflow["jobs"][job]
+    assert spec.get("if", f"github.event_name == '{event}'") == f"github.event_name == '{event}'"
+    summary = workspace / "summary.md"
+    env = environment({"HIVEMQ_REST_URL": url, "GITHUB_STEP_SUMMARY": str(summary)})
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
+    done = []
+    for step in spec["steps"]:
+        if "run" not in step or step.get("name") == "Install":
+            continue
+        result = subprocess.run(
+            ["bash", "-e", "-c", step["run"]],  # GitHub's default shell for run: bash -e
+            cwd=workspace,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        done.append(result)
+        if result.returncode != 0:
+            break
+    return done
+
+
+def test_the_ci_recipe_plans_on_review_and_applies_the_reviewed_plan_on_merge(
+    hivemq_emulator: EmulatorHandle, tmp_path: Path
+) -> None:
+    workflow = yaml.safe_load(WORKFLOW.read_text())
+    assert set(workflow["jobs"]) == {"plan", "apply"}
+    assert workflow["jobs"]["apply"]["needs"] == "plan"
+    url = hivemq_emulator.base_url
+    workspace = tmp_path / "checkout"
+    shutil.copytree(EXAMPLES, workspace / "data-hub")
+
+    review = run_job("plan", "pull_request", workspace, url)
+    assert [r.returncode for r in review] == [0], review[-1].stderr
+    assert "Plan: 5 to create" in review[0].stdout
+    assert "+ create      schemas/temperature" in (workspace / "summary.md").read_text()
+    assert state(hivemq_emulator)["schemas"] == []  # a review sends no write
+
+    merged = run_job("apply", "push", workspace, url)
+    assert [r.returncode for r in merged] == [0], merged[-1].stderr
+    assert "created data-policies/temperature-readings" in merged[0].stdout
+    assert dh(hivemq_emulator, "diff", str(workspace / "data-hub")).returncode == 0
+
+    # The next change: planned, then the broker moves before the approval.
+    edit_policy(workspace / "data-hub", onFailure={"pipeline": []})
+    assert [r.returncode for r in run_job("plan", "push", workspace, url)] == [0]
+    with HiveMQClient(url) as hivemq:
+        hivemq.data_hub.scripts.create_js("to-fahrenheit", "function transform(p) { return p; }")
+    before = state(hivemq_emulator)
+    stale = run_job("apply", "push", workspace, url)
+    assert [r.returncode for r in stale] == [ExitCode.SERVER]
+    assert "changed since the plan: scripts/to-fahrenheit" in stale[0].stderr
+    assert state(hivemq_emulator) == before  # nothing sent

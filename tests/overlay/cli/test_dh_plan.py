@@ -4,7 +4,7 @@ import json
 import re
 from typing import Any
 
-from hivemq_rest.cli._dh_diff import Change, changes
+from hivemq_rest.cli._dh_diff import Change, changes, line_changes
 from hivemq_rest.cli._dh_plan import TOPIC_FILTER_FIXED, Action, make_plan
 from hivemq_rest.cli._dh_tree import BEHAVIOR_POLICIES, DATA_POLICIES, FAMILIES, SCHEMAS, Resources
 from hypothesis import given
@@ -130,7 +130,17 @@ def test_a_new_version_names_its_number_and_shows_its_source_decoded() -> None:
         resources(scripts={"s": new}), resources(scripts={"s": old}), False, {("scripts", "s"): 4}
     )
     assert (action.kind, action.version) == ("new version", 5)
-    assert action.changes == (Change("change", "source-decoded", "a", "b"),)
+    assert action.changes == (Change("change", "source-decoded:1", "a", "b"),)
+
+
+def test_a_source_differs_by_line_numbered_as_in_the_new_text() -> None:
+    old, new = "a\nb\nc\nd", "a\nB\nc\nx\ny"
+    assert line_changes("s", old, new) == [
+        Change("change", "s:2", "b", "B"),
+        Change("remove", "s:4", old="d"),
+        Change("add", "s:4", new="x"),
+        Change("add", "s:5", new="y"),
+    ]
 
 
 def test_changes_name_paths_and_escape_keys_that_read_as_more_than_one_step() -> None:
