@@ -16,10 +16,10 @@ from typing import Any, Final, cast
 
 import attrs
 
+from .._atomic import write_whole
 from ._dh_diff import SIGNS, Change
 from ._dh_plan import KINDS, Action, Kind
 from ._dh_tree import FAMILIES, TreeError, invalid_body, shown
-from ._files import replace_with
 
 FORMAT: Final = "hivemq-rest data-hub plan"
 VERSION: Final = 1
@@ -49,7 +49,7 @@ def save_plan(path: Path, actions: list[Action], prune: bool, read: Stamps) -> N
         "actions": [_action_json(action) for action in actions],
     }
     text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    replace_with(path, text.encode("utf-8", "backslashreplace"))
+    write_whole(path, text.encode("utf-8", "backslashreplace"))
 
 
 def _action_json(action: Action) -> dict[str, Any]:

@@ -27,7 +27,6 @@ import json
 import math
 import os
 import stat
-import tempfile
 import urllib.parse
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -37,6 +36,7 @@ import attrs
 from hivemq_rest_generated.models import BehaviorPolicy, DataPolicy, Schema, Script
 
 from .. import _data_hub as dh
+from .._atomic import write_whole
 from ._render import is_utf8
 
 SCHEMAS: Final = "schemas"
@@ -606,7 +606,7 @@ def write_tree(root: Path, resources: Resources, *, force: bool) -> int:
         (root / family).mkdir(exist_ok=True)
         for resource_id, body in sorted(resources[family].items()):
             path = root / family / names[family, resource_id]
-            _write_atomically(path, pretty_json(body))
+            write_whole(path, pretty_json(body).encode("utf-8"))
             written.add(path)
     # Stale files go last: a failure before leaves the old ones beside the new, none lost.
     for family in FAMILIES:
@@ -657,15 +657,3 @@ def _unwritable_directory(path: Path) -> list[str]:
     if not os.access(path, os.W_OK | os.X_OK):
         return [f"{shown(path)}: no permission to write in it"]
     return []
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Never a half-written file: a temporary file beside it, renamed."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".export-")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -355,10 +355,10 @@ def test_a_failed_write_names_the_file_it_failed_on(
 ) -> None:
     assert dh(hivemq_emulator, "apply", str(EXAMPLES)).returncode == 0
 
-    def disk_full(path: Path, text: str) -> None:
+    def disk_full(path: Path, data: bytes) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
 
-    monkeypatch.setattr(_dh_tree, "_write_atomically", disk_full)
+    monkeypatch.setattr(_dh_tree, "write_whole", disk_full)
     target = tmp_path / "e2"
     url = hivemq_emulator.base_url
     result = CliRunner().invoke(main, ["--url", url, "data-hub", "export", str(target)])
