@@ -303,7 +303,7 @@ def diff(target: Target, directory: Path, prune: bool, as_json: bool, out: Path 
     The plan that apply would carry out, field by field, for a pull request
     check; with --out, saved for review and for apply --plan.
     """
-    with HiveMQClient(target.url, **target.settings()) as hivemq:
+    with target.client() as hivemq:
         actions, broker, outside = _plan(hivemq, directory, prune, as_json)
         if out is not None:
             actions = with_etags(hivemq, actions)
@@ -386,7 +386,7 @@ def apply(
             saved = load_plan(plan_file)
         except TreeError as unreadable:
             _problems(unreadable.problems, as_json, "the plan file")
-    with HiveMQClient(target.url, **target.settings()) as hivemq:
+    with target.client() as hivemq:
         if saved is None:
             assert directory is not None  # one of the two, checked above
             actions, _, outside = _plan(hivemq, directory, prune, as_json)
@@ -531,7 +531,7 @@ def export(target: Target, directory: Path, force: bool) -> None:
 
     The layout is what apply reads: export, then apply, plans no changes.
     """
-    with HiveMQClient(target.url, **target.settings()) as hivemq:
+    with target.client() as hivemq:
         current = _broker_state(hivemq).resources
     try:
         count = write_tree(directory, current, force=force)

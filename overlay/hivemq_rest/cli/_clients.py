@@ -77,7 +77,7 @@ def list_clients(target: Target, page_size: int, as_json: bool, null: bool) -> N
         raise click.UsageError("give --json or -0, not both")
     count = escaped = 0
     on_terminal = sys.stdout.isatty()
-    with HiveMQClient(target.url, **target.settings()) as hivemq:
+    with target.client() as hivemq:
         for page in hivemq.iter_client_id_pages(page_size):
             if as_json:
                 write_utf8("".join(f'{{"id":{_json_string(i)}}}\n' for i in page))
@@ -119,7 +119,7 @@ def count_clients(target: Target, page_size: int) -> None:
     count = 0
     with (
         LiveLine(stderr) as live,
-        HiveMQClient(target.url, **target.settings()) as hivemq,
+        target.client() as hivemq,
     ):
         for page in hivemq.iter_client_id_pages(page_size):
             count += len(page)
@@ -147,7 +147,7 @@ _ID_CODES = (ExitCode.NOT_FOUND, ExitCode.INVALID_ID)
 @connection_options
 def show(target: Target, client_id: str, as_json: bool, include_password: bool) -> None:
     """A client's session and connection details."""
-    with HiveMQClient(target.url, **target.settings()) as hivemq:
+    with target.client() as hivemq:
         details = hivemq.get_client(client_id)
     if as_json:
         print_json(details_json(details, include_password))
@@ -164,7 +164,7 @@ def show(target: Target, client_id: str, as_json: bool, include_password: bool) 
 @connection_options
 def state(target: Target, client_id: str, as_json: bool) -> None:
     """Whether a client is connected."""
-    with HiveMQClient(target.url, **target.settings()) as hivemq:
+    with target.client() as hivemq:
         connected = hivemq.is_connected(client_id)
     if as_json:
         print_json({"id": client_id, "connected": connected})
@@ -181,7 +181,7 @@ def state(target: Target, client_id: str, as_json: bool) -> None:
 @connection_options
 def subscriptions(target: Target, client_id: str, as_json: bool) -> None:
     """A client's subscriptions."""
-    with HiveMQClient(target.url, **target.settings()) as hivemq:
+    with target.client() as hivemq:
         items = list(hivemq.iter_subscriptions(client_id))
     if as_json:
         print_json([item.to_dict() for item in items])
@@ -269,7 +269,7 @@ def _apply(
         stderr.print(terminal_text(f"dry run: would {change.verb} {change.of}{client_id}"))
         return
     confirm(f"{change.verb.capitalize()} {change.of}client {client_id!r}", yes)
-    with HiveMQClient(target.url, **target.settings()) as hivemq:
+    with target.client() as hivemq:
         if change.only_connected and not hivemq.is_connected(client_id):
             stderr.print(terminal_text(f"{client_id} was not connected; nothing to do"))
             return
@@ -299,7 +299,7 @@ def _act(target: Target, change: _Change, bulk: _Bulk, yes: bool) -> None:
     with LiveLine(stderr) as live:
         try:
             run_bulk(
-                lambda: AsyncHiveMQClient(target.url, **target.settings()),
+                target.async_client,
                 ids,
                 change.each,
                 bulk.concurrency or 8,
@@ -470,7 +470,7 @@ def export(
     try:
         with ExportProgress(stderr) as progress:
             export_clients(
-                lambda: AsyncHiveMQClient(target.url, **target.settings()),
+                target.async_client,
                 path,
                 "csv" if fmt == "csv" else "jsonl",
                 include_password=include_password,

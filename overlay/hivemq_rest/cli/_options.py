@@ -18,7 +18,9 @@ from typing import Any, Final, TypeVar
 import attrs
 import click
 
+from .._async_client import AsyncHiveMQClient
 from .._base_client import ClientSettings
+from .._client import HiveMQClient
 from .._constants import DEFAULT_BASE_URL
 from .._retry import RetryPolicy
 from ._config import ConfigError, check_timeout, load_profile, read_secret
@@ -161,6 +163,14 @@ class Target:
         if self.timeout is not None:
             settings["timeout"] = self.timeout
         return settings
+
+    def client(self) -> HiveMQClient:
+        """A client for this API: how every command opens one (use it with ``with``)."""
+        return HiveMQClient(self.url, **self.settings())
+
+    def async_client(self) -> AsyncHiveMQClient:
+        """An async client for this API, for the commands that run many requests at once."""
+        return AsyncHiveMQClient(self.url, **self.settings())
 
 
 def _given(value: Any) -> bool:
