@@ -17,6 +17,12 @@ from typing import Any, Final, NoReturn
 import attrs
 import click
 from hivemq_rest_generated.models import BehaviorPolicy, DataPolicy, Schema, Script
+from hivemq_rest_generated.operations import (
+    GET_ALL_BEHAVIOR_POLICIES,
+    GET_ALL_DATA_POLICIES,
+    GET_ALL_SCHEMAS,
+    GET_ALL_SCRIPTS,
+)
 
 from .._client import HiveMQClient
 from .._errors import (
@@ -73,12 +79,11 @@ _SIGNS: Final = {
     "delete": "-",
     "unchanged": "=",
 }
-
 _LISTINGS: Final = {
-    SCHEMAS: "/api/v1/data-hub/schemas",
-    SCRIPTS: "/api/v1/data-hub/scripts",
-    DATA_POLICIES: "/api/v1/data-hub/data-validation/policies",
-    BEHAVIOR_POLICIES: "/api/v1/data-hub/behavior-validation/policies",
+    SCHEMAS: GET_ALL_SCHEMAS,
+    SCRIPTS: GET_ALL_SCRIPTS,
+    DATA_POLICIES: GET_ALL_DATA_POLICIES,
+    BEHAVIOR_POLICIES: GET_ALL_BEHAVIOR_POLICIES,
 }
 _DONE: Final = {
     "create": "created",
@@ -139,8 +144,8 @@ def read_broker(hivemq: HiveMQClient) -> Broker:
                     status=200,
                     title="Unusable response body",
                     detail=f"{SINGULAR[family]} {resource_id!r}: {said}",
-                    method="GET",
-                    path=_LISTINGS[family],
+                    method=_LISTINGS[family].method,
+                    path=_LISTINGS[family].path,
                 )
             version = body.get("version")
             number = version if isinstance(version, int) else 0

@@ -407,3 +407,37 @@ def test_no_file_name_is_a_windows_device(device: str, rest: str) -> None:
         base = file_stem(name + rest).partition(".")[0].upper()
         assert base not in {"CON", "PRN", "AUX", "NUL"}
         assert not (base[:3] in ("COM", "LPT") and len(base) == 4 and base[3].isdigit())
+
+
+@pytest.mark.parametrize("number", [".nan", ".inf", "-.Inf", "1.0e+999"])
+def test_a_yaml_number_json_cannot_carry_is_a_problem(tmp_path: Path, number: str) -> None:
+    (tmp_path / SCRIPTS).mkdir()
+    (tmp_path / SCRIPTS / "f.js").write_text("function transform(p) { return p; }")
+    (tmp_path / SCRIPTS / "f.yaml").write_text(f"description: {number}\n")
+    with pytest.raises(TreeError) as raised:
+        read_tree(tmp_path)
+    (problem,) = raised.value.problems
+    assert problem.startswith("scripts/f.yaml: not valid YAML: holds ")
+    assert problem.endswith("not a finite number (JSON has no NaN or infinity)")
+
+
+@settings(derandomize=True, max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet="ab\u00e9", max_size=3), min_size=1, max_size=5))
+def test_any_repeated_key_is_named_and_unique_keys_read_as_written(keys: list[str]) -> None:
+    pairs = ", ".join(f"{json.dumps(key)}: {number}" for number, key in enumerate(keys))
+    step = '{"id": "log", "functionId": "System.log", "arguments": {' + pairs + "}}"
+    text = '{"id": "p", "matching": {"topicFilter": "t"}, "onSuccess": {"pipeline": [' + step
+    with tempfile.TemporaryDirectory() as temporary:
+        root = Path(temporary)
+        (root / DATA_POLICIES).mkdir()
+        (root / DATA_POLICIES / "p.json").write_text(text + "]}}")
+        repeated = next((key for n, key in enumerate(keys) if key in keys[:n]), None)
+        if repeated is None:
+            read = read_tree(root)[DATA_POLICIES]["p"]["onSuccess"]["pipeline"][0]
+            assert read["arguments"] == {key: n for n, key in enumerate(keys)}
+        else:
+            with pytest.raises(TreeError) as raised:
+                read_tree(root)
+            assert raised.value.problems == [
+                f"data-policies/p.json: not valid JSON: duplicate key {repeated!r}"
+            ]
