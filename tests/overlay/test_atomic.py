@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from hivemq_rest._atomic import write_whole
-from hivemq_rest.cli._dh_tree import write_tree
+from hivemq_rest.cli._dh_tree_write import write_tree
 
 
 @pytest.fixture

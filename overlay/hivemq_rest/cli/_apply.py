@@ -39,6 +39,18 @@ from .._errors import (
 )
 from ._command import confirm, connection_options, fail, stderr, stdout
 from ._data_hub import data_hub
+from ._dh_bodies import (
+    BEHAVIOR_POLICIES,
+    DATA_POLICIES,
+    FAMILIES,
+    SCHEMAS,
+    SCRIPTS,
+    SINGULAR,
+    Resources,
+    declared_body,
+    desired_body,
+    unfit,
+)
 from ._dh_plan import (
     VERSIONED,
     Action,
@@ -49,22 +61,8 @@ from ._dh_plan import (
     unknown_references,
 )
 from ._dh_plan_file import SavedPlan, Stamps, load_plan, save_plan
-from ._dh_tree import (
-    BEHAVIOR_POLICIES,
-    DATA_POLICIES,
-    FAMILIES,
-    SCHEMAS,
-    SCRIPTS,
-    SINGULAR,
-    Resources,
-    TreeError,
-    declared_body,
-    desired_body,
-    read_tree,
-    shown,
-    unfit,
-    write_tree,
-)
+from ._dh_tree import TreeError, read_tree, shown
+from ._dh_tree_write import write_tree
 from ._exit import ExitCode, exit_code_for
 from ._help import DRIFT, epilog
 from ._options import Target

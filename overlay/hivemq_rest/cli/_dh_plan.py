@@ -14,8 +14,7 @@ from typing import Any, Final, Literal
 
 import attrs
 
-from ._dh_diff import Change, changes, line_changes
-from ._dh_tree import (
+from ._dh_bodies import (
     DATA_POLICIES,
     FAMILIES,
     SCHEMAS,
@@ -25,6 +24,7 @@ from ._dh_tree import (
     Resources,
     references,
 )
+from ._dh_diff import Change, changes, line_changes
 
 Kind = Literal["create", "new version", "update", "replace", "delete", "unchanged"]
 KINDS: Final[tuple[Kind, ...]] = (

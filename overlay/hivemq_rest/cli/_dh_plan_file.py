@@ -17,9 +17,10 @@ from typing import Any, Final, cast
 import attrs
 
 from .._atomic import write_whole
+from ._dh_bodies import FAMILIES, invalid_body
 from ._dh_diff import SIGNS, Change
 from ._dh_plan import KINDS, Action, Kind
-from ._dh_tree import FAMILIES, TreeError, invalid_body, shown
+from ._dh_tree import TreeError, shown
 
 FORMAT: Final = "hivemq-rest data-hub plan"
 VERSION: Final = 1

@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from hivemq_rest import HiveMQClient
-from hivemq_rest.cli import _apply, _dh_tree, main
+from hivemq_rest.cli import _apply, _dh_tree_write, main
 from hivemq_rest.cli._apply import Broker, read_broker
-from hivemq_rest.cli._dh_tree import SCRIPTS, read_tree
+from hivemq_rest.cli._dh_bodies import SCRIPTS
+from hivemq_rest.cli._dh_tree import read_tree
 from hivemq_rest.cli._exit import ExitCode
 from hivemq_rest_emulator import EmulatorHandle
 from hivemq_rest_generated.models import Script
@@ -358,7 +359,7 @@ def test_a_failed_write_names_the_file_it_failed_on(
     def disk_full(path: Path, data: bytes) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
 
-    monkeypatch.setattr(_dh_tree, "write_whole", disk_full)
+    monkeypatch.setattr(_dh_tree_write, "write_whole", disk_full)
     target = tmp_path / "e2"
     url = hivemq_emulator.base_url
     result = CliRunner().invoke(main, ["--url", url, "data-hub", "export", str(target)])

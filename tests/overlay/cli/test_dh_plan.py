@@ -4,9 +4,15 @@ import json
 import re
 from typing import Any
 
+from hivemq_rest.cli._dh_bodies import (
+    BEHAVIOR_POLICIES,
+    DATA_POLICIES,
+    FAMILIES,
+    SCHEMAS,
+    Resources,
+)
 from hivemq_rest.cli._dh_diff import Change, changes, line_changes
 from hivemq_rest.cli._dh_plan import TOPIC_FILTER_FIXED, Action, make_plan
-from hivemq_rest.cli._dh_tree import BEHAVIOR_POLICIES, DATA_POLICIES, FAMILIES, SCHEMAS, Resources
 from hypothesis import given
 from hypothesis import strategies as st
 

@@ -8,10 +8,11 @@ import stat
 from pathlib import Path
 
 import pytest
+from hivemq_rest.cli._dh_bodies import FAMILIES
 from hivemq_rest.cli._dh_diff import Change
 from hivemq_rest.cli._dh_plan import Action
 from hivemq_rest.cli._dh_plan_file import load_plan, save_plan
-from hivemq_rest.cli._dh_tree import FAMILIES, TreeError
+from hivemq_rest.cli._dh_tree import TreeError
 
 POLICY = {"id": "p", "matching": {"topicFilter": "a/#"}}
 ACTIONS = [
