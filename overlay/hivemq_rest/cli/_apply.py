@@ -283,11 +283,12 @@ def _plan(
     epilog=epilog(
         "hivemq-rest data-hub diff ./data-hub",
         "hivemq-rest data-hub diff ./data-hub --prune --out plan.json",
-        codes=(ExitCode.FAILURE, ExitCode.OUTPUT),
+        codes=(ExitCode.FAILURE, ExitCode.NOT_FOUND, ExitCode.OUTPUT),
         meanings={ExitCode.FAILURE: DRIFT},
         note=(
             "Sends only GETs. Exit 0: the broker matches DIR; 1: it does not (the plan "
-            "says how); 2 and up: an error, as for apply (2 also for problems in DIR)."
+            "says how); 2 and up: an error, as for apply (2 also for problems in DIR; 4 a "
+            "policy gone while --out read its entity tag; 9 the plan file not written)."
         ),
     ),
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import stat
@@ -18,6 +19,7 @@ from hivemq_rest import HiveMQClient
 from hivemq_rest.cli import _apply, main
 from hivemq_rest.cli._dh_plan import Action
 from hivemq_rest.cli._exit import ExitCode
+from hivemq_rest.cli._help import DRIFT
 from hivemq_rest_emulator import EmulatorHandle
 from hivemq_rest_generated.models import BehaviorPolicy, DataPolicy
 
@@ -378,3 +380,10 @@ def test_the_ci_recipe_plans_on_review_and_applies_the_reviewed_plan_on_merge(
     assert [r.returncode for r in stale] == [ExitCode.SERVER]
     assert "changed since the plan: scripts/to-fahrenheit" in stale[0].stderr
     assert state(hivemq_emulator) == before  # nothing sent
+
+
+def test_the_help_of_diff_lists_its_exit_codes_with_1_for_drift() -> None:
+    shown = run("data-hub", "diff", "--help").stdout
+    listed = re.findall(r"^ +(\d+)  (.*)$", shown.split("Exit codes:", 1)[1], re.MULTILINE)
+    assert [code for code, _ in listed] == ["0", "1", "2", "3", "4", "5", "7", "9", "130"]
+    assert dict(listed)["1"] == DRIFT
