@@ -112,7 +112,20 @@ class Broker:
 
     resources: Resources
     latest: dict[tuple[str, str], int]
-    stamps: Stamps
+    listed: dict[tuple[str, str], dict[str, Any]]  # each latest body, as listed
+
+    def stamps(self) -> Stamps:
+        """The stamp of every resource (made only when a plan is saved or checked)."""
+        stamps: Stamps = {family: {} for family in FAMILIES}
+        for family in FAMILIES:
+            for resource_id in self.resources[family]:
+                key = (family, resource_id)
+                stamps[family][resource_id] = (
+                    f"version {self.latest[key]}"
+                    if family in VERSIONED
+                    else _digest(self.listed[key])
+                )
+        return stamps
 
 
 def read_broker(hivemq: HiveMQClient) -> Broker:
@@ -122,7 +135,7 @@ def read_broker(hivemq: HiveMQClient) -> Broker:
     """
     hub = hivemq.data_hub
     current: Resources = {family: {} for family in FAMILIES}
-    stamps: Stamps = {family: {} for family in FAMILIES}
+    listed: dict[tuple[str, str], dict[str, Any]] = {}
     versions: dict[tuple[str, str], int] = {}
     listings: dict[str, Any] = {
         SCHEMAS: hub.schemas.list(),
@@ -150,10 +163,8 @@ def read_broker(hivemq: HiveMQClient) -> Broker:
             if number >= versions.get((family, resource_id), 0):
                 versions[family, resource_id] = number
                 current[family][resource_id] = declared_body(family, desired_body(body))
-                stamps[family][resource_id] = (
-                    f"version {number}" if family in VERSIONED else _digest(body)
-                )
-    return Broker(current, versions, stamps)
+                listed[family, resource_id] = body
+    return Broker(current, versions, listed)
 
 
 def _digest(body: dict[str, Any]) -> str:
@@ -313,7 +324,7 @@ def diff(target: Target, directory: Path, prune: bool, as_json: bool, out: Path 
             actions = with_etags(hivemq, actions)
     if out is not None:
         try:
-            save_plan(out, actions, prune, broker.stamps)
+            save_plan(out, actions, prune, broker.stamps())
         except OSError as unwritable:
             fail(f"cannot write {shown(out)}: {unwritable.strerror}", ExitCode.OUTPUT)
     if as_json:
@@ -462,11 +473,12 @@ def _apply(
 
 def _check_unchanged(saved: SavedPlan, broker: Broker, as_json: bool) -> None:
     """Refuse a saved plan, nothing sent, when the broker is not what the plan read."""
+    stamps = broker.stamps()
     moved = [
         f"{family}/{resource_id}"
         for family in FAMILIES
-        for resource_id in sorted(saved.read[family].keys() | broker.stamps[family].keys())
-        if saved.read[family].get(resource_id) != broker.stamps[family].get(resource_id)
+        for resource_id in sorted(saved.read[family].keys() | stamps[family].keys())
+        if saved.read[family].get(resource_id) != stamps[family].get(resource_id)
     ]
     if not moved:
         return
