@@ -144,10 +144,11 @@ class InProcessAdmin:
         self.app = app
 
     def reset(self) -> None:
-        """Every family back to empty, no events, no faults (as ``DELETE /_emulator/state``)."""
-        for service in self.app.services:
-            service.reset()
-        self.app.faults.reset()
+        """Every family back to empty, no events, no faults, wall-clock time.
+
+        As ``DELETE /_emulator/state``.
+        """
+        self.app.admin.reset()
 
     def add_sessions(self, sessions: Sequence[dict[str, Any]]) -> None:
         """Add sessions in the admin API's JSON shape, in order."""
@@ -190,7 +191,7 @@ class HttpAdmin:
         return response
 
     def reset(self) -> None:
-        """Every family back to empty, no events, no faults."""
+        """Every family back to empty, no events, no faults, wall-clock time."""
         self._expect(self._http.delete("/_emulator/state"), 204)
 
     def add_sessions(self, sessions: Sequence[dict[str, Any]]) -> None:

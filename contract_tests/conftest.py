@@ -10,6 +10,7 @@ HIVEMQ_REST_URL.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +24,22 @@ from ._live import live_config
 from ._mqtt import MqttFleet
 from ._prism import require_prism
 from ._targets import ASGI, BROKER, HTTP, LIVE, MemoryState, Target, target_names
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--health-url``: test a live broker's Health API listener (test_health.py)."""
+    parser.addoption(
+        "--health-url",
+        default=None,
+        help="the Health API listener of a live broker (else HIVEMQ_REST_HEALTH_URL)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Hand ``--health-url`` on as HIVEMQ_REST_HEALTH_URL, read when test_health.py is collected."""
+    given = config.getoption("health_url", default=None)
+    if given:
+        os.environ["HIVEMQ_REST_HEALTH_URL"] = str(given)
 
 
 @pytest.fixture(scope="session")

@@ -172,3 +172,39 @@ def test_live_run_with_delete_collects_every_operation() -> None:
     assert [name for name in with_delete if "invalidateClientSession" in name]
     assert len(with_delete) > len(read_only)
     assert all("[live" in name for name in read_only + with_delete)
+
+
+def test_health_url_runs_the_health_operations_against_that_listener(tmp_path: Path) -> None:
+    """``--health-url`` points the Health API's tests at a live listener (here the emulator's)."""
+    from hivemq_rest_emulator.core import Clock
+    from hivemq_rest_emulator.services.health import HealthListener, HealthService
+
+    report = tmp_path / "health.xml"
+    with ThreadedServer(HealthListener(HealthService(Clock()))) as server:
+        environ = {
+            k: v for k, v in os.environ.items() if k not in (*LIVE_VARS, "HIVEMQ_REST_HEALTH_URL")
+        }
+        result = subprocess.run(  # noqa: S603 -- this Python, fixed arguments
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "contract_tests/test_health.py",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                f"--junitxml={report}",
+                "--health-url",
+                server.base_url,
+            ],
+            cwd=ROOT,
+            env=environ,
+            capture_output=True,
+            text=True,
+            timeout=CHILD_TIMEOUT,
+            check=False,
+        )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    cases = [case.get("name", "") for case in ET.parse(report).iter("testcase")]  # noqa: S314
+    assert len(cases) == 6
+    assert all(name.endswith("[live-as-found]") for name in cases)

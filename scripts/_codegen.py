@@ -34,8 +34,7 @@ def generate_into(folder: Path) -> Path:
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
     command = [
         sys.executable,
-        "-m",
-        "openapi_python_client",
+        str(Path(__file__).with_name("_openapi_python_client.py")),
         "generate",
         "--path",
         str(SPEC),

@@ -143,7 +143,18 @@ def _operation(
         "keyword_parameters": [p for p in parameters if p["location"] != "path"],
         "body": body,
         "answers": list(_answers(spec, raw.get("responses", {}), models, where)),
+        "server": _server(item, where),
     }
+
+
+def _server(item: dict[str, Any], where: str) -> str | None:
+    """The URL of the path's own listener (a path-level ``servers`` entry), if it has one."""
+    servers = item.get("servers")
+    if not servers:
+        return None
+    if len(servers) != 1:
+        raise SpecError(f"{where}: give a path at most one server")
+    return str(servers[0]["url"])
 
 
 def render_operations(spec: dict[str, Any], models: set[str], templates: Path) -> str:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job, on the embedded default: start the emulator with 20,000
-# sessions (awkward ids among them), export them all with details to CSV,
+# sessions (awkward ids among them) and its Health API, show its health, export them all with details to CSV,
 # show one client with an awkward id, disconnect it, show that its state
 # changed, apply examples/data-hub (Data Hub as code) and show that a second
 # apply plans no changes, create a backup, wait for it and download its file,
@@ -13,20 +13,28 @@ export PATH="$PWD/.venv/bin:$PATH"
 out="demo-output"
 mkdir -p "$out"
 log="$out/emulator.log"
-hivemq-emulator serve --host 127.0.0.1 --port 0 --sessions "${SESSIONS:-20000}" --seed 1 >"$log" 2>&1 &
+hivemq-emulator serve --host 127.0.0.1 --port 0 --sessions "${SESSIONS:-20000}" --seed 1 \
+    --health-port 0 >"$log" 2>&1 &
 emulator=$!
 trap 'kill "$emulator" 2>/dev/null || true; wait "$emulator" 2>/dev/null || true' EXIT
 
 url=""
+health_url=""
 for _ in $(seq 1 300); do
-    url="$(grep -o 'http://[0-9.:]*' "$log" | head -n 1 || true)"
-    [ -n "$url" ] && break
+    url="$(grep -o '^listening on http://[0-9.:]*' "$log" | grep -o 'http://.*' || true)"
+    health_url="$(grep -o '^health listening on http://[0-9.:]*' "$log" | grep -o 'http://.*' || true)"
+    [ -n "$url" ] && [ -n "$health_url" ] && break
     kill -0 "$emulator" 2>/dev/null || { cat "$log"; exit 1; }
     sleep 0.1
 done
-[ -n "$url" ] || { echo "the emulator did not start"; cat "$log"; exit 1; }
+[ -n "$url" ] && [ -n "$health_url" ] || { echo "the emulator did not start"; cat "$log"; exit 1; }
 export HIVEMQ_REST_URL="$url"
-echo "== emulator at $url"
+export HIVEMQ_REST_HEALTH_URL="$health_url"
+echo "== emulator at $url, its Health API at $health_url"
+
+echo "== wait until it is ready, then show its health"
+hivemq-rest health wait --readiness --timeout 30
+hivemq-rest health
 
 echo "== export every client with details"
 hivemq-rest clients export --format csv --output "$out/clients.csv"

@@ -746,3 +746,26 @@ EXAMPLE_CONNECTION_STATE: Final[dict[str, Any]] = {"connection": {"connected": F
 EXAMPLE_ERROR: Final[dict[str, Any]] = {
     "errors": [{"title": "Resource not found", "detail": "Resource with id 'my-client' not found"}]
 }
+
+# The Health API (hivemq-health-api-facts.md): a listener of its own, not an
+# operation of the REST API's published spec, so openapi.yaml has these as
+# additions. Paths, port and status codes are confirmed there; the body
+# beyond ``status`` and ``components`` is not.
+HEALTH_TAG: Final = "Health"
+HEALTH_PORT: Final = 8889
+#: operationId -> (path, path parameter or None)
+HEALTH_OPERATIONS: Final[dict[str, tuple[str, str | None]]] = {
+    "getHealth": ("/api/v1/health/", None),
+    "getComponentHealth": ("/api/v1/health/{componentName}", "componentName"),
+    "getExtensionsHealth": ("/api/v1/health/extensions", None),
+    "getExtensionHealth": ("/api/v1/health/extensions/{extensionId}", "extensionId"),
+    "getLiveness": ("/api/v1/health/liveness", None),
+    "getReadiness": ("/api/v1/health/readiness", None),
+}
+#: Health status -> the HTTP status it is answered with.
+HEALTH_STATUS_CODES: Final[dict[str, int]] = {
+    "UP": 200,
+    "DEGRADED": 200,
+    "UNKNOWN": 200,
+    "DOWN": 503,
+}

@@ -12,10 +12,18 @@ above and a second one, ``mqtt listening on mqtt://HOST:PORT``. Seeded
 sessions (``--sessions``) need the in-memory store and cannot be combined
 with it; ``--mqtt-port`` needs the ``broker`` extra (amqtt).
 
+``hivemq-emulator serve --health-port 8889 ...`` also serves the Health API
+on that port (0: a free one) of the same address; it is off unless asked,
+as on the broker. Once it accepts connections too, a further line says
+``health listening on http://HOST:PORT``. The admin API sets its statuses
+(``PUT /_emulator/health``).
+
 Requests whose ``Host`` is not ``localhost``, ``127.0.0.1``, ``[::1]`` or the
 address served (with its port), or whose ``Origin`` is another site, are
 refused (403); ``--allow-host NAME`` serves more names. Request bodies over
-``--max-body-bytes`` are refused (413). The command exits 1 when it cannot
+``--max-body-bytes`` are refused (413). A connection that keeps the server
+waiting (no complete request header block, or a body that stalls) for
+``--idle-timeout`` seconds is closed. The command exits 1 when it cannot
 serve (a port in use, say), 2 for bad arguments.
 """
 
@@ -23,17 +31,21 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import ipaddress
 import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from ._entry import missing_extra
-from .core.app import DEFAULT_MAX_BODY_BYTES, create_app
-from .core.clock import Clock
+from .core.app import DEFAULT_MAX_BODY_BYTES, EmulatorApp, create_app
+from .core.clock import MAX_DURATION_SECONDS, Clock
+from .core.protocol import DEFAULT_IDLE_TIMEOUT, MAX_IDLE_TIMEOUT
 from .core.server import LOOPBACK, serve
 from .services import DEFAULT_BACKUP_BYTES, DEFAULT_BACKUP_SECONDS, default_services
+from .services.backups.handlers import MAX_BACKUP_BYTES
+from .services.health import HealthListener, HealthService
 from .services.mqtt_clients.backend import SessionBackend
 from .services.mqtt_clients.seed import seed_sessions
 from .services.mqtt_clients.store import SessionStore
@@ -92,18 +104,26 @@ def _parser() -> argparse.ArgumentParser:
         help="larger request bodies are refused with 413 (default: %(default)s)",
     )
     serve_cmd.add_argument(
+        "--idle-timeout",
+        type=float,
+        default=DEFAULT_IDLE_TIMEOUT,
+        metavar="SECONDS",
+        help="close a connection that keeps the server waiting this long: no complete "
+        "request headers, or a stalled body (default: %(default)s)",
+    )
+    serve_cmd.add_argument(
         "--backup-seconds",
         type=float,
         default=DEFAULT_BACKUP_SECONDS,
         metavar="SECONDS",
-        help="emulator time a backup or restore takes (default: %(default)s)",
+        help="emulator time a backup or restore takes, at most 10 years (default: %(default)s)",
     )
     serve_cmd.add_argument(
         "--backup-bytes",
         type=int,
         default=DEFAULT_BACKUP_BYTES,
         metavar="N",
-        help="size of a backup's file, served streamed (default: %(default)s)",
+        help="size of a backup's file, served streamed; at most 2**63-1 (default: %(default)s)",
     )
     serve_cmd.add_argument(
         "--mqtt-session-expiry",
@@ -111,6 +131,13 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         metavar="SECONDS",
         help="how long the broker keeps a persistent session offline (default: forever)",
+    )
+    serve_cmd.add_argument(
+        "--health-port",
+        type=int,
+        default=None,
+        metavar="PORT",
+        help="also serve the Health API on this port (0: a free one); off unless given",
     )
     return parser
 
@@ -137,15 +164,21 @@ def _check(args: argparse.Namespace) -> str | None:
         return "--sessions must not be negative"
     if args.max_body_bytes < 0:
         return "--max-body-bytes must not be negative"
-    if not math.isfinite(args.backup_seconds) or args.backup_seconds < 0:
-        return "--backup-seconds must be a finite number >= 0"
-    if args.backup_bytes < 0:
-        return "--backup-bytes must not be negative"
+    if not (math.isfinite(args.idle_timeout) and 0 < args.idle_timeout <= MAX_IDLE_TIMEOUT):
+        return f"--idle-timeout must be a number > 0 and <= {MAX_IDLE_TIMEOUT:.0f}"
+    if not (
+        math.isfinite(args.backup_seconds) and 0 <= args.backup_seconds <= MAX_DURATION_SECONDS
+    ):
+        return f"--backup-seconds must be a number between 0 and {MAX_DURATION_SECONDS:.0f}"
+    if not 0 <= args.backup_bytes <= MAX_BACKUP_BYTES:
+        return f"--backup-bytes must be between 0 and {MAX_BACKUP_BYTES}"
     if args.mqtt_port is not None:
         if not 0 <= args.mqtt_port <= 65_535:
             return "--mqtt-port must be between 0 and 65535"
         if args.sessions:
             return "--sessions needs the in-memory store; it cannot be used with --mqtt-port"
+    if args.health_port is not None and not 0 <= args.health_port <= 65_535:
+        return "--health-port must be between 0 and 65535"
     if args.mqtt_session_expiry is not None:
         if args.mqtt_port is None:
             return "--mqtt-session-expiry needs --mqtt-port"
@@ -201,10 +234,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             return 1
 
+    health_urls: list[str] = []
+
     def ready(url: str) -> None:
         print(f"listening on {url}", flush=True)
         if broker is not None:
             print(f"mqtt listening on mqtt://{_host_port(broker)}", flush=True)
+        for health_url in health_urls:
+            print(f"health listening on {health_url}", flush=True)
 
     clock = Clock()
     services = default_services(
@@ -217,17 +254,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         max_body_bytes=args.max_body_bytes,
         allowed_hosts=args.allow_host,
     )
+    health = None
+    if args.health_port is not None:
+        [service] = [s for s in services if isinstance(s, HealthService)]
+        health = HealthListener(service, args.allow_host)
     try:
-        asyncio.run(
-            serve(
-                app,
-                args.host,
-                args.port,
-                on_ready=ready,
-                log_level=args.log_level,
-                access_log=args.access_log,
-            )
+        asyncio.run(_serve_all(app, health, health_urls, args, ready))
+    except _HealthPortError as exc:
+        print(
+            f"error: cannot serve the Health API on {args.host}:{args.health_port}: {exc}",
+            file=sys.stderr,
         )
+        return 1
     except OSError as exc:
         print(f"error: cannot serve on {args.host}:{args.port}: {exc}", file=sys.stderr)
         return 1
@@ -237,6 +275,57 @@ def main(argv: Sequence[str] | None = None) -> int:
         if broker is not None:
             broker.stop()
     return 0
+
+
+class _HealthPortError(OSError):
+    """The Health API's listener could not start (its port is taken, say)."""
+
+
+async def _serve_all(
+    app: EmulatorApp,
+    health: HealthListener | None,
+    health_urls: list[str],
+    args: argparse.Namespace,
+    ready: Callable[[str], None],
+) -> None:
+    """Serve the REST API, and the Health API first when it is asked for.
+
+    Each server catches SIGINT and SIGTERM and passes them on once it has
+    stopped, so that the REST API's ending ends the Health API's too.
+    """
+    served = functools.partial(
+        serve,
+        log_level=args.log_level,
+        access_log=args.access_log,
+        idle_timeout=args.idle_timeout,
+    )
+    if health is None:
+        await served(app, args.host, args.port, on_ready=ready)
+        return
+    started = asyncio.Event()
+
+    def health_ready(url: str) -> None:
+        health_urls.append(url)
+        started.set()
+
+    health_task = asyncio.ensure_future(
+        served(health, args.host, args.health_port, on_ready=health_ready)
+    )
+    waiting = asyncio.ensure_future(started.wait())
+    await asyncio.wait({health_task, waiting}, return_when=asyncio.FIRST_COMPLETED)
+    waiting.cancel()
+    if health_task.done():
+        try:
+            health_task.result()
+        except OSError as exc:
+            raise _HealthPortError(str(exc)) from exc
+        raise _HealthPortError("its server stopped before it accepted connections")
+    try:
+        await served(app, args.host, args.port, on_ready=ready)
+    except BaseException:
+        health_task.cancel()
+        raise
+    await health_task
 
 
 def _host_port(broker: BrokerBackend) -> str:

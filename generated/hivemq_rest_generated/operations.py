@@ -31,6 +31,7 @@ from .models import (
     DiagnosticArchiveItem,
     Errors,
     FsmStatesInformationListItem,
+    Health,
     PartialBehaviorPolicy,
     PartialDataPolicy,
     PartialSchema,
@@ -69,9 +70,15 @@ __all__ = [
     "GET_BACKUP",
     "GET_BEHAVIOR_POLICY",
     "GET_CLIENT_STATE",
+    "GET_COMPONENT_HEALTH",
     "GET_DATA_POLICY",
+    "GET_EXTENSIONS_HEALTH",
+    "GET_EXTENSION_HEALTH",
+    "GET_HEALTH",
+    "GET_LIVENESS",
     "GET_MQTT_CLIENT_CONNECTION_STATE",
     "GET_MQTT_CLIENT_DETAILS",
+    "GET_READINESS",
     "GET_SCHEMA",
     "GET_SCRIPT",
     "GET_SUBSCRIPTIONS_FOR_MQTT_CLIENT",
@@ -112,9 +119,15 @@ __all__ = [
     "get_backup",
     "get_behavior_policy",
     "get_client_state",
+    "get_component_health",
     "get_data_policy",
+    "get_extension_health",
+    "get_extensions_health",
+    "get_health",
+    "get_liveness",
     "get_mqtt_client_connection_state",
     "get_mqtt_client_details",
+    "get_readiness",
     "get_schema",
     "get_script",
     "get_subscriptions_for_mqtt_client",
@@ -244,7 +257,11 @@ class Answer:
 
 @frozen
 class Operation:
-    """One operation of the spec."""
+    """One operation of the spec.
+
+    ``server``: the URL of the listener of its own that the spec gives the
+    operation's path (the Health API's), or None for the REST API's.
+    """
 
     operation_id: str
     method: str
@@ -252,6 +269,7 @@ class Operation:
     parameters: tuple[Parameter, ...]
     body: Body | None
     answers: tuple[Answer, ...]
+    server: str | None = None
     names: frozenset[str] = field(init=False)
 
     @names.default
@@ -291,9 +309,34 @@ def _content(body: Body, value: object) -> bytes:
     if not isinstance(value, body.model):
         raise TypeError(f"the body must be a {body.model.__name__}")
     document: Any = value.to_dict()  # type: ignore[attr-defined]
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode(
-        "utf-8"
-    )
+    try:
+        # NaN and Infinity are no JSON: a server would refuse the body, or store
+        # a value no one can read back.
+        text = json.dumps(
+            document, ensure_ascii=False, allow_nan=False, separators=(",", ":")
+        )
+    except ValueError:
+        raise ValueError(
+            "the body holds NaN or Infinity, which JSON cannot carry"
+        ) from None
+    return text.encode("utf-8")
+
+
+def _header_value(parameter: Parameter, wire: str) -> str:
+    """wire if it can be sent as a header value: latin-1 (obs-text kept), no control character.
+
+    An entity tag may hold bytes 0x80-0xFF (RFC 9110 obs-text); it is
+    handed back as latin-1 text and sent as the same bytes.
+    """
+    try:
+        wire.encode("latin-1")
+    except UnicodeEncodeError:
+        raise ValueError(
+            f"{parameter.python_name} holds a character a header cannot carry"
+        ) from None
+    if any((ord(c) < 0x20 and c != "\t") or ord(c) == 0x7F for c in wire):
+        raise ValueError(f"{parameter.python_name} holds a control character")
+    return wire
 
 
 def build(
@@ -322,7 +365,7 @@ def build(
         elif parameter.location == "query":
             query.append(f"{quote(parameter.name, safe='')}={quote(wire, safe='')}")
         else:
-            headers.append((parameter.name, wire))
+            headers.append((parameter.name, _header_value(parameter, wire)))
     content = None
     if operation.body is not None and body is not None:
         content = _content(operation.body, body)
@@ -1792,4 +1835,164 @@ def stop_trace_recording(
             "traceRecordingId": trace_recording_id,
         },
         body,
+    )
+
+
+GET_HEALTH: Final = Operation(
+    operation_id="getHealth",
+    method="GET",
+    path="/api/v1/health/",
+    parameters=(),
+    body=None,
+    answers=(
+        Answer(200, "application/json", Health),
+        Answer(503, "application/json", Health),
+    ),
+    server="http://localhost:8889",
+)
+
+
+def get_health() -> Request:
+    """GET /api/v1/health/ (getHealth): Health of the whole node."""
+    return build(
+        GET_HEALTH,
+        {},
+    )
+
+
+GET_COMPONENT_HEALTH: Final = Operation(
+    operation_id="getComponentHealth",
+    method="GET",
+    path="/api/v1/health/{componentName}",
+    parameters=(
+        Parameter(
+            name="componentName",
+            python_name="component_name",
+            location="path",
+            kind="string",
+            required=True,
+            min_length=1,
+        ),
+    ),
+    body=None,
+    answers=(
+        Answer(200, "application/json", Health),
+        Answer(503, "application/json", Health),
+        Answer(404, None, None),
+    ),
+    server="http://localhost:8889",
+)
+
+
+def get_component_health(
+    component_name: str,
+) -> Request:
+    """GET /api/v1/health/{componentName} (getComponentHealth): Health of one component."""
+    return build(
+        GET_COMPONENT_HEALTH,
+        {
+            "componentName": component_name,
+        },
+    )
+
+
+GET_EXTENSIONS_HEALTH: Final = Operation(
+    operation_id="getExtensionsHealth",
+    method="GET",
+    path="/api/v1/health/extensions",
+    parameters=(),
+    body=None,
+    answers=(
+        Answer(200, "application/json", Health),
+        Answer(503, "application/json", Health),
+    ),
+    server="http://localhost:8889",
+)
+
+
+def get_extensions_health() -> Request:
+    """GET /api/v1/health/extensions (getExtensionsHealth): Health of the extensions."""
+    return build(
+        GET_EXTENSIONS_HEALTH,
+        {},
+    )
+
+
+GET_EXTENSION_HEALTH: Final = Operation(
+    operation_id="getExtensionHealth",
+    method="GET",
+    path="/api/v1/health/extensions/{extensionId}",
+    parameters=(
+        Parameter(
+            name="extensionId",
+            python_name="extension_id",
+            location="path",
+            kind="string",
+            required=True,
+            min_length=1,
+        ),
+    ),
+    body=None,
+    answers=(
+        Answer(200, "application/json", Health),
+        Answer(503, "application/json", Health),
+        Answer(404, None, None),
+    ),
+    server="http://localhost:8889",
+)
+
+
+def get_extension_health(
+    extension_id: str,
+) -> Request:
+    """GET /api/v1/health/extensions/{extensionId} (getExtensionHealth): Health of one extension."""
+    return build(
+        GET_EXTENSION_HEALTH,
+        {
+            "extensionId": extension_id,
+        },
+    )
+
+
+GET_LIVENESS: Final = Operation(
+    operation_id="getLiveness",
+    method="GET",
+    path="/api/v1/health/liveness",
+    parameters=(),
+    body=None,
+    answers=(
+        Answer(200, "application/json", Health),
+        Answer(503, "application/json", Health),
+    ),
+    server="http://localhost:8889",
+)
+
+
+def get_liveness() -> Request:
+    """GET /api/v1/health/liveness (getLiveness): Liveness."""
+    return build(
+        GET_LIVENESS,
+        {},
+    )
+
+
+GET_READINESS: Final = Operation(
+    operation_id="getReadiness",
+    method="GET",
+    path="/api/v1/health/readiness",
+    parameters=(),
+    body=None,
+    answers=(
+        Answer(200, "application/json", Health),
+        Answer(503, "application/json", Health),
+    ),
+    server="http://localhost:8889",
+)
+
+
+def get_readiness() -> Request:
+    """GET /api/v1/health/readiness (getReadiness): Readiness."""
+    return build(
+        GET_READINESS,
+        {},
     )

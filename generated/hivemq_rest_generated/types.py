@@ -3,27 +3,14 @@
 import datetime
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, BinaryIO, Generic, TypeVar
 
 from attrs import define
 
 
-class Unset:
-    """The type of UNSET: a property the body did not carry at all."""
-
-    def __bool__(self) -> Literal[False]:
-        return False
-
-    def __repr__(self) -> str:
-        return "UNSET"
-
-
-UNSET: Unset = Unset()
-
-
 def secret_repr(value: object) -> str:
     """How repr() shows a credential: whether there is one, never what it is."""
-    if value is None or isinstance(value, Unset):
+    if value is None:
         return repr(value)
     return "***"
 
@@ -86,12 +73,10 @@ def format_datetime(value: datetime.datetime) -> str:
 
 
 __all__ = [
-    "UNSET",
     "File",
     "FileTypes",
     "RequestFiles",
     "Response",
-    "Unset",
     "format_datetime",
     "secret_repr",
 ]

@@ -10,7 +10,7 @@ with HiveMQClient("http://localhost:8888") as hivemq:
 
 The MQTT clients are methods of the client; the other families are
 namespaces on it: ``data_hub``, ``backups``, ``trace_recordings``,
-``diagnostic_archives``.
+``diagnostic_archives``, and ``health`` (the Health API, on its own listener).
 """
 
 import logging
@@ -30,6 +30,7 @@ from ._async_client import AsyncHiveMQClient, ClientDetailsStream
 from ._async_resources.data_hub import AsyncDataHub
 from ._async_resources.data_hub_policies import AsyncBehaviorPolicies, AsyncDataPolicies
 from ._async_resources.data_hub_schemas import AsyncSchemas, AsyncScripts
+from ._async_resources.health import AsyncHealthChecks
 from ._base_client import ClientSettings
 from ._client import HiveMQClient
 from ._data_hub import json_schema, schema_definition, script_source
@@ -92,10 +93,10 @@ from ._errors import (
     UnsendableRequestError,
     WaitTimeoutError,
 )
+from ._health import Health, HealthStatus
 from ._ids import validate_client_id
 from ._models import (
     TLV,
-    UNSET,
     CertificateInformation,
     ClientDetails,
     ClientRestrictions,
@@ -106,13 +107,12 @@ from ._models import (
     ConnectionDetails,
     ProxyInformation,
     TlsInformation,
-    Unset,
-    or_none,
 )
 from ._retry import RetryPolicy
 from ._sync_resources.data_hub import DataHub
 from ._sync_resources.data_hub_policies import BehaviorPolicies, DataPolicies
 from ._sync_resources.data_hub_schemas import Schemas, Scripts
+from ._sync_resources.health import HealthChecks
 from ._version import __version__
 
 # A library logs, the application decides what to show (retries log warnings).
@@ -120,7 +120,6 @@ logging.getLogger("hivemq_rest").addHandler(logging.NullHandler())
 
 __all__ = [
     "TLV",
-    "UNSET",
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
@@ -208,12 +207,13 @@ __all__ = [
     "TraceRecordingState",
     "UnexpectedResponseError",
     "UnsendableRequestError",
-    "Unset",
     "WaitTimeoutError",
     "__version__",
     "json_schema",
-    "or_none",
     "schema_definition",
     "script_source",
     "validate_client_id",
 ]
+
+# The Health API's names.
+__all__ += ["AsyncHealthChecks", "Health", "HealthChecks", "HealthStatus"]

@@ -21,6 +21,7 @@ from . import _operations as op
 from ._async_resources.backups import AsyncBackups
 from ._async_resources.data_hub import AsyncDataHub
 from ._async_resources.diagnostic_archives import AsyncDiagnosticArchives
+from ._async_resources.health import AsyncHealthChecks
 from ._async_resources.trace_recordings import AsyncTraceRecordings
 from ._base_client import BaseClient
 from ._constants import MAX_PAGE_SIZE
@@ -63,12 +64,12 @@ class AsyncAPI(BaseClient):
             if self.limiter is not None:
                 await asyncio.sleep(self.limiter.reserve())
             try:
-                with self._deadline():
+                with self._deadline(call):
                     async with self._http.stream(
                         call.method,
                         call.path,
                         params=call.params or None,
-                        headers=call.headers or None,
+                        headers=call.wire_headers(),
                         content=call.content,
                     ) as response:
                         self._limit_body(response)
@@ -110,7 +111,7 @@ class AsyncAPI(BaseClient):
         try:
             with attempt_deadline(None):
                 async with self._http.stream(
-                    call.method, call.path, headers=call.headers or None
+                    call.method, call.path, headers=call.wire_headers()
                 ) as response:
                     if not response.is_success:
                         self._limit_body(response)  # an error body is read whole: bound it
@@ -218,3 +219,8 @@ class AsyncAPI(BaseClient):
     def diagnostic_archives(self) -> AsyncDiagnosticArchives:
         """Diagnostic archives: create one on the broker."""
         return AsyncDiagnosticArchives(self)
+
+    @functools.cached_property
+    def health(self) -> AsyncHealthChecks:
+        """The Health API (its own listener, ``health_url``): node, components, probes."""
+        return AsyncHealthChecks(self)

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 from typing import BinaryIO, Final
+
+from ._temporary import create_beside
 
 __all__ = ["PRIVATE", "commit", "create_temporary", "sync_directory", "write_whole"]
 
@@ -24,11 +25,13 @@ PRIVATE: Final = 0o600
 
 
 def create_temporary(target: str | os.PathLike[str], suffix: str = ".tmp") -> tuple[int, Path]:
-    """A new private file beside ``target`` (``.NAME.<random><suffix>``): descriptor and path."""
-    path = Path(target)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
+    """A new private file beside ``target`` (``.NAME.<random><suffix>``): descriptor and path.
+
+    NAME is cut short where the whole would not fit the directory's name limit.
+    """
+    fd, name = create_beside(os.fspath(target), suffix)
     try:
-        os.fchmod(fd, PRIVATE)  # mkstemp's 0600 is narrowed by a umask like 0o277
+        os.fchmod(fd, PRIVATE)  # the 0600 it was created with is narrowed by a umask like 0o277
     except BaseException:
         os.close(fd)
         os.unlink(name)

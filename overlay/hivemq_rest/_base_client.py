@@ -13,8 +13,13 @@ from typing import TypedDict
 import httpx
 
 from ._body import bound
-from ._constants import DEFAULT_BASE_URL, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT
-from ._deadline import attempt_deadline, bound_by_deadline
+from ._constants import (
+    DEFAULT_BASE_URL,
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_TIMEOUT,
+    MAX_SECONDS,
+)
+from ._deadline import attempt_deadline, bound_by_deadline, time_left
 from ._errors import (
     ClientClosedError,
     ClientNotFoundError,
@@ -24,6 +29,7 @@ from ._errors import (
     error_for_response,
 )
 from ._failures import as_transport_error, connection_error
+from ._health import check_health_url
 from ._operations import Call
 from ._pacing import RateLimiter
 from ._retry import RetryPolicy, RetryState, is_idempotent
@@ -33,7 +39,7 @@ from ._settings import (
     check_headers,
     check_max_response_bytes,
     check_retry,
-    check_text,
+    check_secret,
     check_timeout,
 )
 from ._transport import (
@@ -51,17 +57,20 @@ log = logging.getLogger("hivemq_rest")
 class ClientSettings(TypedDict, total=False):
     """The keyword arguments both clients take besides the base URL.
 
-    username, password: HTTP Basic credentials. token: a bearer token.
+    username, password: HTTP Basic credentials. token: a bearer token (ASCII).
+    None of them may hold a control character (CR, LF, NUL, ...).
     timeout: seconds for one whole attempt (connect, send, the complete
     body), or an httpx.Timeout (its largest value bounds the attempt; default:
-    5 s to connect, 30 s in all). verify: check the server's certificate
+    5 s to connect, 30 s in all); at most a day. verify: check the server's certificate
     (default True). ca_file: a CA bundle to trust. client_cert: a
     certificate file with its key, or a (certificate, key) pair. headers:
     extra headers on every request (not sent to another origin). retry: a
     RetryPolicy. requests_per_second: a limit shared by everything the
-    client sends. follow_redirects: follow 3xx (default False).
+    client sends (at least one a day). follow_redirects: follow 3xx (default False).
     seed: seeds the backoff jitter (reproducible tests). max_response_bytes:
     a larger body (decompressed) is refused unread (default 64 MiB).
+    health_url: where the Health API listens (default: the base URL's host,
+    port 8889, http); its requests never carry the credentials.
     Every setting is checked when the client is created (ConfigurationError).
     """
 
@@ -78,6 +87,7 @@ class ClientSettings(TypedDict, total=False):
     follow_redirects: bool
     seed: int | None
     max_response_bytes: int
+    health_url: str | httpx.URL | None
 
 
 class BaseClient:
@@ -100,14 +110,15 @@ class BaseClient:
         follow_redirects: bool = False,
         seed: int | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        health_url: str | httpx.URL | None = None,
     ) -> None:
         checked_timeout = check_timeout(timeout)
         self._connection = TransportOptions(
             base_url=parse_base_url(base_url),
             auth=auth_for(
-                check_text("username", username),
-                check_text("password", password),
-                check_text("token", token),
+                check_secret("username", username),
+                check_secret("password", password),
+                check_secret("token", token, ascii_only=True),
             ),
             timeout=checked_timeout,
             tls=ssl_context(check_flag("verify", verify), ca_file, client_cert),
@@ -118,6 +129,7 @@ class BaseClient:
         self.limiter = None if requests_per_second is None else RateLimiter(requests_per_second)
         self.max_response_bytes = check_max_response_bytes(max_response_bytes)
         self._attempt_seconds = attempt_seconds(checked_timeout)
+        self._health_url = check_health_url(health_url, self._connection.base_url)
         self._rng = random.Random(seed)  # noqa: S311 -- backoff jitter, not secrets
         self._bound = False
         self._loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
@@ -126,6 +138,11 @@ class BaseClient:
     def base_url(self) -> httpx.URL:
         """The URL the API paths are appended to (scheme, host, port, path prefix)."""
         return self._connection.base_url
+
+    @property
+    def health_url(self) -> httpx.URL:
+        """Where the Health API listens (``client.health``)."""
+        return self._health_url
 
     def _attempts(self, call: Call, http: httpx.Client | httpx.AsyncClient) -> RetryState:
         """The retry state of a new request, once the client is known to be usable."""
@@ -138,10 +155,14 @@ class BaseClient:
             # client each its own way; before the first request, so that
             # no connection exists yet.
             bound_by_deadline(http)
-            if self._connection.follow_redirects and self._connection.headers:
-                self._hook_redirects(http)
+            if self._connection.headers:
+                # A redirect, or a request to the Health API's listener, may
+                # go to another origin: the caller's headers stay behind.
+                self._hook_foreign_headers(http)
             self._bound = True
-        return RetryState(self.retry, self._rng, idempotent=is_idempotent(call.method))
+        # A poll is sent once: the wait that polls is what tries again.
+        policy = self.retry if call.poll_seconds is None else RetryPolicy.disabled()
+        return RetryState(policy, self._rng, idempotent=is_idempotent(call.method))
 
     def _check_loop(self) -> None:
         """EventLoopError unless this is the event loop of the client's first request.
@@ -158,7 +179,7 @@ class BaseClient:
                 "make one client per event loop (per asyncio.run)"
             )
 
-    def _hook_redirects(self, http: httpx.Client | httpx.AsyncClient) -> None:
+    def _hook_foreign_headers(self, http: httpx.Client | httpx.AsyncClient) -> None:
         strip = self._connection.strip_foreign_headers
         if isinstance(http, httpx.AsyncClient):
 
@@ -172,17 +193,34 @@ class BaseClient:
                 "request": [*http.event_hooks["request"], strip],
             }
 
-    def _deadline(self) -> AbstractContextManager[None]:
-        """The bound of one whole attempt (see ``timeout``)."""
-        return attempt_deadline(self._attempt_seconds)
+    def _deadline(self, call: Call | None = None) -> AbstractContextManager[None]:
+        """The bound of one whole attempt (see ``timeout``; a poll's own, if shorter).
+
+        Within any ``time_bound`` too.
+        """
+        seconds, left = self._attempt_seconds, time_left()
+        if call is not None and call.poll_seconds is not None:
+            seconds = call.poll_seconds if seconds is None else min(seconds, call.poll_seconds)
+        # A bound past MAX_SECONDS is as good as none, and would overflow a timer.
+        if left is not None and left <= MAX_SECONDS:
+            seconds = left if seconds is None else min(seconds, left)
+        return attempt_deadline(seconds)
+
+    @staticmethod
+    def _within_bound(wait: float | None) -> float | None:
+        """A retry's wait, cut to what a ``time_bound`` leaves; None (no retry) once it passed."""
+        left = time_left()
+        if wait is None or left is None:
+            return wait
+        return None if left <= 0 else min(wait, left)
 
     def _limit_body(self, response: httpx.Response) -> None:
         """Let this response's body be read only within ``max_response_bytes``."""
         bound(response, self.max_response_bytes)
 
     def _finish(self, call: Call, response: httpx.Response, state: RetryState) -> httpx.Response:
-        """The response if it is a success, else its typed error."""
-        if response.is_success:
+        """The response if it is a success (or one of the call's answers), else its typed error."""
+        if response.is_success or response.status_code in call.answers_on:
             return response
         if response.status_code == 404 and call.idempotent_delete and state.may_have_acted:
             # An earlier attempt may have done the work before its connection
@@ -209,7 +247,7 @@ class BaseClient:
                 "nothing was sent"
             ) from None
         error = as_transport_error(raised)
-        wait = state.wait_after_error(error)
+        wait = self._within_bound(state.wait_after_error(error))
         if wait is None:
             raise connection_error(
                 call.method,
@@ -227,7 +265,9 @@ class BaseClient:
         self, call: Call, state: RetryState, response: httpx.Response
     ) -> float | None:
         """Seconds before the next attempt after this answer, or None if it is the last."""
-        wait = state.wait_after_response(response)
+        if response.status_code in call.answers_on:
+            return None
+        wait = self._within_bound(state.wait_after_response(response))
         if wait is not None:
             self._log_retry(call, state, f"HTTP {response.status_code}", wait)
         return wait

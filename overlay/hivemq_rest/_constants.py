@@ -12,6 +12,11 @@ DEFAULT_BASE_URL: Final = "http://localhost:8888"
 # Without a timeout a request may wait forever; an operator's tool must not.
 DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=5.0)
 
+# The longest any one wait or timeout may be: a day. Larger numbers help no
+# one and overflow the platform's timers (socket timeouts end near 9.2e9 s,
+# time.sleep sooner on some systems); refused when a client is created.
+MAX_SECONDS: Final = 86_400.0
+
 # The largest response body a client reads (decompressed), unless told otherwise.
 DEFAULT_MAX_RESPONSE_BYTES: Final = 64 * 1024 * 1024
 
@@ -47,6 +52,11 @@ MAX_EMPTY_PAGES: Final = 100
 MAX_CURSOR_CHARS: Final = 4096
 # How much of a cursor an error message quotes.
 CURSOR_EXCERPT_CHARS: Final = 16
+
+# How deep an answer's JSON may nest (objects and arrays), counted where it
+# is parsed: the API's documents nest a few levels; a 600-deep one would make
+# RecursionError of whatever walks it later (to_dict, an export, --json).
+MAX_JSON_DEPTH: Final = 100
 
 # How much of a body an error message quotes.
 BODY_EXCERPT_CHARS: Final = 200

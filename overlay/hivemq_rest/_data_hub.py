@@ -22,9 +22,10 @@ from hivemq_rest_generated.models import (
     ScriptFunctionType,
 )
 from hivemq_rest_generated.operations import GET_ALL_DATA_POLICIES, Operation
-from hivemq_rest_generated.types import Unset
 
-from ._errors import AlreadyPresentError, BadRequestError, malformed_response
+from ._constants import MAX_JSON_DEPTH
+from ._errors import AlreadyPresentError, BadRequestError, malformed_response, unusable_item
+from ._json import NotJSONError, loads, unfit
 from ._lazy import PARSE_ERRORS, lazy_items
 from ._paging import json_body
 
@@ -109,9 +110,9 @@ def json_schema_body(schema_id: str, schema: Mapping[str, Any] | str) -> Schema:
     """A JSON schema to create, from a dict or JSON text (sent as written)."""
     if isinstance(schema, str):
         try:
-            json.loads(schema)
-        except ValueError as error:
-            raise ValueError(f"the JSON Schema text is not JSON: {error}") from None
+            loads(schema, MAX_JSON_DEPTH)  # sent as written: NaN would reach the broker
+        except NotJSONError as why:
+            raise ValueError(f"the JSON Schema text {why}") from None
         text = schema
     elif isinstance(schema, Mapping):
         try:
@@ -173,7 +174,7 @@ def script_body(
 
 def decode_definition(what: str, value: object) -> bytes:
     """The bytes of a base64 property; ValueError if absent (``fields``) or not base64."""
-    if isinstance(value, Unset):
+    if value is None:
         raise ValueError(f"the answer has no {what} (was it left out with fields=?)")
     if not isinstance(value, str):
         raise ValueError(f"{what} is not a base64 string")
@@ -185,12 +186,12 @@ def decode_definition(what: str, value: object) -> bytes:
 
 class _HasDefinition(Protocol):
     @property
-    def schema_definition(self) -> str | Unset: ...
+    def schema_definition(self) -> str | None: ...
 
 
 class _HasSource(Protocol):
     @property
-    def source(self) -> str | Unset: ...
+    def source(self) -> str | None: ...
 
 
 def schema_definition(schema: _HasDefinition) -> bytes:
@@ -212,9 +213,9 @@ def json_schema(schema: _HasDefinition) -> Any:
         )
     definition = schema_definition(schema)  # its own ValueError says what is wrong
     try:
-        return json.loads(definition)
-    except (ValueError, RecursionError):
-        raise ValueError("schemaDefinition does not hold JSON text") from None
+        return loads(definition, MAX_JSON_DEPTH)
+    except NotJSONError as why:
+        raise ValueError(f"schemaDefinition {why}") from None
 
 
 def script_source(script: _HasSource) -> str:
@@ -238,24 +239,41 @@ def already_present(error: BadRequestError) -> BadRequestError:
     )
 
 
+def _usable(response: httpx.Response, item: dict[str, Any], noun: str) -> None:
+    """UnexpectedResponseError naming the item if it holds NaN or nests past MAX_JSON_DEPTH."""
+    said = unfit(item, MAX_JSON_DEPTH)
+    if said is not None:
+        item_id = item.get("id")
+        named = f"{noun} {item_id!r}" if isinstance(item_id, str) else f"a {noun}"
+        raise unusable_item(response, f"{named}: {said}")
+
+
 def parse_model(response: httpx.Response, model: type[_M], what: str) -> _M:
-    """The JSON object of a 2xx answer as the given generated model."""
-    document = json_body(response)
+    """The JSON object of a 2xx answer as the given generated model.
+
+    An object holding NaN or an infinity, or nested past MAX_JSON_DEPTH, is
+    an UnexpectedResponseError that names it.
+    """
+    document = json_body(response, max_depth=None, finite=False)
     if not isinstance(document, dict):
         raise malformed_response(response, f"the {what} is not a JSON object")
+    _usable(response, document, what)
     try:
         return model.from_dict(document)
     except PARSE_ERRORS as error:
         raise malformed_response(response, f"the {what} does not parse ({error!r})") from None
 
 
-def parse_page(response: httpx.Response, model: type[_M], what: str) -> tuple[list[_M], object]:
+def parse_page(
+    response: httpx.Response, model: type[_M], what: str, noun: str
+) -> tuple[list[_M], object]:
     """The items of a list page as the given model, and the page's ``_links``.
 
-    The items parse when first read (see _lazy): a malformed one raises
-    UnexpectedResponseError then.
+    ``what`` names the items (plural), ``noun`` one of them. The items parse
+    when first read (see _lazy): a malformed one raises UnexpectedResponseError
+    then; one holding NaN or nested past MAX_JSON_DEPTH raises it here.
     """
-    document = json_body(response)
+    document = json_body(response, max_depth=None, finite=False)
     if not isinstance(document, dict):
         raise malformed_response(response, f"a page of {what} is not a JSON object")
     raw = document.get("items", [])
@@ -263,5 +281,7 @@ def parse_page(response: httpx.Response, model: type[_M], what: str) -> tuple[li
         raise malformed_response(response, f"the items of a page of {what} are not a list")
     if not all(type(item) is dict for item in raw):
         raise malformed_response(response, f"an item of {what} is not a JSON object")
+    for item in raw:
+        _usable(response, item, noun)
     request = response.request
     return lazy_items(model, raw, request.method, request.url.path), document.get("_links")

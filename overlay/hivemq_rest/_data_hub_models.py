@@ -1,8 +1,9 @@
 """The Data Hub models: what policies, schemas and scripts are made of, and what comes back.
 
 Full models (DataPolicy, BehaviorPolicy, Schema, Script) are what create and
-update take and answer; the Partial* ones are what get and list answer, since
-``fields=`` may leave out any property (UNSET).
+update take and answer, and what get and list answer without ``fields=``; the
+Partial* ones are what they answer with it: any property may be left out
+(None).
 """
 
 from __future__ import annotations

@@ -21,11 +21,34 @@ from typing import Any
 import httpcore
 import httpx
 
-__all__ = ["attempt_deadline", "bound_by_deadline", "remaining"]
+__all__ = ["attempt_deadline", "bound_by_deadline", "remaining", "time_bound", "time_left"]
 
 _DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar(
     "hivemq_rest_deadline", default=None
 )
+# The end of a longer task made of many requests (a wait's polls): no attempt
+# and no wait between attempts goes past it.
+_BOUND: contextvars.ContextVar[float | None] = contextvars.ContextVar(
+    "hivemq_rest_bound", default=None
+)
+
+
+@contextmanager
+def time_bound(seconds: float) -> Iterator[None]:
+    """Let the requests in the block, their attempts and retry waits end ``seconds`` from now."""
+    end = time.monotonic() + seconds
+    outer = _BOUND.get()
+    token = _BOUND.set(end if outer is None else min(outer, end))
+    try:
+        yield
+    finally:
+        _BOUND.reset(token)
+
+
+def time_left() -> float | None:
+    """Seconds left before the end set by ``time_bound`` (0.0 once passed), None without one."""
+    end = _BOUND.get()
+    return None if end is None else max(0.0, end - time.monotonic())
 
 
 @contextmanager

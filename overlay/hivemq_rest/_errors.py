@@ -325,6 +325,22 @@ def error_for_response(
     )
 
 
+#: The title of an answer in the API's shape that holds an item no JSON can
+#: carry (NaN, an infinity) or nested past MAX_JSON_DEPTH.
+UNUSABLE_TITLE: Final = "Unusable response body"
+
+
+def unusable_item(response: httpx.Response, what: str) -> UnexpectedResponseError:
+    """The error for an item of a success answer that no JSON can carry; ``what`` names it."""
+    return UnexpectedResponseError(
+        status=response.status_code,
+        title=UNUSABLE_TITLE,
+        detail=what,
+        method=response.request.method,
+        path=response.request.url.raw_path.decode("ascii", "replace"),
+    )
+
+
 def malformed_response(response: httpx.Response, what: str) -> UnexpectedResponseError:
     """The error for a success status whose body is not what the spec says."""
     body = excerpt(response.content)

@@ -48,6 +48,7 @@ def _eager(model: type[_M], values: dict[str, Any]) -> _M:
 def _lazy_class(model: type[Any]) -> type[Any]:
     """The subclass of an attrs model whose instances parse their raw JSON on first read."""
     names = tuple(field.name for field in attrs.fields(model))
+    compared = tuple(field.name for field in attrs.fields(model) if field.eq)
 
     def __getattr__(self: Any, name: str) -> Any:  # noqa: N807 -- Python's hook
         # Called only when normal lookup fails: here, on a slot not filled yet.
@@ -75,7 +76,7 @@ def _lazy_class(model: type[Any]) -> type[Any]:
         # attrs' own __eq__ wants the exact same class on both sides.
         if not isinstance(other, model):
             return NotImplemented
-        return all(getattr(self, name) == getattr(other, name) for name in names)
+        return all(getattr(self, name) == getattr(other, name) for name in compared)
 
     def __reduce__(self: Any) -> tuple[object, ...]:  # noqa: N807 -- Python's hook
         # Pickled and copied as the model itself, with every property read.

@@ -30,7 +30,6 @@ from hivemq_rest_generated.models import (
     TraceRecordingList,
     TraceRecordingState,
 )
-from hivemq_rest_generated.types import Unset
 
 from ._download import DOWNLOAD_HEADERS
 from ._errors import BackupFailedError, DownloadError, malformed_response
@@ -104,7 +103,7 @@ def _checked_backup(response: httpx.Response, raw: object, backup: Backup) -> Ba
 def parse_backup(response: httpx.Response) -> Backup:
     """The Backup of a 200 getBackup, createBackup or restoreBackup answer."""
     item, document = _parse(response, BackupItem, "backup")
-    if isinstance(item.backup, Unset):
+    if item.backup is None:
         raise malformed_response(response, "the answer has no backup")
     return _checked_backup(response, document.get("backup"), item.backup)
 
@@ -112,7 +111,7 @@ def parse_backup(response: httpx.Response) -> Backup:
 def parse_backups(response: httpx.Response) -> list[Backup]:
     """Every Backup of a 200 getAllBackups answer."""
     page, document = _parse(response, BackupList, "backups")
-    items = [] if isinstance(page.items, Unset) else page.items
+    items = page.items or []
     return [
         _checked_backup(response, raw, b)
         for raw, b in zip(document.get("items") or (), items, strict=True)
@@ -132,11 +131,10 @@ def backup_size(backup: Backup) -> int | None:
 
 def check_backup_outcome(backup_id: str, backup: Backup) -> bool:
     """Whether the backup reached a final state; BackupFailedError if that state is a failure."""
-    if isinstance(backup.state, Unset) or backup.state not in FINAL_BACKUP_STATES:
+    if backup.state is None or backup.state not in FINAL_BACKUP_STATES:
         return False  # an unknown (newer) state is taken as still running
     if backup.state in _FAILED:
-        reason = backup.fail_reason if isinstance(backup.fail_reason, str) else None
-        raise BackupFailedError(backup_id, str(backup.state), reason)
+        raise BackupFailedError(backup_id, str(backup.state), backup.fail_reason)
     return True
 
 
@@ -160,7 +158,7 @@ def parse_trace_recording(response: httpx.Response) -> TraceRecording:
 def parse_trace_recordings(response: httpx.Response) -> list[TraceRecording]:
     """Every TraceRecording of a 200 getAllTraceRecordings answer."""
     page, document = _parse(response, TraceRecordingList, "trace recordings")
-    items = [] if isinstance(page.items, Unset) else page.items
+    items = page.items or []
     return [
         _checked_recording(response, raw, r)
         for raw, r in zip(document.get("items") or (), items, strict=True)
@@ -170,7 +168,7 @@ def parse_trace_recordings(response: httpx.Response) -> list[TraceRecording]:
 def parse_diagnostic_archive(response: httpx.Response) -> DiagnosticArchive:
     """The DiagnosticArchive of a 200 createDiagnosticArchive answer."""
     item, document = _parse(response, DiagnosticArchiveItem, "diagnostic archive")
-    if isinstance(item.diagnostic_archive, Unset):
+    if item.diagnostic_archive is None:
         raise malformed_response(response, "the answer has no diagnosticArchive")
     raw = _object(response, document.get("diagnosticArchive"), "diagnosticArchive")
     _check_types(response, raw, _BACKUP_TYPES, "diagnosticArchive")
@@ -244,6 +242,8 @@ def new_trace_recording(
     return TraceRecordingItem(trace_recording=recording)
 
 
-def stop_body() -> TraceRecordingItem:
-    """The body of stopTraceRecording: only the state counts."""
-    return TraceRecordingItem(trace_recording=TraceRecording(state=TraceRecordingState.STOPPED))
+def stop_body(name: str) -> TraceRecordingItem:
+    """The body of stopTraceRecording: only the state counts (the name is the spec's due)."""
+    return TraceRecordingItem(
+        trace_recording=TraceRecording(name=name, state=TraceRecordingState.STOPPED)
+    )

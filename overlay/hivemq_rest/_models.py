@@ -1,14 +1,11 @@
-"""The models the clients return, and how to read a property the server left out.
+"""The models the clients return about MQTT clients.
 
-No property of the API is required: each one the server may leave out is
-typed ``X | Unset`` and holds ``UNSET`` (which is falsy) when it was absent;
-a nullable one is ``X | None | Unset``. Narrow with ``isinstance(value,
-Unset)``, or take ``or_none(value)`` when absent and null mean the same.
+A property the broker always answers (a client's id, a subscription's topic
+filter) is a plain type; one it may leave out is ``X | None``, None when it
+was absent or null.
 """
 
 from __future__ import annotations
-
-from typing import TypeVar
 
 from hivemq_rest_generated.models import (
     TLV,
@@ -23,11 +20,9 @@ from hivemq_rest_generated.models import (
     ProxyInformation,
     TlsInformation,
 )
-from hivemq_rest_generated.types import UNSET, Unset
 
 __all__ = [
     "TLV",
-    "UNSET",
     "CertificateInformation",
     "ClientDetails",
     "ClientRestrictions",
@@ -38,17 +33,4 @@ __all__ = [
     "ConnectionDetails",
     "ProxyInformation",
     "TlsInformation",
-    "Unset",
-    "or_none",
 ]
-
-_T = TypeVar("_T")
-
-
-def or_none(value: _T | Unset) -> _T | None:
-    """``value``, or None when the server left the property out (``UNSET``).
-
-    ``or_none(client.session_expiry_interval)`` is an ``int | None``: None
-    when the property was absent or null.
-    """
-    return None if isinstance(value, Unset) else value

@@ -22,7 +22,6 @@ from hivemq_rest_generated.models import (
     Connection,
     ConnectionItem,
 )
-from hivemq_rest_generated.types import Unset
 
 from ._errors import malformed_response
 from ._ids import validate_client_id
@@ -59,6 +58,12 @@ class Call:
     the work. ``names_client``: the path names one MQTT client, so that a 404
     is a ClientNotFoundError. The method decides the retries: a POST or PATCH
     is re-sent only when it provably did not reach the server.
+
+    ``answers_on``: statuses besides 2xx that are the operation's answer
+    (the Health API's 503, DOWN): neither retried nor raised. ``poll_seconds``:
+    the call is one poll of a wait, sent once and within that many seconds
+    (the wait is what tries again). ``path`` may be a whole URL: a request to
+    another listener (the Health API's), which never carries the credentials.
     """
 
     method: str
@@ -68,6 +73,15 @@ class Call:
     names_client: bool = False
     headers: tuple[tuple[str, str], ...] = ()
     content: bytes | None = None
+    answers_on: frozenset[int] = frozenset()
+    poll_seconds: float | None = None
+
+    def wire_headers(self) -> list[tuple[bytes, bytes]] | None:
+        """The headers as the bytes sent: latin-1, so that an ETag's obs-text goes back as it came.
+
+        httpx would encode a str value as ASCII and fail on any other byte.
+        """
+        return [(k.encode("ascii"), v.encode("latin-1")) for k, v in self.headers] or None
 
 
 def call_for(
@@ -187,20 +201,22 @@ def _check_types(
 def parse_client_details(response: httpx.Response) -> ClientDetails:
     """The ClientDetails of a 200 getMqttClientDetails response.
 
-    Every property is optional in the spec: a body without ``client`` gives
-    details whose fields are all UNSET.
+    UnexpectedResponseError for a body without ``client``: there is no
+    client id to answer with.
     """
     item, document = _parse(response, ClientItem, "client details")
     _check_types(response, document.get("client"), _DETAILS_TYPES, "client")
-    return ClientDetails() if isinstance(item.client, Unset) else item.client
+    if item.client is None:
+        raise malformed_response(response, "the answer has no client")
+    return item.client
 
 
 def parse_connection_state(response: httpx.Response) -> Connection:
     """The Connection of a 200 getMqttClientConnectionState response."""
     connection = _parse(response, ConnectionItem, "connection details")[0].connection
-    if isinstance(connection, Unset):
+    if connection is None:
         return Connection()
-    if not isinstance(connection.connected, bool | Unset):
+    if not isinstance(connection.connected, bool | None):
         raise malformed_response(response, "connection.connected is not a boolean")
     return connection
 
@@ -208,7 +224,7 @@ def parse_connection_state(response: httpx.Response) -> Connection:
 def parse_is_connected(response: httpx.Response) -> bool:
     """Whether the client is connected, from a 200 getMqttClientConnectionState response."""
     connected = parse_connection_state(response).connected
-    if isinstance(connected, Unset):
+    if connected is None:
         raise malformed_response(response, "the connection state does not say connected or not")
     return connected
 
@@ -220,5 +236,5 @@ def parse_subscriptions(
     page, document = _parse(response, ClientSubscriptionList, "subscriptions")
     for raw in document.get("items") or ():
         _check_types(response, raw, _SUBSCRIPTION_TYPES, "subscription")
-    items = [] if isinstance(page.items, Unset) else page.items
+    items = page.items or []
     return items, trail.next_cursor(response, document.get("_links"), items=len(items))

@@ -6,6 +6,7 @@ import math
 import threading
 import time
 
+from ._constants import MAX_SECONDS
 from ._errors import ConfigurationError
 
 __all__ = ["RateLimiter"]
@@ -24,6 +25,12 @@ class RateLimiter:
         if not (rate > 0 and math.isfinite(rate)):
             raise ConfigurationError(
                 f"requests_per_second must be finite and above 0 (None: no limit), not {rate!r}"
+            )
+        if rate < 1 / MAX_SECONDS:
+            # The wait between two requests would outgrow the platform's timers.
+            raise ConfigurationError(
+                f"requests_per_second must be at least one a day ({1 / MAX_SECONDS:.3g}), "
+                f"not {rate!r}"
             )
         self.rate = float(rate)
         self._interval = 1.0 / self.rate

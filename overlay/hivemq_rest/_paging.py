@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import struct
 import tempfile
 from collections.abc import Callable
@@ -16,10 +15,12 @@ from ._constants import (
     DEFAULT_MAX_LISTING_RESTARTS,
     MAX_CURSOR_CHARS,
     MAX_EMPTY_PAGES,
+    MAX_JSON_DEPTH,
     MAX_PAGE_SIZE,
     MIN_PAGE_SIZE,
 )
 from ._errors import CursorExpiredError, UnexpectedResponseError, malformed_response
+from ._json import NotJSONError, loads
 
 __all__ = [
     "ClientIdListing",
@@ -28,6 +29,7 @@ __all__ = [
     "check_page_size",
     "cursor_from_next",
     "json_body",
+    "page_too_large",
 ]
 
 OnCursorExpired = Literal["restart", "raise"]
@@ -50,14 +52,22 @@ def cursor_from_next(next_url: str) -> str | None:
 def json_body(
     response: httpx.Response,
     error: Callable[[httpx.Response, str], UnexpectedResponseError] = malformed_response,
+    *,
+    max_depth: int | None = MAX_JSON_DEPTH,
+    finite: bool = True,
 ) -> Any:
-    """The response body as JSON; a body that is not JSON is an UnexpectedResponseError."""
+    """The response body as JSON; a body that is not JSON is an UnexpectedResponseError.
+
+    So is one that holds NaN, Infinity or a number beyond a float (``1e999``),
+    which JSON does not have and no output of ours could write as JSON, and
+    one that nests deeper than ``max_depth`` (None: not checked).
+    ``finite=False`` lets NaN and infinities through, for a caller that
+    checks (``_json.unfit``) and names the parts it uses.
+    """
     try:
-        return json.loads(response.content)
-    except ValueError:
-        raise error(response, "the body is not JSON") from None
-    except RecursionError:
-        raise error(response, "the JSON nests too deep to parse") from None
+        return loads(response.content, max_depth, finite=finite)
+    except NotJSONError as why:
+        raise error(response, f"the body {why}") from None
 
 
 def _cut(text: str) -> str:
@@ -84,6 +94,15 @@ def _page_error(
         detail=what,
         method=response.request.method,
         path=_short_path(response.request.url),
+    )
+
+
+def page_too_large(response: httpx.Response, items: int, limit: int) -> UnexpectedResponseError:
+    """The error for a page that holds more items than its request's ``limit``."""
+    return _page_error(
+        response,
+        f"the page holds {items:,} items; at most {limit} were asked for",
+        title="Page larger than asked",
     )
 
 
@@ -273,7 +292,8 @@ class ClientIdListing:
 
     def take_page(self, response: httpx.Response) -> list[str]:
         """The ids of a 200 page to hand on; moves the walk to the next page."""
-        document = json_body(response, _unreadable_page)
+        # Only the ids are read: how deep the rest nests does not matter.
+        document = json_body(response, _unreadable_page, max_depth=None)
         try:
             # No property is required by the spec: a page may leave out items.
             ids = [item["id"] for item in document.get("items", ())]
@@ -283,6 +303,8 @@ class ClientIdListing:
             joined = "\0".join(ids)
         except (KeyError, TypeError, AttributeError):
             raise _page_error(response, "a client list needs items with a string id") from None
+        if len(ids) > self.page_size:
+            raise page_too_large(response, len(ids), self.page_size)
         self._cursor = self._trail.next_cursor(response, links, items=len(ids))
         self.done = self._cursor is None
         if self._skip:

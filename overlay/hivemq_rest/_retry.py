@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import email.utils
-import math
 import random
 
 import attrs
@@ -16,6 +15,7 @@ from ._constants import (
     DEFAULT_MAX_ATTEMPTS,
     DEFAULT_RETRY_AFTER_CAP,
     IDEMPOTENT_METHODS,
+    MAX_SECONDS,
     NOTHING_DONE_STATUSES,
     RETRY_STATUSES,
 )
@@ -35,14 +35,15 @@ def _at_least_one(_: object, attribute: attrs.Attribute[int], value: int) -> Non
 
 
 def _not_negative(_: object, attribute: attrs.Attribute[float], value: float) -> None:
-    # A wait of NaN or infinity would sleep forever or fail deep in asyncio.
+    # A wait of NaN, infinity or 1e300 would sleep forever or overflow a timer.
     if (
         isinstance(value, bool)
         or not isinstance(value, int | float)
-        or not (value >= 0 and math.isfinite(value))
+        or not (0 <= value <= MAX_SECONDS)
     ):
         raise ConfigurationError(
-            f"{attribute.name} must be a finite number of seconds, 0 or more, not {value!r}"
+            f"{attribute.name} must be a number of seconds from 0 to {MAX_SECONDS:,.0f} "
+            f"(a day), not {value!r}"
         )
 
 
@@ -83,12 +84,14 @@ def parse_retry_after(value: str | None, now: datetime.datetime | None = None) -
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=datetime.UTC)
+        now = now or datetime.datetime.now(datetime.UTC)
+        return max(0.0, (when - now).total_seconds())
+    except (TypeError, ValueError, IndexError, OverflowError):
+        # A date that cannot be one (day 10**20, an offset of years): as if
+        # the server had sent no Retry-After.
         return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=datetime.UTC)
-    now = now or datetime.datetime.now(datetime.UTC)
-    return max(0.0, (when - now).total_seconds())
 
 
 def is_idempotent(method: str) -> bool:

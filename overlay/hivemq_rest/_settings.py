@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Final
 
 import httpx
 
+from ._constants import MAX_SECONDS
 from ._errors import ConfigurationError
 from ._retry import RetryPolicy
 
@@ -23,6 +25,7 @@ __all__ = [
     "check_headers",
     "check_max_response_bytes",
     "check_retry",
+    "check_secret",
     "check_text",
     "check_timeout",
 ]
@@ -39,6 +42,11 @@ def _seconds(name: str, value: object) -> float | None:
     if not (value > 0 and math.isfinite(value)):
         raise ConfigurationError(
             f"{name} must be a finite number of seconds above 0 (None: no limit), not {value!r}"
+        )
+    if value > MAX_SECONDS:
+        raise ConfigurationError(
+            f"{name} must be at most {MAX_SECONDS:,.0f} seconds (a day; None: no limit), "
+            f"not {value!r}"
         )
     return float(value)
 
@@ -88,6 +96,27 @@ def check_text(name: str, value: object) -> str | None:
     if value is not None and not isinstance(value, str):
         raise ConfigurationError(f"{name} must be a str or None, not a {type(value).__name__}")
     return value
+
+
+def check_secret(name: str, value: object, *, ascii_only: bool = False) -> str | None:
+    """A credential (str or None) without control characters; never echoed.
+
+    A line break or NUL in a header value makes httpx or aiohttp refuse the
+    request later, quoting the whole header (the secret) in the error; a
+    token file that ends in two line breaks is enough. ``ascii_only``: the
+    value goes into a header as it is (a bearer token), not base64-encoded.
+    """
+    checked = check_text(name, value)
+    if checked is None:
+        return None
+    if any(unicodedata.category(c) == "Cc" for c in checked):
+        raise ConfigurationError(
+            f"{name} holds a control character (a line break, NUL, ...): "
+            "check the file or variable it came from"
+        )
+    if ascii_only and not checked.isascii():
+        raise ConfigurationError(f"{name} must be ASCII")
+    return checked
 
 
 def check_headers(headers: object) -> dict[str, str]:

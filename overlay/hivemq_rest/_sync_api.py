@@ -28,6 +28,7 @@ from ._retry import RetryState
 from ._sync_resources.backups import Backups
 from ._sync_resources.data_hub import DataHub
 from ._sync_resources.diagnostic_archives import DiagnosticArchives
+from ._sync_resources.health import HealthChecks
 from ._sync_resources.trace_recordings import TraceRecordings
 
 __all__ = ["SyncAPI"]
@@ -61,12 +62,12 @@ class SyncAPI(BaseClient):
             if self.limiter is not None:
                 time.sleep(self.limiter.reserve())
             try:
-                with self._deadline():
+                with self._deadline(call):
                     with self._http.stream(
                         call.method,
                         call.path,
                         params=call.params or None,
-                        headers=call.headers or None,
+                        headers=call.wire_headers(),
                         content=call.content,
                     ) as response:
                         self._limit_body(response)
@@ -108,7 +109,7 @@ class SyncAPI(BaseClient):
         try:
             with attempt_deadline(None):
                 with self._http.stream(
-                    call.method, call.path, headers=call.headers or None
+                    call.method, call.path, headers=call.wire_headers()
                 ) as response:
                     if not response.is_success:
                         self._limit_body(response)  # an error body is read whole: bound it
@@ -216,3 +217,8 @@ class SyncAPI(BaseClient):
     def diagnostic_archives(self) -> DiagnosticArchives:
         """Diagnostic archives: create one on the broker."""
         return DiagnosticArchives(self)
+
+    @functools.cached_property
+    def health(self) -> HealthChecks:
+        """The Health API (its own listener, ``health_url``): node, components, probes."""
+        return HealthChecks(self)

@@ -42,6 +42,28 @@ class BearerAuth(httpx.Auth):
         return "BearerAuth(token=***)"
 
 
+class SameOriginAuth(httpx.Auth):
+    """Applies ``inner`` only to requests for the base URL's origin.
+
+    A request to another listener (the Health API's, plain HTTP) goes
+    without the credentials.
+    """
+
+    def __init__(self, inner: httpx.Auth, base_url: httpx.URL) -> None:
+        self._inner = inner
+        self._origin = _origin(base_url)
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        """The inner auth's flow for the base URL's origin; the request as it is otherwise."""
+        if _origin(request.url) != self._origin:
+            yield request
+            return
+        yield from self._inner.auth_flow(request)
+
+    def __repr__(self) -> str:
+        return f"SameOriginAuth({self._inner!r})"
+
+
 def auth_for(username: str | None, password: str | None, token: str | None) -> httpx.Auth | None:
     """The httpx auth for these credentials; ConfigurationError for a mix that makes no sense."""
     if token is not None and (username is not None or password is not None):
@@ -127,7 +149,7 @@ class TransportOptions:
         """Keyword arguments for httpx.Client or httpx.AsyncClient."""
         return {
             "base_url": self.base_url,
-            "auth": self.auth,
+            "auth": None if self.auth is None else SameOriginAuth(self.auth, self.base_url),
             "timeout": self.timeout,
             "verify": self.tls,
             "headers": {

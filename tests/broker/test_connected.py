@@ -8,7 +8,6 @@ import httpx
 from hivemq_rest import ClientSubscriptionQos, HiveMQClient
 from hivemq_rest_emulator import BrokerEmulatorHandle
 from hivemq_rest_generated.models import ConnectionDetails
-from hivemq_rest_generated.types import UNSET
 from paho.mqtt.enums import MQTTProtocolVersion
 
 from tests.broker.conftest import ConnectMqtt
@@ -37,14 +36,14 @@ def test_a_connected_client_is_listed_with_its_real_connection(
     assert one.connection.username == "alice"
     assert one.connection.source_ip == "127.0.0.1"
     assert one.connection.mqtt_version == "MQTTv3_1_1"
-    assert one.session_expiry_interval is UNSET  # persistent, and this broker never expires it
+    assert one.session_expiry_interval is None  # persistent, and this broker never expires it
     assert one.will_present is False
 
     two = hivemq.get_client("sensor-2")
     assert isinstance(two.connection, ConnectionDetails)
     assert two.connection.keep_alive == 5
     assert two.connection.clean_start is True
-    assert two.connection.username is UNSET
+    assert two.connection.username is None
     assert two.session_expiry_interval == 0  # a clean session ends with its connection
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from hivemq_rest import ClientNotFoundError, HiveMQClient
 from hivemq_rest_generated.models import ConnectionDetails
-from hivemq_rest_generated.types import UNSET
 
 from tests.broker.conftest import ConnectMqtt
 from tests.broker.waiting import eventually
@@ -32,8 +31,8 @@ def test_a_persistent_session_stays_listed_offline(
     assert _listed(hivemq) == {"keeper"}
     details = hivemq.get_client("keeper")
     assert details.connected is False
-    assert details.connection is UNSET  # no connection, no connection details
-    assert details.connected_at is UNSET
+    assert details.connection is None  # no connection, no connection details
+    assert details.connected_at is None
     assert details.will_present is False
     assert [sub.topic_filter for sub in hivemq.iter_subscriptions("keeper")] == ["orders/#"]
 

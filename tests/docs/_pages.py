@@ -12,6 +12,8 @@ from tests.conftest import ROOT
 DOCS = ROOT / "docs"
 # The URL every example that needs a server uses; the tests swap in a free port.
 BASE_URL = "http://localhost:8888"
+# The Health API's URL in the examples of a page whose emulator has --health-port.
+HEALTH_URL = "http://localhost:8889"
 # A fenced block, with the `<!-- run: MODE -->` marker that may stand on the line before it.
 _BLOCK = re.compile(r"(?:<!-- run: (\w+) -->\n)?```(\w*)\n(.*?)```", re.DOTALL)
 _SERVE = re.compile(r"^(hivemq-emulator serve [^\n]*)$", re.MULTILINE)

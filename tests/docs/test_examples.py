@@ -21,7 +21,16 @@ import pytest
 from hivemq_rest_emulator.testing import ChildProcess, emulator_command
 
 from tests.conftest import ROOT
-from tests.docs._pages import BASE_URL, MODES, Block, blocks, pages, runnable, serve_argv
+from tests.docs._pages import (
+    BASE_URL,
+    HEALTH_URL,
+    MODES,
+    Block,
+    blocks,
+    pages,
+    runnable,
+    serve_argv,
+)
 
 EXAMPLE_TIMEOUT = 180
 SERVE_TIMEOUT = 30.0
@@ -29,21 +38,37 @@ BLOCKS = runnable()
 
 
 @pytest.fixture
-def emulator(request: pytest.FixtureRequest) -> Iterator[str]:
-    """The page's emulator on a free port; yields the base URL to use instead of BASE_URL."""
+def emulator(request: pytest.FixtureRequest) -> Iterator[dict[str, str]]:
+    """The page's emulator on free ports; yields the URLs to use instead of the page's.
+
+    BASE_URL always; HEALTH_URL too when the page's emulator has ``--health-port``.
+    """
     block: Block = request.param
     argv = serve_argv(block.page)
     port = argv.index("--port") + 1
     assert argv[port] == BASE_URL.rsplit(":", 1)[1], "the page's emulator serves BASE_URL"
     argv[port] = "0"
+    health = "--health-port" in argv
+    if health:
+        health_port = argv.index("--health-port") + 1
+        assert argv[health_port] == HEALTH_URL.rsplit(":", 1)[1], "its Health API is HEALTH_URL"
+        argv[health_port] = "0"
     with ChildProcess(emulator_command(*argv[1:]), name=" ".join(argv)) as process:
-        listening = re.compile(r"listening on http://127\.0\.0\.1:(\d+)")
-        found = process.wait_for_line(listening, SERVE_TIMEOUT)
-        yield BASE_URL.replace("8888", found[1])
+        listening = re.compile(r"^listening on http://127\.0\.0\.1:(\d+)")
+        urls = {
+            BASE_URL: BASE_URL.replace("8888", process.wait_for_line(listening, SERVE_TIMEOUT)[1])
+        }
+        if health:
+            health_listening = re.compile(r"^health listening on http://127\.0\.0\.1:(\d+)")
+            found = process.wait_for_line(health_listening, SERVE_TIMEOUT)
+            urls[HEALTH_URL] = HEALTH_URL.replace("8889", found[1])
+        yield urls
 
 
-def _command(block: Block, base_url: str, cwd: Path) -> list[str]:
-    code = block.code.replace(BASE_URL, base_url)
+def _command(block: Block, urls: dict[str, str], cwd: Path) -> list[str]:
+    code = block.code
+    for page_url, served in urls.items():
+        code = code.replace(page_url, served)
     if block.mode == "pytest":
         (cwd / "test_example.py").write_text(code, encoding="utf-8")
         plugin = "hivemq_rest_emulator.testing.pytest_plugin"
@@ -54,11 +79,12 @@ def _command(block: Block, base_url: str, cwd: Path) -> list[str]:
     return [sys.executable, "-c", code]
 
 
-def _run(block: Block, base_url: str, cwd: Path) -> str:
+def _run(block: Block, urls: dict[str, str], cwd: Path) -> str:
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
     env.pop("HIVEMQ_REST_URL", None)  # only what the example sets
+    env.pop("HIVEMQ_REST_HEALTH_URL", None)
     result = subprocess.run(
-        _command(block, base_url, cwd),
+        _command(block, urls, cwd),
         cwd=cwd,
         env=env,
         capture_output=True,
@@ -78,7 +104,7 @@ def _run(block: Block, base_url: str, cwd: Path) -> str:
     indirect=["emulator"],
 )
 def test_example_runs_against_its_pages_emulator(
-    block: Block, emulator: str, tmp_path: Path
+    block: Block, emulator: dict[str, str], tmp_path: Path
 ) -> None:
     assert block.code.count(BASE_URL) >= 1, f"{block.name} does not use the page's emulator"
     _run(block, emulator, tmp_path)
@@ -87,7 +113,7 @@ def test_example_runs_against_its_pages_emulator(
 @pytest.mark.parametrize("block", [b for b in BLOCKS if not b.needs_server], ids=lambda b: b.name)
 def test_example_runs_on_its_own(block: Block, tmp_path: Path) -> None:
     assert BASE_URL not in block.code, f"{block.name} needs a server: drop its run marker"
-    _run(block, "", tmp_path)
+    _run(block, {}, tmp_path)
 
 
 def test_every_python_block_runs_and_every_marker_is_known() -> None:
@@ -112,4 +138,5 @@ def test_the_guides_cover_every_topic_of_the_issue() -> None:
         "contract-suite",
         "errors-and-retries",
         "security",
+        "health-checks",
     } <= guides

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 import httpx
+import pytest
 from hivemq_rest_emulator import create_app
+from hivemq_rest_emulator.cli import main
 from hivemq_rest_emulator.testing import EmulatorProcess
 from hivemq_rest_generated.operations import CREATE_BACKUP
 from starlette.routing import Mount, Route
@@ -56,3 +58,13 @@ def test_the_serve_command_with_backup_options_does_what_the_guide_says() -> Non
         assert http.put("/_emulator/clock", json={"advanceSeconds": seconds}).status_code == 200
         backup = http.get(f"{CREATE_BACKUP.path}/{backup_id}").json()["backup"]
         assert (backup["state"], backup["bytes"]) == ("COMPLETED", size)
+
+
+def test_the_reference_lists_every_serve_option(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["serve", "--help"])
+    options = set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", capsys.readouterr().out)) - {"--help"}
+    page = (ROOT / "docs" / "reference" / "emulator-admin-api.md").read_text(encoding="utf-8")
+    table = page.split("## `hivemq-emulator serve`", 1)[1]
+    documented = set(re.findall(r"`(--[a-z][a-z-]+)", table))
+    assert options == documented

@@ -111,6 +111,25 @@ def test_serve_allows_more_hosts_and_limits_bodies() -> None:
             assert http.post("/_emulator/sessions", content=b"x" * 11).status_code == 413
 
 
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--backup-seconds", "1e12"),
+        ("--backup-seconds", "inf"),
+        ("--backup-bytes", str(10**20)),
+        ("--backup-bytes", str(2**63)),
+    ],
+)
+def test_durations_and_sizes_it_cannot_serve_are_usage_errors(option: str, value: str) -> None:
+    # A subprocess: were the value taken, the server would start and serve on.
+    command = [sys.executable, "-m", "hivemq_rest_emulator", "serve", "--port", "0"]
+    done = subprocess.run(
+        [*command, option, value], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 2
+    assert option in done.stderr
+
+
 def test_bad_limits_exit_with_an_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["serve", "--max-body-bytes", "-1"]) == 2
     assert "--max-body-bytes" in capsys.readouterr().err

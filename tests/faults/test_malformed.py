@@ -26,7 +26,6 @@ from hivemq_rest import (
     RetryPolicy,
     UnexpectedResponseError,
 )
-from hivemq_rest_generated.types import Unset
 
 from tests.faults.calls import KINDS, READS, call
 from tests.faults.raw_server import http_answer, raw_server
@@ -129,23 +128,23 @@ def test_truncated_json(kind: str) -> None:
 
 
 def _declared(details: ClientDetails) -> None:
-    """Each field holds UNSET, or a value of the type the model declares."""
-    assert isinstance(details.id, str | Unset)
-    assert isinstance(details.connected, bool | Unset)
+    """Each field holds None, or a value of the type the model declares."""
+    assert isinstance(details.id, str)
+    assert isinstance(details.connected, bool | None)
     assert details.session_expiry_interval is None or (
-        isinstance(details.session_expiry_interval, int | Unset)
+        isinstance(details.session_expiry_interval, int)
         and not isinstance(details.session_expiry_interval, bool)
     )
-    assert isinstance(details.message_queue_size, int | Unset)
+    assert isinstance(details.message_queue_size, int | None)
     assert not isinstance(details.message_queue_size, bool)
-    assert isinstance(details.will_present, bool | Unset)
+    assert isinstance(details.will_present, bool | None)
 
 
 def _declared_subscriptions(subscriptions: list[ClientSubscription]) -> None:
     for subscription in subscriptions:
-        assert isinstance(subscription.topic_filter, str | Unset)
-        assert isinstance(subscription.no_local, bool | Unset)
-        assert isinstance(subscription.retain_as_published, bool | Unset)
+        assert isinstance(subscription.topic_filter, str)
+        assert isinstance(subscription.no_local, bool | None)
+        assert isinstance(subscription.retain_as_published, bool | None)
 
 
 WRONG_TYPES: list[tuple[str, Any, Callable[[Any], None] | None]] = [
@@ -204,12 +203,14 @@ def test_wrong_types(
 def test_missing_fields(kind: str) -> None:
     details, _ = answers(kind, constant(200, b'{"client": {"id": "a"}}'), "get_client")
     assert details.id == "a"
-    assert isinstance(details.connected, Unset)
-    assert isinstance(details.connection, Unset)
-    empty, _ = answers(kind, constant(200, b"{}"), "get_client")
-    assert empty.to_dict() == {}
+    assert details.connected is None
+    assert details.connection is None
+    # Without the client, or without its id, there is no client to answer with.
+    for body in (b"{}", b'{"client": {}}', b'{"client": {"connected": true}}'):
+        error, _ = raises(kind, constant(200, body), "get_client")
+        assert type(error) is UnexpectedResponseError
     state, _ = answers(kind, constant(200, b'{"connection": {}}'), "get_connection_state")
-    assert isinstance(state.connected, Unset)
+    assert state.connected is None
     # is_connected has to answer yes or no: without "connected" it cannot.
     error, _ = raises(kind, constant(200, b'{"connection": {}}'), "is_connected")
     assert type(error) is UnexpectedResponseError
@@ -217,8 +218,12 @@ def test_missing_fields(kind: str) -> None:
     ids, seen = answers(kind, constant(200, b'{"items": [{"id": "a"}, {"id": "b"}]}'), "list")
     assert (ids, seen) == (["a", "b"], 1)  # no _links: the last page
     assert answers(kind, constant(200, b"{}"), "list")[0] == []
-    subscriptions, _ = answers(kind, constant(200, b'{"items": [{}]}'), "subscriptions")
-    assert [item.to_dict() for item in subscriptions] == [{}]
+    body = b'{"items": [{"topicFilter": "t"}]}'
+    subscriptions, _ = answers(kind, constant(200, body), "subscriptions")
+    assert [item.to_dict() for item in subscriptions] == [{"topicFilter": "t"}]
+    # A subscription without its topic filter says nothing.
+    error, _ = raises(kind, constant(200, b'{"items": [{}]}'), "subscriptions")
+    assert type(error) is UnexpectedResponseError
     # An item without an id cannot be listed.
     error, _ = raises(kind, constant(200, b'{"items": [{"connected": true}]}'), "list")
     assert type(error) is UnexpectedResponseError

@@ -19,6 +19,8 @@ from hivemq_rest_generated.models import (
     BehaviorPolicyList,
     DataPolicy,
     DataPolicyList,
+    DataPolicyMatching,
+    DataPolicyValidation,
     FsmStatesInformationListItem,
     PartialBehaviorPolicy,
     PartialDataPolicy,
@@ -32,7 +34,6 @@ from hivemq_rest_generated.models import (
     TraceRecordingEventsItem,
     TraceRecordingItem,
 )
-from hivemq_rest_generated.types import UNSET
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -123,7 +124,7 @@ def test_partial_body_needs_the_partial_model(
     with pytest.raises(KeyError):
         full.from_dict(copy.deepcopy(only_created))
     parsed = partial.from_dict(copy.deepcopy(only_created))
-    assert parsed.id is UNSET
+    assert parsed.id is None
     assert parsed.to_dict() == only_created
 
 
@@ -209,3 +210,24 @@ def test_requests_still_carry_the_required_properties() -> None:
     assert {"id", "matching"} <= set(policy.to_dict())
     with pytest.raises(TypeError):
         DataPolicy(id="p")  # type: ignore[call-arg]
+
+
+def test_a_body_built_with_keywords_sends_only_what_was_set() -> None:
+    policy = DataPolicy(id="p", matching=DataPolicyMatching(topic_filter="plant/#"))
+    assert policy.to_dict() == {"id": "p", "matching": {"topicFilter": "plant/#"}}
+    policy.on_failure = None  # None is "not set": nothing goes out for it
+    policy.validation = DataPolicyValidation(validators=[])
+    assert policy.to_dict() == {
+        "id": "p",
+        "matching": {"topicFilter": "plant/#"},
+        "validation": {"validators": []},
+    }
+    assert DataPolicy.from_dict(policy.to_dict()) == policy
+
+
+def test_what_a_body_left_out_reads_as_none() -> None:
+    policy = DataPolicy.from_dict({"id": "p", "matching": {"topicFilter": "t"}})
+    assert (policy.created_at, policy.validation, policy.on_success) == (None, None, None)
+    partial = PartialDataPolicy.from_dict({"id": "p"})
+    assert (partial.matching, partial.created_at) == (None, None)
+    assert partial.to_dict() == {"id": "p"}

@@ -4,13 +4,34 @@ from __future__ import annotations
 
 import copy
 import re
-from typing import Any
+from pathlib import Path
+from typing import Any, Final
 
 import pytest
 from openapi_spec_validator import validate
 from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 
 from tests.reference_facts import OPERATIONS
+
+#: What openapi.yaml requires beyond the public spec: what the broker always
+#: answers, so that the models read it as a plain type rather than X | None.
+REQUIRED_ADDITIONS: Final[dict[str, frozenset[str]]] = {
+    "Backup": frozenset({"id"}),
+    "Client": frozenset({"id"}),
+    "ClientDetails": frozenset({"id"}),
+    "ClientSubscription": frozenset({"topicFilter"}),
+    "DiagnosticArchive": frozenset({"id"}),
+    "TraceRecording": frozenset({"name"}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REQUIRED_ADDITIONS))
+def test_each_added_requirement_is_required_and_labelled(spec: dict[str, Any], name: str) -> None:
+    assert set(spec["components"]["schemas"][name]["required"]) >= REQUIRED_ADDITIONS[name]
+    text = (Path(__file__).resolve().parents[2] / "openapi.yaml").read_text(encoding="utf-8")
+    block = text.split(f"\n    {name}:\n", 1)[1].split("\n      properties:\n", 1)[0]
+    assert "# Addition:" in block
+    assert "required: [" in block
 
 
 def test_spec_validates(spec: dict[str, Any]) -> None:

@@ -38,7 +38,7 @@ def _by_id(spec: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any], list[di
     found = {}
     for path, item in spec["paths"].items():
         for method, operation in item.items():
-            if method != "parameters":
+            if method not in ("parameters", "servers"):
                 parameters = [*item.get("parameters", []), *operation.get("parameters", [])]
                 resolved = [_resolve(spec, p) for p in parameters]
                 found[operation["operationId"]] = (path, operation, resolved)
@@ -172,7 +172,9 @@ def test_every_operation_on_a_created_resource_is_linked() -> None:
 
 def test_stop_link_sends_stopped(spec: dict[str, Any]) -> None:
     [link] = [link for source, _, name, link in _links(spec) if name == "stopTraceRecording"]
-    assert link["requestBody"] == {"traceRecording": {"state": "STOPPED"}}
+    assert link["requestBody"] == {
+        "traceRecording": {"name": "$response.body#/traceRecording/name", "state": "STOPPED"}
+    }
 
 
 def test_schemathesis_follows_every_link(spec: dict[str, Any]) -> None:
@@ -185,7 +187,7 @@ def test_schemathesis_follows_every_link(spec: dict[str, Any]) -> None:
         operation["operationId"]: f"{method.upper()} {path}"
         for path, item in spec["paths"].items()
         for method, operation in item.items()
-        if method != "parameters"
+        if method not in ("parameters", "servers")
     }
     for source, status, name, link in _links(spec):
         expected = f"{labels[source]} -> [{status}] {name} -> {labels[link['operationId']]}"

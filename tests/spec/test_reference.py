@@ -15,6 +15,8 @@ import pytest
 from tests.reference_facts import (
     ANY_SCHEMAS,
     BINARY,
+    HEALTH_OPERATIONS,
+    HEALTH_TAG,
     JSON,
     NULLABLE_SCHEMAS,
     OPERATIONS,
@@ -24,6 +26,7 @@ from tests.reference_facts import (
     SCHEMAS,
     UNIQUE_ITEMS,
 )
+from tests.spec.test_contract_additions import REQUIRED_ADDITIONS
 
 #: The answers that `fields` can cut short: the schema the spec answers with
 #: instead of the reference's (same properties, none required).
@@ -63,7 +66,7 @@ def _operations(spec: dict[str, Any]) -> dict[str, tuple[str, str, dict[str, Any
     for path, item in spec["paths"].items():
         shared = item.get("parameters", [])
         for method, operation in item.items():
-            if method == "parameters":
+            if method in ("parameters", "servers"):
                 continue
             found[operation["operationId"]] = (method, path, operation, shared)
     return found
@@ -75,13 +78,25 @@ def _parameters(spec: dict[str, Any], operation_id: str) -> list[dict[str, Any]]
 
 
 def test_same_operations(spec: dict[str, Any]) -> None:
-    assert set(_operations(spec)) == set(OPERATIONS)
+    # The REST API's 37, and the Health API's 6 as additions (tests/spec/test_health.py).
+    assert set(_operations(spec)) == set(OPERATIONS) | set(HEALTH_OPERATIONS)
     assert len(OPERATIONS) == 37
+    assert len(HEALTH_OPERATIONS) == 6
+    assert not set(OPERATIONS) & set(HEALTH_OPERATIONS)
 
 
 def test_every_tag_is_declared(spec: dict[str, Any]) -> None:
     declared = [tag["name"] for tag in spec["tags"]]
-    assert sorted(declared) == sorted({operation.tag for operation in OPERATIONS.values()})
+    tags = {operation.tag for operation in OPERATIONS.values()} | {HEALTH_TAG}
+    assert sorted(declared) == sorted(tags)
+
+
+@pytest.mark.parametrize("operation_id", sorted(OPERATIONS))
+def test_rest_operations_use_the_rest_listener(spec: dict[str, Any], operation_id: str) -> None:
+    _, path, operation, _ = _operations(spec)[operation_id]
+    assert "servers" not in spec["paths"][path]
+    assert "security" not in operation
+    assert operation["tags"] != [HEALTH_TAG]
 
 
 @pytest.mark.parametrize("operation_id", sorted(OPERATIONS))
@@ -168,7 +183,8 @@ def test_responses_match_reference(spec: dict[str, Any], operation_id: str) -> N
 
 
 def test_same_schemas(spec: dict[str, Any]) -> None:
-    assert set(spec["components"]["schemas"]) == set(SCHEMAS) | set(PARTIAL.values())
+    # Health: the Health API's answer, an addition (tests/spec/test_health.py).
+    assert set(spec["components"]["schemas"]) == set(SCHEMAS) | set(PARTIAL.values()) | {"Health"}
 
 
 def _describe(schema: dict[str, Any]) -> tuple[Any, ...]:
@@ -207,7 +223,8 @@ def test_schema_matches_reference(spec: dict[str, Any], name: str) -> None:
     assert schema.get("nullable", False) == (name in NULLABLE_SCHEMAS)
     # No schema is closed: a newer broker may add properties.
     assert "additionalProperties" not in schema
-    assert set(schema.get("required", [])) == REQUIRED.get(name, frozenset())
+    required = set(schema.get("required", [])) - REQUIRED_ADDITIONS.get(name, frozenset())
+    assert required == REQUIRED.get(name, frozenset())
     found = {prop: _as_listed(name, prop, _describe(s)) for prop, s in schema["properties"].items()}
     assert found == SCHEMAS[name]
     read_only = {prop for prop, s in schema["properties"].items() if s.get("readOnly")}

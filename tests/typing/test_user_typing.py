@@ -10,23 +10,34 @@ from pathlib import Path
 import pytest
 from hivemq_rest import ClientDetails, ConnectionDetails
 from hivemq_rest_emulator import EmulatorHandle
+from hivemq_rest_emulator.core.app import create_app
+from hivemq_rest_emulator.core.clock import Clock
+from hivemq_rest_emulator.core.server import EmulatorServer
+from hivemq_rest_emulator.services import default_services
 
-from tests.typing.user_script import describe, describe_first, store_policy
+from tests.typing.user_script import back_up, describe, describe_first, store_policy
 
 USER_SCRIPT = Path(__file__).with_name("user_script.py")
 
 # Each misuse must be rejected, with this error code, on its line (after the preamble).
-_PREAMBLE = "from hivemq_rest import ClientDetails, or_none\nclient = ClientDetails()\n"
+_PREAMBLE = "from hivemq_rest import ClientDetails\nclient = ClientDetails(id='c')\n"
 MISUSES = {
-    "id_may_be_unset": ("client_id: str = client.id", "assignment"),
-    "connected_may_be_unset": ("flag: bool = client.connected", "assignment"),
-    "expiry_may_be_unset": ("minutes = client.session_expiry_interval // 60", "operator"),
-    "expiry_may_be_null": ("minutes = or_none(client.session_expiry_interval) // 60", "operator"),
+    "connected_may_be_absent": ("flag: bool = client.connected", "assignment"),
+    "expiry_may_be_absent": ("minutes = client.session_expiry_interval // 60", "operator"),
+    "details_need_an_id": ("ClientDetails()", "call-arg"),
     "no_such_model": ("from hivemq_rest import ClientDetail", "attr-defined"),
+    "no_unset_to_import": ("from hivemq_rest import Unset", "attr-defined"),
     "partial_policy_is_not_whole": (
         "from hivemq_rest import DataPolicy, HiveMQClient; "
-        'p: DataPolicy = HiveMQClient("http://127.0.0.1").data_hub.data_policies.get("p")',
+        'p: DataPolicy = HiveMQClient("http://127.0.0.1").data_hub.data_policies.get('
+        '"p", fields=["id"])',
         "assignment",
+    ),
+    "partial_matching_may_be_absent": (
+        "from hivemq_rest import HiveMQClient; "
+        't: str = HiveMQClient("http://127.0.0.1").data_hub.data_policies.get('
+        '"p", fields=["id"]).matching.topic_filter',
+        "union-attr",
     ),
 }
 
@@ -77,7 +88,7 @@ def test_misuse_is_rejected(mypy_errors: dict[str, list[tuple[int, str]]], name:
 
 
 def test_user_script_runs() -> None:
-    assert describe(ClientDetails()) == "(no id): state unknown, expiry unknown, user -"
+    assert describe(ClientDetails(id="z")) == "z: state unknown, expiry unknown, user -"
     client = ClientDetails(
         id="a/b",
         connected=True,
@@ -98,3 +109,11 @@ def test_user_script_runs_against_the_emulator(hivemq_emulator: EmulatorHandle) 
 
 def test_user_script_stores_a_policy_in_the_emulator(hivemq_emulator: EmulatorHandle) -> None:
     assert store_policy(hivemq_emulator.base_url, "plant/#") == ["readings"]
+
+
+def test_user_script_makes_a_backup_in_the_emulator() -> None:
+    # As the README's emulator (--backup-seconds 0): a backup completes at once.
+    clock = Clock()
+    app = create_app(clock=clock, services=default_services(clock, backup_seconds=0))
+    with EmulatorServer(app) as server:
+        assert back_up(server.base_url)

@@ -9,9 +9,10 @@ PUT      /_emulator/faults        Replace it (omitted keys take defaults): 200 w
                                   every cursor issued so far, once.
 GET      /_emulator/clock         ``{"now": "<RFC 3339>", "advancedSeconds": s}``.
 PUT      /_emulator/clock         ``{"advanceSeconds": n}`` (0..10 years): move emulator
-                                  time forward; 200 with the new time.
-DELETE   /_emulator/state         Reset every family, the events and the faults: 204.
-                                  (Emulator time keeps going; it never runs back.)
+                                  time forward; 200 with the new time; 400 past
+                                  :data:`~.clock.LATEST`.
+DELETE   /_emulator/state         Reset every family, the events, the faults and
+                                  emulator time (back to the wall clock): 204.
 =======  =======================  =====================================================
 
 The families add their own endpoints (see
@@ -28,13 +29,13 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from .clock import Clock
+from .clock import MAX_DURATION_SECONDS, Clock, ClockLimitError
 from .faults import FaultConfig, Faults
 from .problems import error_response, json_response, no_content
 from .reader import InvalidBodyError, Reader, read_json
 from .service import Service
 
-MAX_ADVANCE_SECONDS = 10 * 366 * 86_400.0
+MAX_ADVANCE_SECONDS = MAX_DURATION_SECONDS
 
 
 def _bad_body(exc: InvalidBodyError) -> Response:
@@ -97,12 +98,23 @@ class AdminApi:
                 seconds = reader.float_("advanceSeconds", 0.0, 0.0, MAX_ADVANCE_SECONDS)
             except InvalidBodyError as exc:
                 return _bad_body(exc)
-            self.clock.advance(seconds)
+            try:
+                self.clock.advance(seconds)
+            except ClockLimitError as exc:
+                return error_response(400, "Clock limit reached", str(exc))
         return json_response(clock_json(self.clock))
 
     async def state(self, request: Request) -> Response:
-        """DELETE: every family back to empty, no events, no faults."""
+        """DELETE: see :meth:`reset`."""
+        self.reset()
+        return no_content()
+
+    def reset(self) -> None:
+        """Every family back to empty, no events, no faults, emulator time the wall clock's.
+
+        Nothing that was scheduled by emulator time is left, so it can run back.
+        """
         for service in self.services:
             service.reset()
         self.faults.reset()
-        return no_content()
+        self.clock.reset()

@@ -32,7 +32,7 @@ from .clock import Clock
 from .faults import ConnectionDroppedError, Faults
 from .guard import HostGuard
 from .problems import error_response, unavailable
-from .routing import RoutingTable, request_path, spec_operations
+from .routing import RoutingTable, request_path, rest_operations, spec_operations
 from .service import ApiError, ApiRequest, Handler, Service, WithAdminRoutes
 
 ADMIN_PREFIX = "/_emulator"
@@ -142,7 +142,7 @@ class EmulatorApp(Starlette):
         self.services: tuple[Service, ...] = (MqttClientsService(backend, faults), *services)
         self.max_body_bytes = max_body_bytes
         self.guard = HostGuard(allowed_hosts)
-        self.routing = RoutingTable(spec_operations())
+        self.routing = RoutingTable(rest_operations())
         self.handlers = _handlers(self.services)
         self.admin = AdminApi(faults, clock, self.services, backend.expire_cursors)
         admin_routes = self.admin.routes()

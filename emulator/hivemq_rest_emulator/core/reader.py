@@ -13,6 +13,8 @@ from typing import Any
 
 from starlette.requests import Request
 
+from . import json_text
+
 
 class InvalidBodyError(ValueError):
     """The JSON input of an admin request is not acceptable; the message says why."""
@@ -152,7 +154,7 @@ async def read_json(request: Request) -> Any:
     """The request body as JSON; raise :class:`InvalidBodyError`."""
     body = await request.body()
     try:
-        value = json.loads(body)
+        value = json_text.loads(body)
         # Lone surrogates (JSON "\ud800") are valid JSON but no valid text.
         json.dumps(value, ensure_ascii=False).encode("utf-8")
     except RecursionError:

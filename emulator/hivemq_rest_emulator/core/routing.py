@@ -39,6 +39,11 @@ def spec_operations() -> tuple[Operation, ...]:
     return tuple(value for value in vars(_spec).values() if isinstance(value, Operation))
 
 
+def rest_operations() -> tuple[Operation, ...]:
+    """The operations served on the REST API's listener (not the Health API's)."""
+    return tuple(operation for operation in spec_operations() if operation.server is None)
+
+
 def request_path(scope: Scope) -> bytes:
     """The raw path of the request, without query and without the app's root path."""
     raw = scope.get("raw_path")

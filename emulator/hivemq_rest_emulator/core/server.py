@@ -1,9 +1,9 @@
 """Serving the emulator with uvicorn: in a background thread or in the foreground.
 
 Both ways bind the socket first (port 0 picks a free port, so the real one is
-known) and use :class:`DroppingH11Protocol`, uvicorn's h11 protocol with one
-change: when the app raises :class:`ConnectionDroppedError` before sending anything,
-the socket is closed without a response. (Plain uvicorn would answer 500.)
+known) and serve it with :func:`make_server`: uvicorn with the emulator's
+connection rules (:mod:`~hivemq_rest_emulator.core.protocol`: dropped
+connections, no ambiguous body lengths, ``idle_timeout``).
 """
 
 from __future__ import annotations
@@ -14,35 +14,13 @@ import socket
 import threading
 from collections.abc import Callable
 from types import TracebackType
-from typing import Any
 
 import uvicorn
-from starlette.types import ASGIApp, Receive, Scope, Send
-from uvicorn.protocols.http.h11_impl import H11Protocol
+from starlette.types import ASGIApp
 
-from .faults import ConnectionDroppedError
+from .protocol import DEFAULT_IDLE_TIMEOUT, ServerConfig, check_idle_timeout
 
 LOOPBACK = "127.0.0.1"
-
-
-class DroppingH11Protocol(H11Protocol):
-    """uvicorn's h11 protocol, closing the connection on :class:`ConnectionDroppedError`."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        inner = self.app
-
-        async def app(scope: Scope, receive: Receive, send: Send) -> None:
-            try:
-                await inner(scope, receive, send)
-            except ConnectionDroppedError:
-                self.transport.abort()
-                # Let uvicorn notice the closed connection (connection_lost) so
-                # that it does not try to answer 500 on it.
-                for _ in range(3):
-                    await asyncio.sleep(0)
-
-        self.app = app
 
 
 def bind_socket(host: str, port: int) -> socket.socket:
@@ -69,12 +47,20 @@ def socket_url(sock: socket.socket) -> str:
 
 
 def make_server(
-    app: ASGIApp, *, log_level: str = "warning", access_log: bool = False
+    app: ASGIApp,
+    *,
+    log_level: str = "warning",
+    access_log: bool = False,
+    idle_timeout: float = DEFAULT_IDLE_TIMEOUT,
 ) -> uvicorn.Server:
-    """A uvicorn server for ``app`` with :class:`DroppingH11Protocol`."""
-    config = uvicorn.Config(
+    """A uvicorn server for ``app`` with the emulator's connection rules.
+
+    ``idle_timeout``: seconds a connection may keep the server waiting (see
+    :mod:`~hivemq_rest_emulator.core.protocol`).
+    """
+    config = ServerConfig(
         app,
-        http=DroppingH11Protocol,
+        idle_timeout=idle_timeout,
         lifespan="off",
         log_level=log_level,
         access_log=access_log,
@@ -91,14 +77,15 @@ async def serve(
     on_ready: Callable[[str], None] | None = None,
     log_level: str = "warning",
     access_log: bool = False,
+    idle_timeout: float = DEFAULT_IDLE_TIMEOUT,
 ) -> None:
     """Serve ``app`` until stopped (SIGINT/SIGTERM in the main thread).
 
     ``on_ready(url)`` is called once the server accepts connections; OSError
     when it cannot bind or never starts.
     """
+    server = make_server(app, log_level=log_level, access_log=access_log, idle_timeout=idle_timeout)
     sock = bind_socket(host, port)
-    server = make_server(app, log_level=log_level, access_log=access_log)
     task = asyncio.ensure_future(server.serve(sockets=[sock]))
     try:
         while not server.started:
@@ -119,12 +106,21 @@ class EmulatorServer:
     """An ASGI app served by uvicorn in a background thread, for tests.
 
     Use as a context manager, or call :meth:`start` and :meth:`stop`.
+    ``idle_timeout`` as for :func:`make_server`.
     """
 
-    def __init__(self, app: ASGIApp, host: str = LOOPBACK, port: int = 0) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        host: str = LOOPBACK,
+        port: int = 0,
+        *,
+        idle_timeout: float = DEFAULT_IDLE_TIMEOUT,
+    ) -> None:
         self.app = app
         self.host = host
         self.port = port
+        self.idle_timeout = check_idle_timeout(idle_timeout)
         self.base_url = ""
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
@@ -136,7 +132,7 @@ class EmulatorServer:
         if self._thread is not None:
             raise RuntimeError("the server is running already")
         sock = bind_socket(self.host, self.port)
-        server = make_server(self.app)
+        server = make_server(self.app, idle_timeout=self.idle_timeout)
         self._socket, self._server = sock, server
 
         def run() -> None:

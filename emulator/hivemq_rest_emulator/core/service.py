@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol, runtime_checkable
 
@@ -11,6 +10,8 @@ from hivemq_rest_generated.operations import Operation
 from starlette.datastructures import Headers, QueryParams
 from starlette.responses import Response
 from starlette.routing import BaseRoute
+
+from . import json_text
 
 
 class ApiError(Exception):
@@ -41,14 +42,21 @@ class ApiRequest:
     body: bytes = b""
 
     def json(self) -> Any:
-        """The body as JSON; ApiError 400 when it is not JSON (or nested too deep)."""
+        """The body as JSON; ApiError 400 when it is not JSON (or nested too deep).
+
+        ``NaN``, ``Infinity`` and numbers beyond a float are not JSON either.
+        """
         if not self.body:
             raise ApiError(400, "Invalid request body", "The request body is missing.")
         try:
-            return json.loads(self.body)
+            return json_text.loads(self.body)
         except RecursionError:
             raise ApiError(
                 400, "Invalid request body", "The request body is nested too deeply."
+            ) from None
+        except json_text.NonFiniteNumberError as exc:
+            raise ApiError(
+                400, "Invalid request body", f"The request body is not JSON: {exc}."
             ) from None
         except (UnicodeDecodeError, ValueError):
             raise ApiError(400, "Invalid request body", "The request body is not JSON.") from None

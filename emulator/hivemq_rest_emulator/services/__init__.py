@@ -13,6 +13,7 @@ from ..core.service import Service
 from .backups import BackupsService
 from .data_hub import DataHubService
 from .diagnostic_archives import DiagnosticArchivesService
+from .health import HealthService
 from .mqtt_clients.backend import SessionBackend
 from .mqtt_clients.model import Session
 from .trace_recordings import TraceRecordingsService
@@ -41,6 +42,7 @@ def default_services(
         BackupsService(clock, backup_seconds=backup_seconds, backup_bytes=backup_bytes),
         TraceRecordingsService(clock),
         DiagnosticArchivesService(clock),
+        HealthService(clock),
     )
 
 

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.app import EmulatorApp
 from ..core.faults import FaultConfig, Faults
+from ..services.health import HealthService
+from ..services.health.state import HealthConfig
 from ..services.mqtt_clients.backend import SessionBackend
 from ..services.mqtt_clients.model import Session
 from ..services.mqtt_clients.parse import session_from_json
@@ -40,12 +42,14 @@ class EmulatorHandle:
     ``app`` is the ASGI application, ``backend`` its
     :class:`~hivemq_rest_emulator.SessionBackend` (``store`` when that is the
     in-memory :class:`SessionStore`), ``faults`` its :class:`Faults`,
-    ``base_url`` where a real server serves it (empty if none does).
+    ``base_url`` where a real server serves it (empty if none does),
+    ``health_url`` where its Health API listener is served (empty if none is).
     """
 
-    def __init__(self, app: EmulatorApp, base_url: str = "") -> None:
+    def __init__(self, app: EmulatorApp, base_url: str = "", health_url: str = "") -> None:
         self.app = app
         self.base_url = base_url
+        self.health_url = health_url
 
     @property
     def backend(self) -> SessionBackend:
@@ -84,11 +88,9 @@ class EmulatorHandle:
     def reset(self) -> None:
         """Every family back to empty, no events, no faults (as ``DELETE /_emulator/state``).
 
-        Cursors issued so far expire; emulator time keeps its lead.
+        Cursors issued so far expire; emulator time is the wall clock's again.
         """
-        for service in self.app.services:
-            service.reset()
-        self.faults.reset()
+        self.app.admin.reset()
 
     def advance_clock(self, seconds: float) -> datetime:
         """Move emulator time forward (as ``PUT /_emulator/clock``); the new time."""
@@ -114,6 +116,40 @@ class EmulatorHandle:
     def expire_cursors(self) -> None:
         """Make every cursor issued so far answer 410."""
         self.backend.expire_cursors()
+
+    @property
+    def health(self) -> HealthService:
+        """The Health API's family (what ``PUT /_emulator/health`` configures)."""
+        [service] = [s for s in self.app.services if isinstance(s, HealthService)]
+        return service
+
+    def set_health(
+        self,
+        components: dict[str, Any] | None = None,
+        extensions: dict[str, Any] | None = None,
+        *,
+        liveness: dict[str, Any] | None = None,
+        readiness: dict[str, Any] | None = None,
+        readiness_delay_seconds: float = 0.0,
+    ) -> HealthConfig:
+        """Replace what the Health API answers, as ``PUT /_emulator/health`` does.
+
+        ``components`` and ``extensions`` map names to ``{"status": ...,
+        "details": {...}}`` (names and details are kept as given);
+        ``readiness_delay_seconds`` makes readiness DOWN for that much
+        emulator time from now. Returns the configuration in force.
+        """
+        config = HealthConfig.from_json(
+            {
+                "components": components or {},
+                "extensions": extensions or {},
+                "liveness": liveness,
+                "readiness": readiness,
+                "readinessDelaySeconds": readiness_delay_seconds,
+            }
+        )
+        self.health.configure(config)
+        return config
 
 
 class BrokerEmulatorHandle(EmulatorHandle):

@@ -190,6 +190,8 @@ LISTENING: Final = re.compile(r"^listening on (?P<url>http://\S+)$")
 """The line ``hivemq-emulator serve`` prints once it accepts connections."""
 MQTT_LISTENING: Final = re.compile(r"^mqtt listening on mqtt://(?P<address>\S+)$")
 """The second line, with ``--mqtt-port``, once the broker accepts connections too."""
+HEALTH_LISTENING: Final = re.compile(r"^health listening on (?P<url>http://\S+)$")
+"""The line, with ``--health-port``, once the Health API's listener accepts connections too."""
 
 
 def emulator_command(*args: str) -> list[str]:
@@ -205,7 +207,8 @@ class EmulatorProcess:
 
     Use it as a context manager (or :meth:`start`/:meth:`stop`); ``base_url``
     is known once :meth:`start` returns, and ``mqtt_address`` (``host:port``)
-    when ``ARGS`` hold ``--mqtt-port``. ``output()`` is everything it printed
+    when ``ARGS`` hold ``--mqtt-port``, ``health_url`` when they hold
+    ``--health-port``. ``output()`` is everything it printed
     (stdout and stderr).
     """
 
@@ -215,6 +218,7 @@ class EmulatorProcess:
         self.start_timeout = start_timeout
         self.base_url = ""
         self.mqtt_address = ""
+        self.health_url = ""
 
     @property
     def pid(self) -> int:
@@ -229,6 +233,9 @@ class EmulatorProcess:
             if "--mqtt-port" in self.process.argv:
                 found = self.process.wait_for_line(MQTT_LISTENING, self.start_timeout)
                 self.mqtt_address = found["address"]
+            if "--health-port" in self.process.argv:
+                found = self.process.wait_for_line(HEALTH_LISTENING, self.start_timeout)
+                self.health_url = found["url"]
         except BaseException:
             self.process.stop()
             raise

@@ -11,6 +11,8 @@ Fixtures:
 ``hivemq_emulator_server`` (session scope)
     One emulator served by uvicorn on ``127.0.0.1`` and a free port, in a
     background thread, for the whole test session: an :class:`EmulatorHandle`.
+    Its Health API has a listener of its own on another free port
+    (``health_url``).
 ``hivemq_emulator`` (function scope)
     The same handle, reset (every family empty, no events or faults) before
     and after each test.
@@ -31,6 +33,7 @@ import pytest
 
 from ..core.app import create_app
 from ..core.server import EmulatorServer
+from ..services.health import HealthListener
 from .handle import BrokerEmulatorHandle, EmulatorHandle
 
 __all__ = [
@@ -45,8 +48,10 @@ __all__ = [
 def hivemq_emulator_server() -> Iterator[EmulatorHandle]:
     """An emulator served over HTTP for the whole session (not reset between tests)."""
     app = create_app()
-    with EmulatorServer(app) as server:
-        yield EmulatorHandle(app, server.base_url)
+    handle = EmulatorHandle(app)
+    with EmulatorServer(app) as server, EmulatorServer(HealthListener(handle.health)) as health:
+        handle.base_url, handle.health_url = server.base_url, health.base_url
+        yield handle
 
 
 @pytest.fixture

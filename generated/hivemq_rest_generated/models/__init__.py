@@ -41,6 +41,9 @@ from .errors import Errors
 from .fsm_state_information_item import FsmStateInformationItem
 from .fsm_state_information_item_variables import FsmStateInformationItemVariables
 from .fsm_states_information_list_item import FsmStatesInformationListItem
+from .health import Health
+from .health_components import HealthComponents
+from .health_details import HealthDetails
 from .pagination_cursor import PaginationCursor
 from .partial_behavior_policy import PartialBehaviorPolicy
 from .partial_data_policy import PartialDataPolicy
@@ -111,6 +114,9 @@ __all__ = (
     "FsmStateInformationItem",
     "FsmStateInformationItemVariables",
     "FsmStatesInformationListItem",
+    "Health",
+    "HealthComponents",
+    "HealthDetails",
     "PaginationCursor",
     "PartialBehaviorPolicy",
     "PartialDataPolicy",

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.backup import Backup
 
@@ -19,21 +17,18 @@ T = TypeVar("T", bound="BackupItem")
 class BackupItem:
     """
     Attributes:
-        backup (Backup | Unset): A backup of the cluster's persistent data, and where it stands.
+        backup (Backup | None): A backup of the cluster's persistent data, and where it stands.
     """
 
-    backup: Backup | Unset = UNSET
+    backup: Backup | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        backup: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.backup, Unset):
-            backup = self.backup.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if backup is not UNSET:
+        if self.backup is not None:
+            backup = self.backup.to_dict()
             field_dict["backup"] = backup
 
         return field_dict
@@ -43,11 +38,9 @@ class BackupItem:
         from ..models.backup import Backup
 
         d = dict(src_dict)
-        _backup = d.pop("backup", UNSET)
-        backup: Backup | Unset
-        if isinstance(_backup, Unset):
-            backup = UNSET
-        else:
+        _backup = d.pop("backup", None)
+        backup: Backup | None = None
+        if _backup is not None:
             backup = Backup.from_dict(_backup)
 
         backup_item = cls(

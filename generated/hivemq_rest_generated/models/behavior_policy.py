@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.behavior_policy_behavior import BehaviorPolicyBehavior
     from ..models.behavior_policy_deserialization import BehaviorPolicyDeserialization
@@ -29,20 +27,20 @@ class BehaviorPolicy:
             matching (BehaviorPolicyMatching): The clients a behavior policy applies to.
             behavior (BehaviorPolicyBehavior): The behavior model, for example `Mqtt.events`, `Publish.duplicate` or
                 `Publish.quota`, with its arguments.
-            created_at (datetime.datetime | Unset): When the policy was created (set by the broker).
-            last_updated_at (datetime.datetime | Unset): When the policy was last changed (set by the broker).
-            deserialization (BehaviorPolicyDeserialization | Unset): The schemas that decode the payloads of PUBLISH packets
+            created_at (datetime.datetime | None): When the policy was created (set by the broker).
+            last_updated_at (datetime.datetime | None): When the policy was last changed (set by the broker).
+            deserialization (BehaviorPolicyDeserialization | None): The schemas that decode the payloads of PUBLISH packets
                 and wills.
-            on_transitions (list[BehaviorPolicyOnTransition] | Unset):
+            on_transitions (list[BehaviorPolicyOnTransition] | None):
     """
 
     id: str
     matching: BehaviorPolicyMatching
     behavior: BehaviorPolicyBehavior
-    created_at: datetime.datetime | Unset = UNSET
-    last_updated_at: datetime.datetime | Unset = UNSET
-    deserialization: BehaviorPolicyDeserialization | Unset = UNSET
-    on_transitions: list[BehaviorPolicyOnTransition] | Unset = UNSET
+    created_at: datetime.datetime | None = None
+    last_updated_at: datetime.datetime | None = None
+    deserialization: BehaviorPolicyDeserialization | None = None
+    on_transitions: list[BehaviorPolicyOnTransition] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -51,29 +49,6 @@ class BehaviorPolicy:
         matching = self.matching.to_dict()
 
         behavior = self.behavior.to_dict()
-
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            from ..types import format_datetime
-
-            created_at = format_datetime(self.created_at)
-
-        last_updated_at: str | Unset = UNSET
-        if not isinstance(self.last_updated_at, Unset):
-            from ..types import format_datetime
-
-            last_updated_at = format_datetime(self.last_updated_at)
-
-        deserialization: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.deserialization, Unset):
-            deserialization = self.deserialization.to_dict()
-
-        on_transitions: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.on_transitions, Unset):
-            on_transitions = []
-            for on_transitions_item_data in self.on_transitions:
-                on_transitions_item = on_transitions_item_data.to_dict()
-                on_transitions.append(on_transitions_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -84,13 +59,25 @@ class BehaviorPolicy:
                 "behavior": behavior,
             }
         )
-        if created_at is not UNSET:
+        if self.created_at is not None:
+            from ..types import format_datetime
+
+            created_at = format_datetime(self.created_at)
             field_dict["createdAt"] = created_at
-        if last_updated_at is not UNSET:
+        if self.last_updated_at is not None:
+            from ..types import format_datetime
+
+            last_updated_at = format_datetime(self.last_updated_at)
             field_dict["lastUpdatedAt"] = last_updated_at
-        if deserialization is not UNSET:
+        if self.deserialization is not None:
+            deserialization = self.deserialization.to_dict()
             field_dict["deserialization"] = deserialization
-        if on_transitions is not UNSET:
+        if self.on_transitions is not None:
+            on_transitions = []
+            for on_transitions_item_data in self.on_transitions:
+                on_transitions_item = on_transitions_item_data.to_dict()
+                on_transitions.append(on_transitions_item)
+
             field_dict["onTransitions"] = on_transitions
 
         return field_dict
@@ -111,31 +98,26 @@ class BehaviorPolicy:
 
         behavior = BehaviorPolicyBehavior.from_dict(d.pop("behavior"))
 
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
+        _created_at = d.pop("createdAt", None)
+        created_at: datetime.datetime | None = None
+        if _created_at is not None:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
-        _last_updated_at = d.pop("lastUpdatedAt", UNSET)
-        last_updated_at: datetime.datetime | Unset
-        if isinstance(_last_updated_at, Unset):
-            last_updated_at = UNSET
-        else:
+        _last_updated_at = d.pop("lastUpdatedAt", None)
+        last_updated_at: datetime.datetime | None = None
+        if _last_updated_at is not None:
             last_updated_at = datetime.datetime.fromisoformat(_last_updated_at)
 
-        _deserialization = d.pop("deserialization", UNSET)
-        deserialization: BehaviorPolicyDeserialization | Unset
-        if isinstance(_deserialization, Unset):
-            deserialization = UNSET
-        else:
+        _deserialization = d.pop("deserialization", None)
+        deserialization: BehaviorPolicyDeserialization | None = None
+        if _deserialization is not None:
             deserialization = BehaviorPolicyDeserialization.from_dict(_deserialization)
 
-        _on_transitions = d.pop("onTransitions", UNSET)
-        on_transitions: list[BehaviorPolicyOnTransition] | Unset = UNSET
-        if _on_transitions is not UNSET:
+        _on_transitions = d.pop("onTransitions", None)
+        on_transitions: list[BehaviorPolicyOnTransition] | None = None
+        if _on_transitions is not None:
             on_transitions = []
+            _on_transitions = _on_transitions
             for on_transitions_item_data in _on_transitions:
                 on_transitions_item = BehaviorPolicyOnTransition.from_dict(
                     on_transitions_item_data

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.behavior_policy_behavior_arguments import (
         BehaviorPolicyBehaviorArguments,
@@ -23,20 +21,16 @@ class BehaviorPolicyBehavior:
 
     Attributes:
         id (str):
-        arguments (BehaviorPolicyBehaviorArguments | Unset): The model's arguments, such as `maxPublishes` for
+        arguments (BehaviorPolicyBehaviorArguments | None): The model's arguments, such as `maxPublishes` for
             `Publish.quota`.
     """
 
     id: str
-    arguments: BehaviorPolicyBehaviorArguments | Unset = UNSET
+    arguments: BehaviorPolicyBehaviorArguments | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
-
-        arguments: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.arguments, Unset):
-            arguments = self.arguments.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -45,7 +39,8 @@ class BehaviorPolicyBehavior:
                 "id": id,
             }
         )
-        if arguments is not UNSET:
+        if self.arguments is not None:
+            arguments = self.arguments.to_dict()
             field_dict["arguments"] = arguments
 
         return field_dict
@@ -59,11 +54,9 @@ class BehaviorPolicyBehavior:
         d = dict(src_dict)
         id = d.pop("id")
 
-        _arguments = d.pop("arguments", UNSET)
-        arguments: BehaviorPolicyBehaviorArguments | Unset
-        if isinstance(_arguments, Unset):
-            arguments = UNSET
-        else:
+        _arguments = d.pop("arguments", None)
+        arguments: BehaviorPolicyBehaviorArguments | None = None
+        if _arguments is not None:
             arguments = BehaviorPolicyBehaviorArguments.from_dict(_arguments)
 
         behavior_policy_behavior = cls(

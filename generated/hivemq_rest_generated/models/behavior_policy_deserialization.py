@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.behavior_policy_deserializer import BehaviorPolicyDeserializer
 
@@ -20,29 +18,23 @@ class BehaviorPolicyDeserialization:
     """The schemas that decode the payloads of PUBLISH packets and wills.
 
     Attributes:
-        publish (BehaviorPolicyDeserializer | Unset):
-        will (BehaviorPolicyDeserializer | Unset):
+        publish (BehaviorPolicyDeserializer | None):
+        will (BehaviorPolicyDeserializer | None):
     """
 
-    publish: BehaviorPolicyDeserializer | Unset = UNSET
-    will: BehaviorPolicyDeserializer | Unset = UNSET
+    publish: BehaviorPolicyDeserializer | None = None
+    will: BehaviorPolicyDeserializer | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        publish: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.publish, Unset):
-            publish = self.publish.to_dict()
-
-        will: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.will, Unset):
-            will = self.will.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if publish is not UNSET:
+        if self.publish is not None:
+            publish = self.publish.to_dict()
             field_dict["publish"] = publish
-        if will is not UNSET:
+        if self.will is not None:
+            will = self.will.to_dict()
             field_dict["will"] = will
 
         return field_dict
@@ -52,18 +44,14 @@ class BehaviorPolicyDeserialization:
         from ..models.behavior_policy_deserializer import BehaviorPolicyDeserializer
 
         d = dict(src_dict)
-        _publish = d.pop("publish", UNSET)
-        publish: BehaviorPolicyDeserializer | Unset
-        if isinstance(_publish, Unset):
-            publish = UNSET
-        else:
+        _publish = d.pop("publish", None)
+        publish: BehaviorPolicyDeserializer | None = None
+        if _publish is not None:
             publish = BehaviorPolicyDeserializer.from_dict(_publish)
 
-        _will = d.pop("will", UNSET)
-        will: BehaviorPolicyDeserializer | Unset
-        if isinstance(_will, Unset):
-            will = UNSET
-        else:
+        _will = d.pop("will", None)
+        will: BehaviorPolicyDeserializer | None = None
+        if _will is not None:
             will = BehaviorPolicyDeserializer.from_dict(_will)
 
         behavior_policy_deserialization = cls(

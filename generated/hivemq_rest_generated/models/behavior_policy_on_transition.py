@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.behavior_policy_on_event import BehaviorPolicyOnEvent
 
@@ -22,52 +20,28 @@ class BehaviorPolicyOnTransition:
     Attributes:
         from_state (str):
         to_state (str):
-        event_on_any (BehaviorPolicyOnEvent | Unset):
-        connection_on_disconnect (BehaviorPolicyOnEvent | Unset):
-        mqtt_on_inbound_connect (BehaviorPolicyOnEvent | Unset):
-        mqtt_on_inbound_publish (BehaviorPolicyOnEvent | Unset):
-        mqtt_on_inbound_subscribe (BehaviorPolicyOnEvent | Unset):
-        mqtt_on_inbound_disconnect (BehaviorPolicyOnEvent | Unset):
+        event_on_any (BehaviorPolicyOnEvent | None):
+        connection_on_disconnect (BehaviorPolicyOnEvent | None):
+        mqtt_on_inbound_connect (BehaviorPolicyOnEvent | None):
+        mqtt_on_inbound_publish (BehaviorPolicyOnEvent | None):
+        mqtt_on_inbound_subscribe (BehaviorPolicyOnEvent | None):
+        mqtt_on_inbound_disconnect (BehaviorPolicyOnEvent | None):
     """
 
     from_state: str
     to_state: str
-    event_on_any: BehaviorPolicyOnEvent | Unset = UNSET
-    connection_on_disconnect: BehaviorPolicyOnEvent | Unset = UNSET
-    mqtt_on_inbound_connect: BehaviorPolicyOnEvent | Unset = UNSET
-    mqtt_on_inbound_publish: BehaviorPolicyOnEvent | Unset = UNSET
-    mqtt_on_inbound_subscribe: BehaviorPolicyOnEvent | Unset = UNSET
-    mqtt_on_inbound_disconnect: BehaviorPolicyOnEvent | Unset = UNSET
+    event_on_any: BehaviorPolicyOnEvent | None = None
+    connection_on_disconnect: BehaviorPolicyOnEvent | None = None
+    mqtt_on_inbound_connect: BehaviorPolicyOnEvent | None = None
+    mqtt_on_inbound_publish: BehaviorPolicyOnEvent | None = None
+    mqtt_on_inbound_subscribe: BehaviorPolicyOnEvent | None = None
+    mqtt_on_inbound_disconnect: BehaviorPolicyOnEvent | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from_state = self.from_state
 
         to_state = self.to_state
-
-        event_on_any: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.event_on_any, Unset):
-            event_on_any = self.event_on_any.to_dict()
-
-        connection_on_disconnect: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.connection_on_disconnect, Unset):
-            connection_on_disconnect = self.connection_on_disconnect.to_dict()
-
-        mqtt_on_inbound_connect: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.mqtt_on_inbound_connect, Unset):
-            mqtt_on_inbound_connect = self.mqtt_on_inbound_connect.to_dict()
-
-        mqtt_on_inbound_publish: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.mqtt_on_inbound_publish, Unset):
-            mqtt_on_inbound_publish = self.mqtt_on_inbound_publish.to_dict()
-
-        mqtt_on_inbound_subscribe: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.mqtt_on_inbound_subscribe, Unset):
-            mqtt_on_inbound_subscribe = self.mqtt_on_inbound_subscribe.to_dict()
-
-        mqtt_on_inbound_disconnect: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.mqtt_on_inbound_disconnect, Unset):
-            mqtt_on_inbound_disconnect = self.mqtt_on_inbound_disconnect.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -77,17 +51,23 @@ class BehaviorPolicyOnTransition:
                 "toState": to_state,
             }
         )
-        if event_on_any is not UNSET:
+        if self.event_on_any is not None:
+            event_on_any = self.event_on_any.to_dict()
             field_dict["Event.OnAny"] = event_on_any
-        if connection_on_disconnect is not UNSET:
+        if self.connection_on_disconnect is not None:
+            connection_on_disconnect = self.connection_on_disconnect.to_dict()
             field_dict["Connection.OnDisconnect"] = connection_on_disconnect
-        if mqtt_on_inbound_connect is not UNSET:
+        if self.mqtt_on_inbound_connect is not None:
+            mqtt_on_inbound_connect = self.mqtt_on_inbound_connect.to_dict()
             field_dict["Mqtt.OnInboundConnect"] = mqtt_on_inbound_connect
-        if mqtt_on_inbound_publish is not UNSET:
+        if self.mqtt_on_inbound_publish is not None:
+            mqtt_on_inbound_publish = self.mqtt_on_inbound_publish.to_dict()
             field_dict["Mqtt.OnInboundPublish"] = mqtt_on_inbound_publish
-        if mqtt_on_inbound_subscribe is not UNSET:
+        if self.mqtt_on_inbound_subscribe is not None:
+            mqtt_on_inbound_subscribe = self.mqtt_on_inbound_subscribe.to_dict()
             field_dict["Mqtt.OnInboundSubscribe"] = mqtt_on_inbound_subscribe
-        if mqtt_on_inbound_disconnect is not UNSET:
+        if self.mqtt_on_inbound_disconnect is not None:
+            mqtt_on_inbound_disconnect = self.mqtt_on_inbound_disconnect.to_dict()
             field_dict["Mqtt.OnInboundDisconnect"] = mqtt_on_inbound_disconnect
 
         return field_dict
@@ -101,54 +81,42 @@ class BehaviorPolicyOnTransition:
 
         to_state = d.pop("toState")
 
-        _event_on_any = d.pop("Event.OnAny", UNSET)
-        event_on_any: BehaviorPolicyOnEvent | Unset
-        if isinstance(_event_on_any, Unset):
-            event_on_any = UNSET
-        else:
+        _event_on_any = d.pop("Event.OnAny", None)
+        event_on_any: BehaviorPolicyOnEvent | None = None
+        if _event_on_any is not None:
             event_on_any = BehaviorPolicyOnEvent.from_dict(_event_on_any)
 
-        _connection_on_disconnect = d.pop("Connection.OnDisconnect", UNSET)
-        connection_on_disconnect: BehaviorPolicyOnEvent | Unset
-        if isinstance(_connection_on_disconnect, Unset):
-            connection_on_disconnect = UNSET
-        else:
+        _connection_on_disconnect = d.pop("Connection.OnDisconnect", None)
+        connection_on_disconnect: BehaviorPolicyOnEvent | None = None
+        if _connection_on_disconnect is not None:
             connection_on_disconnect = BehaviorPolicyOnEvent.from_dict(
                 _connection_on_disconnect
             )
 
-        _mqtt_on_inbound_connect = d.pop("Mqtt.OnInboundConnect", UNSET)
-        mqtt_on_inbound_connect: BehaviorPolicyOnEvent | Unset
-        if isinstance(_mqtt_on_inbound_connect, Unset):
-            mqtt_on_inbound_connect = UNSET
-        else:
+        _mqtt_on_inbound_connect = d.pop("Mqtt.OnInboundConnect", None)
+        mqtt_on_inbound_connect: BehaviorPolicyOnEvent | None = None
+        if _mqtt_on_inbound_connect is not None:
             mqtt_on_inbound_connect = BehaviorPolicyOnEvent.from_dict(
                 _mqtt_on_inbound_connect
             )
 
-        _mqtt_on_inbound_publish = d.pop("Mqtt.OnInboundPublish", UNSET)
-        mqtt_on_inbound_publish: BehaviorPolicyOnEvent | Unset
-        if isinstance(_mqtt_on_inbound_publish, Unset):
-            mqtt_on_inbound_publish = UNSET
-        else:
+        _mqtt_on_inbound_publish = d.pop("Mqtt.OnInboundPublish", None)
+        mqtt_on_inbound_publish: BehaviorPolicyOnEvent | None = None
+        if _mqtt_on_inbound_publish is not None:
             mqtt_on_inbound_publish = BehaviorPolicyOnEvent.from_dict(
                 _mqtt_on_inbound_publish
             )
 
-        _mqtt_on_inbound_subscribe = d.pop("Mqtt.OnInboundSubscribe", UNSET)
-        mqtt_on_inbound_subscribe: BehaviorPolicyOnEvent | Unset
-        if isinstance(_mqtt_on_inbound_subscribe, Unset):
-            mqtt_on_inbound_subscribe = UNSET
-        else:
+        _mqtt_on_inbound_subscribe = d.pop("Mqtt.OnInboundSubscribe", None)
+        mqtt_on_inbound_subscribe: BehaviorPolicyOnEvent | None = None
+        if _mqtt_on_inbound_subscribe is not None:
             mqtt_on_inbound_subscribe = BehaviorPolicyOnEvent.from_dict(
                 _mqtt_on_inbound_subscribe
             )
 
-        _mqtt_on_inbound_disconnect = d.pop("Mqtt.OnInboundDisconnect", UNSET)
-        mqtt_on_inbound_disconnect: BehaviorPolicyOnEvent | Unset
-        if isinstance(_mqtt_on_inbound_disconnect, Unset):
-            mqtt_on_inbound_disconnect = UNSET
-        else:
+        _mqtt_on_inbound_disconnect = d.pop("Mqtt.OnInboundDisconnect", None)
+        mqtt_on_inbound_disconnect: BehaviorPolicyOnEvent | None = None
+        if _mqtt_on_inbound_disconnect is not None:
             mqtt_on_inbound_disconnect = BehaviorPolicyOnEvent.from_dict(
                 _mqtt_on_inbound_disconnect
             )

@@ -7,8 +7,6 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="CertificateInformation")
 
 
@@ -16,103 +14,86 @@ T = TypeVar("T", bound="CertificateInformation")
 class CertificateInformation:
     """
     Attributes:
-        common_name (None | str | Unset):
-        organization (None | str | Unset):
-        organizational_unit (None | str | Unset):
-        serial (None | str | Unset):
-        country (None | str | Unset):
-        state (None | str | Unset):
-        version (None | str | Unset):
-        valid_from (datetime.datetime | Unset):
-        valid_until (datetime.datetime | Unset):
+        common_name (None | str):
+        organization (None | str):
+        organizational_unit (None | str):
+        serial (None | str):
+        country (None | str):
+        state (None | str):
+        version (None | str):
+        valid_from (datetime.datetime | None):
+        valid_until (datetime.datetime | None):
     """
 
-    common_name: None | str | Unset = UNSET
-    organization: None | str | Unset = UNSET
-    organizational_unit: None | str | Unset = UNSET
-    serial: None | str | Unset = UNSET
-    country: None | str | Unset = UNSET
-    state: None | str | Unset = UNSET
-    version: None | str | Unset = UNSET
-    valid_from: datetime.datetime | Unset = UNSET
-    valid_until: datetime.datetime | Unset = UNSET
+    common_name: None | str = None
+    organization: None | str = None
+    organizational_unit: None | str = None
+    serial: None | str = None
+    country: None | str = None
+    state: None | str = None
+    version: None | str = None
+    valid_from: datetime.datetime | None = None
+    valid_until: datetime.datetime | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _null_keys: frozenset[str] = _attrs_field(
+        init=False, factory=frozenset, eq=False, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
-        common_name: None | str | Unset
-        if isinstance(self.common_name, Unset):
-            common_name = UNSET
-        else:
-            common_name = self.common_name
-
-        organization: None | str | Unset
-        if isinstance(self.organization, Unset):
-            organization = UNSET
-        else:
-            organization = self.organization
-
-        organizational_unit: None | str | Unset
-        if isinstance(self.organizational_unit, Unset):
-            organizational_unit = UNSET
-        else:
-            organizational_unit = self.organizational_unit
-
-        serial: None | str | Unset
-        if isinstance(self.serial, Unset):
-            serial = UNSET
-        else:
-            serial = self.serial
-
-        country: None | str | Unset
-        if isinstance(self.country, Unset):
-            country = UNSET
-        else:
-            country = self.country
-
-        state: None | str | Unset
-        if isinstance(self.state, Unset):
-            state = UNSET
-        else:
-            state = self.state
-
-        version: None | str | Unset
-        if isinstance(self.version, Unset):
-            version = UNSET
-        else:
-            version = self.version
-
-        valid_from: str | Unset = UNSET
-        if not isinstance(self.valid_from, Unset):
-            from ..types import format_datetime
-
-            valid_from = format_datetime(self.valid_from)
-
-        valid_until: str | Unset = UNSET
-        if not isinstance(self.valid_until, Unset):
-            from ..types import format_datetime
-
-            valid_until = format_datetime(self.valid_until)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if common_name is not UNSET:
+        if self.common_name is not None:
+            common_name: None | str
+            common_name = self.common_name
             field_dict["commonName"] = common_name
-        if organization is not UNSET:
+        elif "commonName" in self._null_keys:
+            field_dict["commonName"] = None
+        if self.organization is not None:
+            organization: None | str
+            organization = self.organization
             field_dict["organization"] = organization
-        if organizational_unit is not UNSET:
+        elif "organization" in self._null_keys:
+            field_dict["organization"] = None
+        if self.organizational_unit is not None:
+            organizational_unit: None | str
+            organizational_unit = self.organizational_unit
             field_dict["organizationalUnit"] = organizational_unit
-        if serial is not UNSET:
+        elif "organizationalUnit" in self._null_keys:
+            field_dict["organizationalUnit"] = None
+        if self.serial is not None:
+            serial: None | str
+            serial = self.serial
             field_dict["serial"] = serial
-        if country is not UNSET:
+        elif "serial" in self._null_keys:
+            field_dict["serial"] = None
+        if self.country is not None:
+            country: None | str
+            country = self.country
             field_dict["country"] = country
-        if state is not UNSET:
+        elif "country" in self._null_keys:
+            field_dict["country"] = None
+        if self.state is not None:
+            state: None | str
+            state = self.state
             field_dict["state"] = state
-        if version is not UNSET:
+        elif "state" in self._null_keys:
+            field_dict["state"] = None
+        if self.version is not None:
+            version: None | str
+            version = self.version
             field_dict["version"] = version
-        if valid_from is not UNSET:
+        elif "version" in self._null_keys:
+            field_dict["version"] = None
+        if self.valid_from is not None:
+            from ..types import format_datetime
+
+            valid_from = format_datetime(self.valid_from)
             field_dict["validFrom"] = valid_from
-        if valid_until is not UNSET:
+        if self.valid_until is not None:
+            from ..types import format_datetime
+
+            valid_until = format_datetime(self.valid_until)
             field_dict["validUntil"] = valid_until
 
         return field_dict
@@ -120,84 +101,113 @@ class CertificateInformation:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        null_keys: list[str] = []
+        _common_name = d.pop("commonName", None)
+        common_name: None | str = None
+        if _common_name is not None:
 
-        def _parse_common_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_common_name(data: object) -> None | str:
+                if data is None:
+                    return data
+                return cast(None | str, data)
 
-        common_name = _parse_common_name(d.pop("commonName", UNSET))
+            common_name = _parse_common_name(_common_name)
 
-        def _parse_organization(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        elif "commonName" in src_dict:
+            null_keys.append("commonName")
 
-        organization = _parse_organization(d.pop("organization", UNSET))
+        _organization = d.pop("organization", None)
+        organization: None | str = None
+        if _organization is not None:
 
-        def _parse_organizational_unit(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_organization(data: object) -> None | str:
+                if data is None:
+                    return data
+                return cast(None | str, data)
 
-        organizational_unit = _parse_organizational_unit(
-            d.pop("organizationalUnit", UNSET)
-        )
+            organization = _parse_organization(_organization)
 
-        def _parse_serial(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        elif "organization" in src_dict:
+            null_keys.append("organization")
 
-        serial = _parse_serial(d.pop("serial", UNSET))
+        _organizational_unit = d.pop("organizationalUnit", None)
+        organizational_unit: None | str = None
+        if _organizational_unit is not None:
 
-        def _parse_country(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_organizational_unit(data: object) -> None | str:
+                if data is None:
+                    return data
+                return cast(None | str, data)
 
-        country = _parse_country(d.pop("country", UNSET))
+            organizational_unit = _parse_organizational_unit(_organizational_unit)
 
-        def _parse_state(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        elif "organizationalUnit" in src_dict:
+            null_keys.append("organizationalUnit")
 
-        state = _parse_state(d.pop("state", UNSET))
+        _serial = d.pop("serial", None)
+        serial: None | str = None
+        if _serial is not None:
 
-        def _parse_version(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_serial(data: object) -> None | str:
+                if data is None:
+                    return data
+                return cast(None | str, data)
 
-        version = _parse_version(d.pop("version", UNSET))
+            serial = _parse_serial(_serial)
 
-        _valid_from = d.pop("validFrom", UNSET)
-        valid_from: datetime.datetime | Unset
-        if isinstance(_valid_from, Unset):
-            valid_from = UNSET
-        else:
+        elif "serial" in src_dict:
+            null_keys.append("serial")
+
+        _country = d.pop("country", None)
+        country: None | str = None
+        if _country is not None:
+
+            def _parse_country(data: object) -> None | str:
+                if data is None:
+                    return data
+                return cast(None | str, data)
+
+            country = _parse_country(_country)
+
+        elif "country" in src_dict:
+            null_keys.append("country")
+
+        _state = d.pop("state", None)
+        state: None | str = None
+        if _state is not None:
+
+            def _parse_state(data: object) -> None | str:
+                if data is None:
+                    return data
+                return cast(None | str, data)
+
+            state = _parse_state(_state)
+
+        elif "state" in src_dict:
+            null_keys.append("state")
+
+        _version = d.pop("version", None)
+        version: None | str = None
+        if _version is not None:
+
+            def _parse_version(data: object) -> None | str:
+                if data is None:
+                    return data
+                return cast(None | str, data)
+
+            version = _parse_version(_version)
+
+        elif "version" in src_dict:
+            null_keys.append("version")
+
+        _valid_from = d.pop("validFrom", None)
+        valid_from: datetime.datetime | None = None
+        if _valid_from is not None:
             valid_from = datetime.datetime.fromisoformat(_valid_from)
 
-        _valid_until = d.pop("validUntil", UNSET)
-        valid_until: datetime.datetime | Unset
-        if isinstance(_valid_until, Unset):
-            valid_until = UNSET
-        else:
+        _valid_until = d.pop("validUntil", None)
+        valid_until: datetime.datetime | None = None
+        if _valid_until is not None:
             valid_until = datetime.datetime.fromisoformat(_valid_until)
 
         certificate_information = cls(
@@ -213,6 +223,8 @@ class CertificateInformation:
         )
 
         certificate_information.additional_properties = d
+        if null_keys:
+            certificate_information._null_keys = frozenset(null_keys)
         return certificate_information
 
     @property

@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.client_restrictions import ClientRestrictions
     from ..models.connection_details import ConnectionDetails
@@ -22,25 +20,28 @@ class ClientDetails:
     """A client's session and, when connected, its connection.
 
     Attributes:
-        id (str | Unset):
-        connected (bool | Unset):
-        connected_at (datetime.datetime | None | Unset):
-        session_expiry_interval (int | None | Unset): Seconds the session outlives its connection.
-        message_queue_size (int | Unset):
-        will_present (bool | Unset):
-        restrictions (ClientRestrictions | None | Unset):
-        connection (ConnectionDetails | None | Unset):
+        id (str):
+        connected (bool | None):
+        connected_at (datetime.datetime | None):
+        session_expiry_interval (int | None): Seconds the session outlives its connection.
+        message_queue_size (int | None):
+        will_present (bool | None):
+        restrictions (ClientRestrictions | None):
+        connection (ConnectionDetails | None):
     """
 
-    id: str | Unset = UNSET
-    connected: bool | Unset = UNSET
-    connected_at: datetime.datetime | None | Unset = UNSET
-    session_expiry_interval: int | None | Unset = UNSET
-    message_queue_size: int | Unset = UNSET
-    will_present: bool | Unset = UNSET
-    restrictions: ClientRestrictions | None | Unset = UNSET
-    connection: ConnectionDetails | None | Unset = UNSET
+    id: str
+    connected: bool | None = None
+    connected_at: datetime.datetime | None = None
+    session_expiry_interval: int | None = None
+    message_queue_size: int | None = None
+    will_present: bool | None = None
+    restrictions: ClientRestrictions | None = None
+    connection: ConnectionDetails | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _null_keys: frozenset[str] = _attrs_field(
+        init=False, factory=frozenset, eq=False, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.client_restrictions import ClientRestrictions
@@ -48,63 +49,57 @@ class ClientDetails:
 
         id = self.id
 
-        connected = self.connected
-
-        connected_at: None | str | Unset
-        if isinstance(self.connected_at, Unset):
-            connected_at = UNSET
-        elif isinstance(self.connected_at, datetime.datetime):
-            from ..types import format_datetime
-
-            connected_at = format_datetime(self.connected_at)
-        else:
-            connected_at = self.connected_at
-
-        session_expiry_interval: int | None | Unset
-        if isinstance(self.session_expiry_interval, Unset):
-            session_expiry_interval = UNSET
-        else:
-            session_expiry_interval = self.session_expiry_interval
-
-        message_queue_size = self.message_queue_size
-
-        will_present = self.will_present
-
-        restrictions: dict[str, Any] | None | Unset
-        if isinstance(self.restrictions, Unset):
-            restrictions = UNSET
-        elif isinstance(self.restrictions, ClientRestrictions):
-            restrictions = self.restrictions.to_dict()
-        else:
-            restrictions = self.restrictions
-
-        connection: dict[str, Any] | None | Unset
-        if isinstance(self.connection, Unset):
-            connection = UNSET
-        elif isinstance(self.connection, ConnectionDetails):
-            connection = self.connection.to_dict()
-        else:
-            connection = self.connection
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if connected is not UNSET:
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+        if self.connected is not None:
+            connected = self.connected
             field_dict["connected"] = connected
-        if connected_at is not UNSET:
+        if self.connected_at is not None:
+            connected_at: None | str
+            if isinstance(self.connected_at, datetime.datetime):
+                from ..types import format_datetime
+
+                connected_at = format_datetime(self.connected_at)
+            else:
+                connected_at = self.connected_at
             field_dict["connectedAt"] = connected_at
-        if session_expiry_interval is not UNSET:
+        elif "connectedAt" in self._null_keys:
+            field_dict["connectedAt"] = None
+        if self.session_expiry_interval is not None:
+            session_expiry_interval: int | None
+            session_expiry_interval = self.session_expiry_interval
             field_dict["sessionExpiryInterval"] = session_expiry_interval
-        if message_queue_size is not UNSET:
+        elif "sessionExpiryInterval" in self._null_keys:
+            field_dict["sessionExpiryInterval"] = None
+        if self.message_queue_size is not None:
+            message_queue_size = self.message_queue_size
             field_dict["messageQueueSize"] = message_queue_size
-        if will_present is not UNSET:
+        if self.will_present is not None:
+            will_present = self.will_present
             field_dict["willPresent"] = will_present
-        if restrictions is not UNSET:
+        if self.restrictions is not None:
+            restrictions: dict[str, Any] | None
+            if isinstance(self.restrictions, ClientRestrictions):
+                restrictions = self.restrictions.to_dict()
+            else:
+                restrictions = self.restrictions
             field_dict["restrictions"] = restrictions
-        if connection is not UNSET:
+        elif "restrictions" in self._null_keys:
+            field_dict["restrictions"] = None
+        if self.connection is not None:
+            connection: dict[str, Any] | None
+            if isinstance(self.connection, ConnectionDetails):
+                connection = self.connection.to_dict()
+            else:
+                connection = self.connection
             field_dict["connection"] = connection
+        elif "connection" in self._null_keys:
+            field_dict["connection"] = None
 
         return field_dict
 
@@ -114,79 +109,100 @@ class ClientDetails:
         from ..models.connection_details import ConnectionDetails
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        null_keys: list[str] = []
+        id = d.pop("id")
 
-        connected = d.pop("connected", UNSET)
+        connected = d.pop("connected", None)
 
-        def _parse_connected_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                connected_at_type_0 = datetime.datetime.fromisoformat(data)
+        _connected_at = d.pop("connectedAt", None)
+        connected_at: datetime.datetime | None = None
+        if _connected_at is not None:
 
-                return connected_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+            def _parse_connected_at(data: object) -> datetime.datetime | None:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    connected_at_type_0 = datetime.datetime.fromisoformat(data)
 
-        connected_at = _parse_connected_at(d.pop("connectedAt", UNSET))
+                    return connected_at_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(datetime.datetime | None, data)
 
-        def _parse_session_expiry_interval(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+            connected_at = _parse_connected_at(_connected_at)
 
-        session_expiry_interval = _parse_session_expiry_interval(
-            d.pop("sessionExpiryInterval", UNSET)
-        )
+        elif "connectedAt" in src_dict:
+            null_keys.append("connectedAt")
 
-        message_queue_size = d.pop("messageQueueSize", UNSET)
+        _session_expiry_interval = d.pop("sessionExpiryInterval", None)
+        session_expiry_interval: int | None = None
+        if _session_expiry_interval is not None:
 
-        will_present = d.pop("willPresent", UNSET)
+            def _parse_session_expiry_interval(data: object) -> int | None:
+                if data is None:
+                    return data
+                return cast(int | None, data)
 
-        def _parse_restrictions(data: object) -> ClientRestrictions | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_client_restrictions_type_0 = (
-                    ClientRestrictions.from_dict(data)
-                )
+            session_expiry_interval = _parse_session_expiry_interval(
+                _session_expiry_interval
+            )
 
-                return componentsschemas_client_restrictions_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ClientRestrictions | None | Unset, data)
+        elif "sessionExpiryInterval" in src_dict:
+            null_keys.append("sessionExpiryInterval")
 
-        restrictions = _parse_restrictions(d.pop("restrictions", UNSET))
+        message_queue_size = d.pop("messageQueueSize", None)
 
-        def _parse_connection(data: object) -> ConnectionDetails | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_connection_details_type_0 = (
-                    ConnectionDetails.from_dict(data)
-                )
+        will_present = d.pop("willPresent", None)
 
-                return componentsschemas_connection_details_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ConnectionDetails | None | Unset, data)
+        _restrictions = d.pop("restrictions", None)
+        restrictions: ClientRestrictions | None = None
+        if _restrictions is not None:
 
-        connection = _parse_connection(d.pop("connection", UNSET))
+            def _parse_restrictions(data: object) -> ClientRestrictions | None:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_client_restrictions_type_0 = (
+                        ClientRestrictions.from_dict(data)
+                    )
+
+                    return componentsschemas_client_restrictions_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(ClientRestrictions | None, data)
+
+            restrictions = _parse_restrictions(_restrictions)
+
+        elif "restrictions" in src_dict:
+            null_keys.append("restrictions")
+
+        _connection = d.pop("connection", None)
+        connection: ConnectionDetails | None = None
+        if _connection is not None:
+
+            def _parse_connection(data: object) -> ConnectionDetails | None:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_connection_details_type_0 = (
+                        ConnectionDetails.from_dict(data)
+                    )
+
+                    return componentsschemas_connection_details_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(ConnectionDetails | None, data)
+
+            connection = _parse_connection(_connection)
+
+        elif "connection" in src_dict:
+            null_keys.append("connection")
 
         client_details = cls(
             id=id,
@@ -200,6 +216,8 @@ class ClientDetails:
         )
 
         client_details.additional_properties = d
+        if null_keys:
+            client_details._null_keys = frozenset(null_keys)
         return client_details
 
     @property

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.client_details import ClientDetails
 
@@ -19,21 +17,18 @@ T = TypeVar("T", bound="ClientItem")
 class ClientItem:
     """
     Attributes:
-        client (ClientDetails | Unset): A client's session and, when connected, its connection.
+        client (ClientDetails | None): A client's session and, when connected, its connection.
     """
 
-    client: ClientDetails | Unset = UNSET
+    client: ClientDetails | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        client: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.client, Unset):
-            client = self.client.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if client is not UNSET:
+        if self.client is not None:
+            client = self.client.to_dict()
             field_dict["client"] = client
 
         return field_dict
@@ -43,11 +38,9 @@ class ClientItem:
         from ..models.client_details import ClientDetails
 
         d = dict(src_dict)
-        _client = d.pop("client", UNSET)
-        client: ClientDetails | Unset
-        if isinstance(_client, Unset):
-            client = UNSET
-        else:
+        _client = d.pop("client", None)
+        client: ClientDetails | None = None
+        if _client is not None:
             client = ClientDetails.from_dict(_client)
 
         client_item = cls(

@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="ClientRestrictions")
 
 
@@ -15,79 +13,91 @@ T = TypeVar("T", bound="ClientRestrictions")
 class ClientRestrictions:
     """
     Attributes:
-        max_message_size (int | None | Unset):
-        max_queue_size (int | None | Unset):
-        queued_message_strategy (None | str | Unset): What happens when the queue is full, for example `DISCARD`.
+        max_message_size (int | None):
+        max_queue_size (int | None):
+        queued_message_strategy (None | str): What happens when the queue is full, for example `DISCARD`.
     """
 
-    max_message_size: int | None | Unset = UNSET
-    max_queue_size: int | None | Unset = UNSET
-    queued_message_strategy: None | str | Unset = UNSET
+    max_message_size: int | None = None
+    max_queue_size: int | None = None
+    queued_message_strategy: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _null_keys: frozenset[str] = _attrs_field(
+        init=False, factory=frozenset, eq=False, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
-        max_message_size: int | None | Unset
-        if isinstance(self.max_message_size, Unset):
-            max_message_size = UNSET
-        else:
-            max_message_size = self.max_message_size
-
-        max_queue_size: int | None | Unset
-        if isinstance(self.max_queue_size, Unset):
-            max_queue_size = UNSET
-        else:
-            max_queue_size = self.max_queue_size
-
-        queued_message_strategy: None | str | Unset
-        if isinstance(self.queued_message_strategy, Unset):
-            queued_message_strategy = UNSET
-        else:
-            queued_message_strategy = self.queued_message_strategy
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if max_message_size is not UNSET:
+        if self.max_message_size is not None:
+            max_message_size: int | None
+            max_message_size = self.max_message_size
             field_dict["maxMessageSize"] = max_message_size
-        if max_queue_size is not UNSET:
+        elif "maxMessageSize" in self._null_keys:
+            field_dict["maxMessageSize"] = None
+        if self.max_queue_size is not None:
+            max_queue_size: int | None
+            max_queue_size = self.max_queue_size
             field_dict["maxQueueSize"] = max_queue_size
-        if queued_message_strategy is not UNSET:
+        elif "maxQueueSize" in self._null_keys:
+            field_dict["maxQueueSize"] = None
+        if self.queued_message_strategy is not None:
+            queued_message_strategy: None | str
+            queued_message_strategy = self.queued_message_strategy
             field_dict["queuedMessageStrategy"] = queued_message_strategy
+        elif "queuedMessageStrategy" in self._null_keys:
+            field_dict["queuedMessageStrategy"] = None
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        null_keys: list[str] = []
+        _max_message_size = d.pop("maxMessageSize", None)
+        max_message_size: int | None = None
+        if _max_message_size is not None:
 
-        def _parse_max_message_size(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+            def _parse_max_message_size(data: object) -> int | None:
+                if data is None:
+                    return data
+                return cast(int | None, data)
 
-        max_message_size = _parse_max_message_size(d.pop("maxMessageSize", UNSET))
+            max_message_size = _parse_max_message_size(_max_message_size)
 
-        def _parse_max_queue_size(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        elif "maxMessageSize" in src_dict:
+            null_keys.append("maxMessageSize")
 
-        max_queue_size = _parse_max_queue_size(d.pop("maxQueueSize", UNSET))
+        _max_queue_size = d.pop("maxQueueSize", None)
+        max_queue_size: int | None = None
+        if _max_queue_size is not None:
 
-        def _parse_queued_message_strategy(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_max_queue_size(data: object) -> int | None:
+                if data is None:
+                    return data
+                return cast(int | None, data)
 
-        queued_message_strategy = _parse_queued_message_strategy(
-            d.pop("queuedMessageStrategy", UNSET)
-        )
+            max_queue_size = _parse_max_queue_size(_max_queue_size)
+
+        elif "maxQueueSize" in src_dict:
+            null_keys.append("maxQueueSize")
+
+        _queued_message_strategy = d.pop("queuedMessageStrategy", None)
+        queued_message_strategy: None | str = None
+        if _queued_message_strategy is not None:
+
+            def _parse_queued_message_strategy(data: object) -> None | str:
+                if data is None:
+                    return data
+                return cast(None | str, data)
+
+            queued_message_strategy = _parse_queued_message_strategy(
+                _queued_message_strategy
+            )
+
+        elif "queuedMessageStrategy" in src_dict:
+            null_keys.append("queuedMessageStrategy")
 
         client_restrictions = cls(
             max_message_size=max_message_size,
@@ -96,6 +106,8 @@ class ClientRestrictions:
         )
 
         client_restrictions.additional_properties = d
+        if null_keys:
+            client_restrictions._null_keys = frozenset(null_keys)
         return client_restrictions
 
     @property

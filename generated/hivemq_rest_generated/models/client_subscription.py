@@ -10,7 +10,6 @@ from ..models.client_subscription_qos import ClientSubscriptionQos
 from ..models.client_subscription_retain_handling import (
     ClientSubscriptionRetainHandling,
 )
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ClientSubscription")
 
@@ -19,94 +18,91 @@ T = TypeVar("T", bound="ClientSubscription")
 class ClientSubscription:
     """
     Attributes:
-        topic_filter (str | Unset):
-        qos (ClientSubscriptionQos | Unset):
-        retain_handling (ClientSubscriptionRetainHandling | Unset):
-        retain_as_published (bool | Unset):
-        no_local (bool | Unset):
-        subscription_identifier (int | None | Unset):
+        topic_filter (str):
+        qos (ClientSubscriptionQos | None):
+        retain_handling (ClientSubscriptionRetainHandling | None):
+        retain_as_published (bool | None):
+        no_local (bool | None):
+        subscription_identifier (int | None):
     """
 
-    topic_filter: str | Unset = UNSET
-    qos: ClientSubscriptionQos | Unset = UNSET
-    retain_handling: ClientSubscriptionRetainHandling | Unset = UNSET
-    retain_as_published: bool | Unset = UNSET
-    no_local: bool | Unset = UNSET
-    subscription_identifier: int | None | Unset = UNSET
+    topic_filter: str
+    qos: ClientSubscriptionQos | None = None
+    retain_handling: ClientSubscriptionRetainHandling | None = None
+    retain_as_published: bool | None = None
+    no_local: bool | None = None
+    subscription_identifier: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _null_keys: frozenset[str] = _attrs_field(
+        init=False, factory=frozenset, eq=False, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         topic_filter = self.topic_filter
 
-        qos: str | Unset = UNSET
-        if not isinstance(self.qos, Unset):
-            qos = self.qos.value
-
-        retain_handling: str | Unset = UNSET
-        if not isinstance(self.retain_handling, Unset):
-            retain_handling = self.retain_handling.value
-
-        retain_as_published = self.retain_as_published
-
-        no_local = self.no_local
-
-        subscription_identifier: int | None | Unset
-        if isinstance(self.subscription_identifier, Unset):
-            subscription_identifier = UNSET
-        else:
-            subscription_identifier = self.subscription_identifier
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if topic_filter is not UNSET:
-            field_dict["topicFilter"] = topic_filter
-        if qos is not UNSET:
+        field_dict.update(
+            {
+                "topicFilter": topic_filter,
+            }
+        )
+        if self.qos is not None:
+            qos = self.qos.value
             field_dict["qos"] = qos
-        if retain_handling is not UNSET:
+        if self.retain_handling is not None:
+            retain_handling = self.retain_handling.value
             field_dict["retainHandling"] = retain_handling
-        if retain_as_published is not UNSET:
+        if self.retain_as_published is not None:
+            retain_as_published = self.retain_as_published
             field_dict["retainAsPublished"] = retain_as_published
-        if no_local is not UNSET:
+        if self.no_local is not None:
+            no_local = self.no_local
             field_dict["noLocal"] = no_local
-        if subscription_identifier is not UNSET:
+        if self.subscription_identifier is not None:
+            subscription_identifier: int | None
+            subscription_identifier = self.subscription_identifier
             field_dict["subscriptionIdentifier"] = subscription_identifier
+        elif "subscriptionIdentifier" in self._null_keys:
+            field_dict["subscriptionIdentifier"] = None
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        topic_filter = d.pop("topicFilter", UNSET)
+        null_keys: list[str] = []
+        topic_filter = d.pop("topicFilter")
 
-        _qos = d.pop("qos", UNSET)
-        qos: ClientSubscriptionQos | Unset
-        if isinstance(_qos, Unset):
-            qos = UNSET
-        else:
+        _qos = d.pop("qos", None)
+        qos: ClientSubscriptionQos | None = None
+        if _qos is not None:
             qos = ClientSubscriptionQos(_qos)
 
-        _retain_handling = d.pop("retainHandling", UNSET)
-        retain_handling: ClientSubscriptionRetainHandling | Unset
-        if isinstance(_retain_handling, Unset):
-            retain_handling = UNSET
-        else:
+        _retain_handling = d.pop("retainHandling", None)
+        retain_handling: ClientSubscriptionRetainHandling | None = None
+        if _retain_handling is not None:
             retain_handling = ClientSubscriptionRetainHandling(_retain_handling)
 
-        retain_as_published = d.pop("retainAsPublished", UNSET)
+        retain_as_published = d.pop("retainAsPublished", None)
 
-        no_local = d.pop("noLocal", UNSET)
+        no_local = d.pop("noLocal", None)
 
-        def _parse_subscription_identifier(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        _subscription_identifier = d.pop("subscriptionIdentifier", None)
+        subscription_identifier: int | None = None
+        if _subscription_identifier is not None:
 
-        subscription_identifier = _parse_subscription_identifier(
-            d.pop("subscriptionIdentifier", UNSET)
-        )
+            def _parse_subscription_identifier(data: object) -> int | None:
+                if data is None:
+                    return data
+                return cast(int | None, data)
+
+            subscription_identifier = _parse_subscription_identifier(
+                _subscription_identifier
+            )
+
+        elif "subscriptionIdentifier" in src_dict:
+            null_keys.append("subscriptionIdentifier")
 
         client_subscription = cls(
             topic_filter=topic_filter,
@@ -118,6 +114,8 @@ class ClientSubscription:
         )
 
         client_subscription.additional_properties = d
+        if null_keys:
+            client_subscription._null_keys = frozenset(null_keys)
         return client_subscription
 
     @property

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.client_subscription import ClientSubscription
     from ..models.pagination_cursor import PaginationCursor
@@ -20,40 +18,39 @@ T = TypeVar("T", bound="ClientSubscriptionList")
 class ClientSubscriptionList:
     """
     Attributes:
-        items (list[ClientSubscription] | Unset):
-        links (None | PaginationCursor | Unset): Where the next page is. `next` is a relative URL that holds the next
-            cursor, percent-encoded; it is absent on the last page.
+        items (list[ClientSubscription] | None):
+        links (None | PaginationCursor): Where the next page is. `next` is a relative URL that holds the next cursor,
+            percent-encoded; it is absent on the last page.
     """
 
-    items: list[ClientSubscription] | Unset = UNSET
-    links: None | PaginationCursor | Unset = UNSET
+    items: list[ClientSubscription] | None = None
+    links: None | PaginationCursor = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _null_keys: frozenset[str] = _attrs_field(
+        init=False, factory=frozenset, eq=False, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.pagination_cursor import PaginationCursor
 
-        items: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.items, Unset):
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        if self.items is not None:
             items = []
             for items_item_data in self.items:
                 items_item = items_item_data.to_dict()
                 items.append(items_item)
 
-        links: dict[str, Any] | None | Unset
-        if isinstance(self.links, Unset):
-            links = UNSET
-        elif isinstance(self.links, PaginationCursor):
-            links = self.links.to_dict()
-        else:
-            links = self.links
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if items is not UNSET:
             field_dict["items"] = items
-        if links is not UNSET:
+        if self.links is not None:
+            links: dict[str, Any] | None
+            if isinstance(self.links, PaginationCursor):
+                links = self.links.to_dict()
+            else:
+                links = self.links
             field_dict["_links"] = links
+        elif "_links" in self._null_keys:
+            field_dict["_links"] = None
 
         return field_dict
 
@@ -63,33 +60,40 @@ class ClientSubscriptionList:
         from ..models.pagination_cursor import PaginationCursor
 
         d = dict(src_dict)
-        _items = d.pop("items", UNSET)
-        items: list[ClientSubscription] | Unset = UNSET
-        if _items is not UNSET:
+        null_keys: list[str] = []
+        _items = d.pop("items", None)
+        items: list[ClientSubscription] | None = None
+        if _items is not None:
             items = []
+            _items = _items
             for items_item_data in _items:
                 items_item = ClientSubscription.from_dict(items_item_data)
 
                 items.append(items_item)
 
-        def _parse_links(data: object) -> None | PaginationCursor | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_pagination_cursor_type_0 = PaginationCursor.from_dict(
-                    data
-                )
+        _links = d.pop("_links", None)
+        links: None | PaginationCursor = None
+        if _links is not None:
 
-                return componentsschemas_pagination_cursor_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | PaginationCursor | Unset, data)
+            def _parse_links(data: object) -> None | PaginationCursor:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_pagination_cursor_type_0 = (
+                        PaginationCursor.from_dict(data)
+                    )
 
-        links = _parse_links(d.pop("_links", UNSET))
+                    return componentsschemas_pagination_cursor_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(None | PaginationCursor, data)
+
+            links = _parse_links(_links)
+
+        elif "_links" in src_dict:
+            null_keys.append("_links")
 
         client_subscription_list = cls(
             items=items,
@@ -97,6 +101,8 @@ class ClientSubscriptionList:
         )
 
         client_subscription_list.additional_properties = d
+        if null_keys:
+            client_subscription_list._null_keys = frozenset(null_keys)
         return client_subscription_list
 
     @property

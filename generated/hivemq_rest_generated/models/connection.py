@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="Connection")
 
 
@@ -15,19 +13,18 @@ T = TypeVar("T", bound="Connection")
 class Connection:
     """
     Attributes:
-        connected (bool | Unset):
+        connected (bool | None):
     """
 
-    connected: bool | Unset = UNSET
+    connected: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        connected = self.connected
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if connected is not UNSET:
+        if self.connected is not None:
+            connected = self.connected
             field_dict["connected"] = connected
 
         return field_dict
@@ -35,7 +32,7 @@ class Connection:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        connected = d.pop("connected", UNSET)
+        connected = d.pop("connected", None)
 
         connection = cls(
             connected=connected,

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, secret_repr
+from ..types import secret_repr
 
 if TYPE_CHECKING:
     from ..models.proxy_information import ProxyInformation
@@ -20,105 +20,93 @@ T = TypeVar("T", bound="ConnectionDetails")
 class ConnectionDetails:
     """
     Attributes:
-        keep_alive (int | None | Unset):
-        mqtt_version (str | Unset): Free text, for example `MQTTv5`, `MQTTv3_1_1` or `3.1.1`.
-        connected_listener_id (str | Unset):
-        connected_node_id (str | Unset):
-        clean_start (bool | Unset):
-        username (None | str | Unset):
-        password (None | str | Unset): Base64 of the password bytes the client sent.
-        source_ip (None | str | Unset):
-        proxy_information (None | ProxyInformation | Unset): What the PROXY protocol told the listener.
-        tls_information (None | TlsInformation | Unset):
+        keep_alive (int | None):
+        mqtt_version (str | None): Free text, for example `MQTTv5`, `MQTTv3_1_1` or `3.1.1`.
+        connected_listener_id (str | None):
+        connected_node_id (str | None):
+        clean_start (bool | None):
+        username (None | str):
+        password (None | str): Base64 of the password bytes the client sent.
+        source_ip (None | str):
+        proxy_information (None | ProxyInformation): What the PROXY protocol told the listener.
+        tls_information (None | TlsInformation):
     """
 
-    keep_alive: int | None | Unset = UNSET
-    mqtt_version: str | Unset = UNSET
-    connected_listener_id: str | Unset = UNSET
-    connected_node_id: str | Unset = UNSET
-    clean_start: bool | Unset = UNSET
-    username: None | str | Unset = UNSET
-    password: None | str | Unset = _attrs_field(default=UNSET, repr=secret_repr)
-    source_ip: None | str | Unset = UNSET
-    proxy_information: None | ProxyInformation | Unset = UNSET
-    tls_information: None | TlsInformation | Unset = UNSET
+    keep_alive: int | None = None
+    mqtt_version: str | None = None
+    connected_listener_id: str | None = None
+    connected_node_id: str | None = None
+    clean_start: bool | None = None
+    username: None | str = None
+    password: None | str = _attrs_field(default=None, repr=secret_repr)
+    source_ip: None | str = None
+    proxy_information: None | ProxyInformation = None
+    tls_information: None | TlsInformation = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _null_keys: frozenset[str] = _attrs_field(
+        init=False, factory=frozenset, eq=False, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.proxy_information import ProxyInformation
         from ..models.tls_information import TlsInformation
 
-        keep_alive: int | None | Unset
-        if isinstance(self.keep_alive, Unset):
-            keep_alive = UNSET
-        else:
-            keep_alive = self.keep_alive
-
-        mqtt_version = self.mqtt_version
-
-        connected_listener_id = self.connected_listener_id
-
-        connected_node_id = self.connected_node_id
-
-        clean_start = self.clean_start
-
-        username: None | str | Unset
-        if isinstance(self.username, Unset):
-            username = UNSET
-        else:
-            username = self.username
-
-        password: None | str | Unset
-        if isinstance(self.password, Unset):
-            password = UNSET
-        else:
-            password = self.password
-
-        source_ip: None | str | Unset
-        if isinstance(self.source_ip, Unset):
-            source_ip = UNSET
-        else:
-            source_ip = self.source_ip
-
-        proxy_information: dict[str, Any] | None | Unset
-        if isinstance(self.proxy_information, Unset):
-            proxy_information = UNSET
-        elif isinstance(self.proxy_information, ProxyInformation):
-            proxy_information = self.proxy_information.to_dict()
-        else:
-            proxy_information = self.proxy_information
-
-        tls_information: dict[str, Any] | None | Unset
-        if isinstance(self.tls_information, Unset):
-            tls_information = UNSET
-        elif isinstance(self.tls_information, TlsInformation):
-            tls_information = self.tls_information.to_dict()
-        else:
-            tls_information = self.tls_information
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if keep_alive is not UNSET:
+        if self.keep_alive is not None:
+            keep_alive: int | None
+            keep_alive = self.keep_alive
             field_dict["keepAlive"] = keep_alive
-        if mqtt_version is not UNSET:
+        elif "keepAlive" in self._null_keys:
+            field_dict["keepAlive"] = None
+        if self.mqtt_version is not None:
+            mqtt_version = self.mqtt_version
             field_dict["mqttVersion"] = mqtt_version
-        if connected_listener_id is not UNSET:
+        if self.connected_listener_id is not None:
+            connected_listener_id = self.connected_listener_id
             field_dict["connectedListenerId"] = connected_listener_id
-        if connected_node_id is not UNSET:
+        if self.connected_node_id is not None:
+            connected_node_id = self.connected_node_id
             field_dict["connectedNodeId"] = connected_node_id
-        if clean_start is not UNSET:
+        if self.clean_start is not None:
+            clean_start = self.clean_start
             field_dict["cleanStart"] = clean_start
-        if username is not UNSET:
+        if self.username is not None:
+            username: None | str
+            username = self.username
             field_dict["username"] = username
-        if password is not UNSET:
+        elif "username" in self._null_keys:
+            field_dict["username"] = None
+        if self.password is not None:
+            password: None | str
+            password = self.password
             field_dict["password"] = password
-        if source_ip is not UNSET:
+        elif "password" in self._null_keys:
+            field_dict["password"] = None
+        if self.source_ip is not None:
+            source_ip: None | str
+            source_ip = self.source_ip
             field_dict["sourceIp"] = source_ip
-        if proxy_information is not UNSET:
+        elif "sourceIp" in self._null_keys:
+            field_dict["sourceIp"] = None
+        if self.proxy_information is not None:
+            proxy_information: dict[str, Any] | None
+            if isinstance(self.proxy_information, ProxyInformation):
+                proxy_information = self.proxy_information.to_dict()
+            else:
+                proxy_information = self.proxy_information
             field_dict["proxyInformation"] = proxy_information
-        if tls_information is not UNSET:
+        elif "proxyInformation" in self._null_keys:
+            field_dict["proxyInformation"] = None
+        if self.tls_information is not None:
+            tls_information: dict[str, Any] | None
+            if isinstance(self.tls_information, TlsInformation):
+                tls_information = self.tls_information.to_dict()
+            else:
+                tls_information = self.tls_information
             field_dict["tlsInformation"] = tls_information
+        elif "tlsInformation" in self._null_keys:
+            field_dict["tlsInformation"] = None
 
         return field_dict
 
@@ -128,88 +116,118 @@ class ConnectionDetails:
         from ..models.tls_information import TlsInformation
 
         d = dict(src_dict)
+        null_keys: list[str] = []
+        _keep_alive = d.pop("keepAlive", None)
+        keep_alive: int | None = None
+        if _keep_alive is not None:
 
-        def _parse_keep_alive(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+            def _parse_keep_alive(data: object) -> int | None:
+                if data is None:
+                    return data
+                return cast(int | None, data)
 
-        keep_alive = _parse_keep_alive(d.pop("keepAlive", UNSET))
+            keep_alive = _parse_keep_alive(_keep_alive)
 
-        mqtt_version = d.pop("mqttVersion", UNSET)
+        elif "keepAlive" in src_dict:
+            null_keys.append("keepAlive")
 
-        connected_listener_id = d.pop("connectedListenerId", UNSET)
+        mqtt_version = d.pop("mqttVersion", None)
 
-        connected_node_id = d.pop("connectedNodeId", UNSET)
+        connected_listener_id = d.pop("connectedListenerId", None)
 
-        clean_start = d.pop("cleanStart", UNSET)
+        connected_node_id = d.pop("connectedNodeId", None)
 
-        def _parse_username(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        clean_start = d.pop("cleanStart", None)
 
-        username = _parse_username(d.pop("username", UNSET))
+        _username = d.pop("username", None)
+        username: None | str = None
+        if _username is not None:
 
-        def _parse_password(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_username(data: object) -> None | str:
+                if data is None:
+                    return data
+                return cast(None | str, data)
 
-        password = _parse_password(d.pop("password", UNSET))
+            username = _parse_username(_username)
 
-        def _parse_source_ip(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        elif "username" in src_dict:
+            null_keys.append("username")
 
-        source_ip = _parse_source_ip(d.pop("sourceIp", UNSET))
+        _password = d.pop("password", None)
+        password: None | str = None
+        if _password is not None:
 
-        def _parse_proxy_information(data: object) -> None | ProxyInformation | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_proxy_information_type_0 = ProxyInformation.from_dict(
-                    data
-                )
+            def _parse_password(data: object) -> None | str:
+                if data is None:
+                    return data
+                return cast(None | str, data)
 
-                return componentsschemas_proxy_information_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | ProxyInformation | Unset, data)
+            password = _parse_password(_password)
 
-        proxy_information = _parse_proxy_information(d.pop("proxyInformation", UNSET))
+        elif "password" in src_dict:
+            null_keys.append("password")
 
-        def _parse_tls_information(data: object) -> None | TlsInformation | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_tls_information_type_0 = TlsInformation.from_dict(
-                    data
-                )
+        _source_ip = d.pop("sourceIp", None)
+        source_ip: None | str = None
+        if _source_ip is not None:
 
-                return componentsschemas_tls_information_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | TlsInformation | Unset, data)
+            def _parse_source_ip(data: object) -> None | str:
+                if data is None:
+                    return data
+                return cast(None | str, data)
 
-        tls_information = _parse_tls_information(d.pop("tlsInformation", UNSET))
+            source_ip = _parse_source_ip(_source_ip)
+
+        elif "sourceIp" in src_dict:
+            null_keys.append("sourceIp")
+
+        _proxy_information = d.pop("proxyInformation", None)
+        proxy_information: None | ProxyInformation = None
+        if _proxy_information is not None:
+
+            def _parse_proxy_information(data: object) -> None | ProxyInformation:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_proxy_information_type_0 = (
+                        ProxyInformation.from_dict(data)
+                    )
+
+                    return componentsschemas_proxy_information_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(None | ProxyInformation, data)
+
+            proxy_information = _parse_proxy_information(_proxy_information)
+
+        elif "proxyInformation" in src_dict:
+            null_keys.append("proxyInformation")
+
+        _tls_information = d.pop("tlsInformation", None)
+        tls_information: None | TlsInformation = None
+        if _tls_information is not None:
+
+            def _parse_tls_information(data: object) -> None | TlsInformation:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_tls_information_type_0 = TlsInformation.from_dict(
+                        data
+                    )
+
+                    return componentsschemas_tls_information_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(None | TlsInformation, data)
+
+            tls_information = _parse_tls_information(_tls_information)
+
+        elif "tlsInformation" in src_dict:
+            null_keys.append("tlsInformation")
 
         connection_details = cls(
             keep_alive=keep_alive,
@@ -225,6 +243,8 @@ class ConnectionDetails:
         )
 
         connection_details.additional_properties = d
+        if null_keys:
+            connection_details._null_keys = frozenset(null_keys)
         return connection_details
 
     @property

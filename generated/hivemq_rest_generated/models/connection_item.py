@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.connection import Connection
 
@@ -19,21 +17,18 @@ T = TypeVar("T", bound="ConnectionItem")
 class ConnectionItem:
     """
     Attributes:
-        connection (Connection | Unset):
+        connection (Connection | None):
     """
 
-    connection: Connection | Unset = UNSET
+    connection: Connection | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        connection: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.connection, Unset):
-            connection = self.connection.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if connection is not UNSET:
+        if self.connection is not None:
+            connection = self.connection.to_dict()
             field_dict["connection"] = connection
 
         return field_dict
@@ -43,11 +38,9 @@ class ConnectionItem:
         from ..models.connection import Connection
 
         d = dict(src_dict)
-        _connection = d.pop("connection", UNSET)
-        connection: Connection | Unset
-        if isinstance(_connection, Unset):
-            connection = UNSET
-        else:
+        _connection = d.pop("connection", None)
+        connection: Connection | None = None
+        if _connection is not None:
             connection = Connection.from_dict(_connection)
 
         connection_item = cls(

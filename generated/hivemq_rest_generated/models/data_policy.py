@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.data_policy_action import DataPolicyAction
     from ..models.data_policy_matching import DataPolicyMatching
@@ -26,51 +24,27 @@ class DataPolicy:
         Attributes:
             id (str): The policy's id, unique among data policies.
             matching (DataPolicyMatching): The messages a data policy applies to.
-            created_at (datetime.datetime | Unset): When the policy was created (set by the broker).
-            last_updated_at (datetime.datetime | Unset): When the policy was last changed (set by the broker).
-            validation (DataPolicyValidation | Unset): How messages are validated. Without validators, validation always
+            created_at (datetime.datetime | None): When the policy was created (set by the broker).
+            last_updated_at (datetime.datetime | None): When the policy was last changed (set by the broker).
+            validation (DataPolicyValidation | None): How messages are validated. Without validators, validation always
                 succeeds.
-            on_success (DataPolicyAction | Unset): What the broker does with a message, as a pipeline of operations.
-            on_failure (DataPolicyAction | Unset): What the broker does with a message, as a pipeline of operations.
+            on_success (DataPolicyAction | None): What the broker does with a message, as a pipeline of operations.
+            on_failure (DataPolicyAction | None): What the broker does with a message, as a pipeline of operations.
     """
 
     id: str
     matching: DataPolicyMatching
-    created_at: datetime.datetime | Unset = UNSET
-    last_updated_at: datetime.datetime | Unset = UNSET
-    validation: DataPolicyValidation | Unset = UNSET
-    on_success: DataPolicyAction | Unset = UNSET
-    on_failure: DataPolicyAction | Unset = UNSET
+    created_at: datetime.datetime | None = None
+    last_updated_at: datetime.datetime | None = None
+    validation: DataPolicyValidation | None = None
+    on_success: DataPolicyAction | None = None
+    on_failure: DataPolicyAction | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
         matching = self.matching.to_dict()
-
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            from ..types import format_datetime
-
-            created_at = format_datetime(self.created_at)
-
-        last_updated_at: str | Unset = UNSET
-        if not isinstance(self.last_updated_at, Unset):
-            from ..types import format_datetime
-
-            last_updated_at = format_datetime(self.last_updated_at)
-
-        validation: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.validation, Unset):
-            validation = self.validation.to_dict()
-
-        on_success: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.on_success, Unset):
-            on_success = self.on_success.to_dict()
-
-        on_failure: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.on_failure, Unset):
-            on_failure = self.on_failure.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -80,15 +54,24 @@ class DataPolicy:
                 "matching": matching,
             }
         )
-        if created_at is not UNSET:
+        if self.created_at is not None:
+            from ..types import format_datetime
+
+            created_at = format_datetime(self.created_at)
             field_dict["createdAt"] = created_at
-        if last_updated_at is not UNSET:
+        if self.last_updated_at is not None:
+            from ..types import format_datetime
+
+            last_updated_at = format_datetime(self.last_updated_at)
             field_dict["lastUpdatedAt"] = last_updated_at
-        if validation is not UNSET:
+        if self.validation is not None:
+            validation = self.validation.to_dict()
             field_dict["validation"] = validation
-        if on_success is not UNSET:
+        if self.on_success is not None:
+            on_success = self.on_success.to_dict()
             field_dict["onSuccess"] = on_success
-        if on_failure is not UNSET:
+        if self.on_failure is not None:
+            on_failure = self.on_failure.to_dict()
             field_dict["onFailure"] = on_failure
 
         return field_dict
@@ -104,39 +87,29 @@ class DataPolicy:
 
         matching = DataPolicyMatching.from_dict(d.pop("matching"))
 
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
+        _created_at = d.pop("createdAt", None)
+        created_at: datetime.datetime | None = None
+        if _created_at is not None:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
-        _last_updated_at = d.pop("lastUpdatedAt", UNSET)
-        last_updated_at: datetime.datetime | Unset
-        if isinstance(_last_updated_at, Unset):
-            last_updated_at = UNSET
-        else:
+        _last_updated_at = d.pop("lastUpdatedAt", None)
+        last_updated_at: datetime.datetime | None = None
+        if _last_updated_at is not None:
             last_updated_at = datetime.datetime.fromisoformat(_last_updated_at)
 
-        _validation = d.pop("validation", UNSET)
-        validation: DataPolicyValidation | Unset
-        if isinstance(_validation, Unset):
-            validation = UNSET
-        else:
+        _validation = d.pop("validation", None)
+        validation: DataPolicyValidation | None = None
+        if _validation is not None:
             validation = DataPolicyValidation.from_dict(_validation)
 
-        _on_success = d.pop("onSuccess", UNSET)
-        on_success: DataPolicyAction | Unset
-        if isinstance(_on_success, Unset):
-            on_success = UNSET
-        else:
+        _on_success = d.pop("onSuccess", None)
+        on_success: DataPolicyAction | None = None
+        if _on_success is not None:
             on_success = DataPolicyAction.from_dict(_on_success)
 
-        _on_failure = d.pop("onFailure", UNSET)
-        on_failure: DataPolicyAction | Unset
-        if isinstance(_on_failure, Unset):
-            on_failure = UNSET
-        else:
+        _on_failure = d.pop("onFailure", None)
+        on_failure: DataPolicyAction | None = None
+        if _on_failure is not None:
             on_failure = DataPolicyAction.from_dict(_on_failure)
 
         data_policy = cls(

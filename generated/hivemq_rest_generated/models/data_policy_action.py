@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.policy_operation import PolicyOperation
 
@@ -20,24 +18,22 @@ class DataPolicyAction:
     """What the broker does with a message, as a pipeline of operations.
 
     Attributes:
-        pipeline (list[PolicyOperation] | Unset):
+        pipeline (list[PolicyOperation] | None):
     """
 
-    pipeline: list[PolicyOperation] | Unset = UNSET
+    pipeline: list[PolicyOperation] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        pipeline: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.pipeline, Unset):
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        if self.pipeline is not None:
             pipeline = []
             for pipeline_item_data in self.pipeline:
                 pipeline_item = pipeline_item_data.to_dict()
                 pipeline.append(pipeline_item)
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if pipeline is not UNSET:
             field_dict["pipeline"] = pipeline
 
         return field_dict
@@ -47,10 +43,11 @@ class DataPolicyAction:
         from ..models.policy_operation import PolicyOperation
 
         d = dict(src_dict)
-        _pipeline = d.pop("pipeline", UNSET)
-        pipeline: list[PolicyOperation] | Unset = UNSET
-        if _pipeline is not UNSET:
+        _pipeline = d.pop("pipeline", None)
+        pipeline: list[PolicyOperation] | None = None
+        if _pipeline is not None:
             pipeline = []
+            _pipeline = _pipeline
             for pipeline_item_data in _pipeline:
                 pipeline_item = PolicyOperation.from_dict(pipeline_item_data)
 

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.data_policy_validator import DataPolicyValidator
 
@@ -20,24 +18,22 @@ class DataPolicyValidation:
     """How messages are validated. Without validators, validation always succeeds.
 
     Attributes:
-        validators (list[DataPolicyValidator] | Unset):
+        validators (list[DataPolicyValidator] | None):
     """
 
-    validators: list[DataPolicyValidator] | Unset = UNSET
+    validators: list[DataPolicyValidator] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        validators: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.validators, Unset):
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        if self.validators is not None:
             validators = []
             for validators_item_data in self.validators:
                 validators_item = validators_item_data.to_dict()
                 validators.append(validators_item)
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if validators is not UNSET:
             field_dict["validators"] = validators
 
         return field_dict
@@ -47,10 +43,11 @@ class DataPolicyValidation:
         from ..models.data_policy_validator import DataPolicyValidator
 
         d = dict(src_dict)
-        _validators = d.pop("validators", UNSET)
-        validators: list[DataPolicyValidator] | Unset = UNSET
-        if _validators is not UNSET:
+        _validators = d.pop("validators", None)
+        validators: list[DataPolicyValidator] | None = None
+        if _validators is not None:
             validators = []
+            _validators = _validators
             for validators_item_data in _validators:
                 validators_item = DataPolicyValidator.from_dict(validators_item_data)
 

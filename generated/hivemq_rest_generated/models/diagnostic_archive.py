@@ -8,7 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.diagnostic_archive_state import DiagnosticArchiveState
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="DiagnosticArchive")
 
@@ -18,97 +17,99 @@ class DiagnosticArchive:
     """A diagnostic archive being collected on the broker.
 
     Attributes:
-        id (str | Unset):
-        created_at (datetime.datetime | Unset):
-        state (DiagnosticArchiveState | Unset):
-        bytes_ (int | None | Unset):
-        fail_reason (None | str | Unset):
+        id (str):
+        created_at (datetime.datetime | None):
+        state (DiagnosticArchiveState | None):
+        bytes_ (int | None):
+        fail_reason (None | str):
     """
 
-    id: str | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    state: DiagnosticArchiveState | Unset = UNSET
-    bytes_: int | None | Unset = UNSET
-    fail_reason: None | str | Unset = UNSET
+    id: str
+    created_at: datetime.datetime | None = None
+    state: DiagnosticArchiveState | None = None
+    bytes_: int | None = None
+    fail_reason: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _null_keys: frozenset[str] = _attrs_field(
+        init=False, factory=frozenset, eq=False, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+        if self.created_at is not None:
             from ..types import format_datetime
 
             created_at = format_datetime(self.created_at)
-
-        state: str | Unset = UNSET
-        if not isinstance(self.state, Unset):
-            state = self.state.value
-
-        bytes_: int | None | Unset
-        if isinstance(self.bytes_, Unset):
-            bytes_ = UNSET
-        else:
-            bytes_ = self.bytes_
-
-        fail_reason: None | str | Unset
-        if isinstance(self.fail_reason, Unset):
-            fail_reason = UNSET
-        else:
-            fail_reason = self.fail_reason
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if created_at is not UNSET:
             field_dict["createdAt"] = created_at
-        if state is not UNSET:
+        if self.state is not None:
+            state = self.state.value
             field_dict["state"] = state
-        if bytes_ is not UNSET:
+        if self.bytes_ is not None:
+            bytes_: int | None
+            bytes_ = self.bytes_
             field_dict["bytes"] = bytes_
-        if fail_reason is not UNSET:
+        elif "bytes" in self._null_keys:
+            field_dict["bytes"] = None
+        if self.fail_reason is not None:
+            fail_reason: None | str
+            fail_reason = self.fail_reason
             field_dict["failReason"] = fail_reason
+        elif "failReason" in self._null_keys:
+            field_dict["failReason"] = None
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        null_keys: list[str] = []
+        id = d.pop("id")
 
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
+        _created_at = d.pop("createdAt", None)
+        created_at: datetime.datetime | None = None
+        if _created_at is not None:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
-        _state = d.pop("state", UNSET)
-        state: DiagnosticArchiveState | Unset
-        if isinstance(_state, Unset):
-            state = UNSET
-        else:
+        _state = d.pop("state", None)
+        state: DiagnosticArchiveState | None = None
+        if _state is not None:
             state = DiagnosticArchiveState(_state)
 
-        def _parse_bytes_(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        _bytes_ = d.pop("bytes", None)
+        bytes_: int | None = None
+        if _bytes_ is not None:
 
-        bytes_ = _parse_bytes_(d.pop("bytes", UNSET))
+            def _parse_bytes_(data: object) -> int | None:
+                if data is None:
+                    return data
+                return cast(int | None, data)
 
-        def _parse_fail_reason(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            bytes_ = _parse_bytes_(_bytes_)
 
-        fail_reason = _parse_fail_reason(d.pop("failReason", UNSET))
+        elif "bytes" in src_dict:
+            null_keys.append("bytes")
+
+        _fail_reason = d.pop("failReason", None)
+        fail_reason: None | str = None
+        if _fail_reason is not None:
+
+            def _parse_fail_reason(data: object) -> None | str:
+                if data is None:
+                    return data
+                return cast(None | str, data)
+
+            fail_reason = _parse_fail_reason(_fail_reason)
+
+        elif "failReason" in src_dict:
+            null_keys.append("failReason")
 
         diagnostic_archive = cls(
             id=id,
@@ -119,6 +120,8 @@ class DiagnosticArchive:
         )
 
         diagnostic_archive.additional_properties = d
+        if null_keys:
+            diagnostic_archive._null_keys = frozenset(null_keys)
         return diagnostic_archive
 
     @property

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.diagnostic_archive import DiagnosticArchive
 
@@ -19,21 +17,18 @@ T = TypeVar("T", bound="DiagnosticArchiveItem")
 class DiagnosticArchiveItem:
     """
     Attributes:
-        diagnostic_archive (DiagnosticArchive | Unset): A diagnostic archive being collected on the broker.
+        diagnostic_archive (DiagnosticArchive | None): A diagnostic archive being collected on the broker.
     """
 
-    diagnostic_archive: DiagnosticArchive | Unset = UNSET
+    diagnostic_archive: DiagnosticArchive | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        diagnostic_archive: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.diagnostic_archive, Unset):
-            diagnostic_archive = self.diagnostic_archive.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if diagnostic_archive is not UNSET:
+        if self.diagnostic_archive is not None:
+            diagnostic_archive = self.diagnostic_archive.to_dict()
             field_dict["diagnosticArchive"] = diagnostic_archive
 
         return field_dict
@@ -43,11 +38,9 @@ class DiagnosticArchiveItem:
         from ..models.diagnostic_archive import DiagnosticArchive
 
         d = dict(src_dict)
-        _diagnostic_archive = d.pop("diagnosticArchive", UNSET)
-        diagnostic_archive: DiagnosticArchive | Unset
-        if isinstance(_diagnostic_archive, Unset):
-            diagnostic_archive = UNSET
-        else:
+        _diagnostic_archive = d.pop("diagnosticArchive", None)
+        diagnostic_archive: DiagnosticArchive | None = None
+        if _diagnostic_archive is not None:
             diagnostic_archive = DiagnosticArchive.from_dict(_diagnostic_archive)
 
         diagnostic_archive_item = cls(

@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="Error")
 
 
@@ -15,25 +13,23 @@ T = TypeVar("T", bound="Error")
 class Error:
     """
     Attributes:
-        title (str | Unset):
-        detail (str | Unset):
+        title (str | None):
+        detail (str | None):
     """
 
-    title: str | Unset = UNSET
-    detail: str | Unset = UNSET
+    title: str | None = None
+    detail: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        title = self.title
-
-        detail = self.detail
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if title is not UNSET:
+        if self.title is not None:
+            title = self.title
             field_dict["title"] = title
-        if detail is not UNSET:
+        if self.detail is not None:
+            detail = self.detail
             field_dict["detail"] = detail
 
         return field_dict
@@ -41,9 +37,9 @@ class Error:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        title = d.pop("title", UNSET)
+        title = d.pop("title", None)
 
-        detail = d.pop("detail", UNSET)
+        detail = d.pop("detail", None)
 
         error = cls(
             title=title,

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.error import Error
 
@@ -20,24 +18,22 @@ class Errors:
     """Problem details (RFC 7807 style) for a failed request.
 
     Attributes:
-        errors (list[Error] | Unset):
+        errors (list[Error] | None):
     """
 
-    errors: list[Error] | Unset = UNSET
+    errors: list[Error] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        errors: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.errors, Unset):
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        if self.errors is not None:
             errors = []
             for errors_item_data in self.errors:
                 errors_item = errors_item_data.to_dict()
                 errors.append(errors_item)
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if errors is not UNSET:
             field_dict["errors"] = errors
 
         return field_dict
@@ -47,10 +43,11 @@ class Errors:
         from ..models.error import Error
 
         d = dict(src_dict)
-        _errors = d.pop("errors", UNSET)
-        errors: list[Error] | Unset = UNSET
-        if _errors is not UNSET:
+        _errors = d.pop("errors", None)
+        errors: list[Error] | None = None
+        if _errors is not None:
             errors = []
+            _errors = _errors
             for errors_item_data in _errors:
                 errors_item = Error.from_dict(errors_item_data)
 

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.fsm_state_information_item_variables import (
         FsmStateInformationItemVariables,
@@ -22,57 +20,53 @@ class FsmStateInformationItem:
     """Where one behavior policy's model stands for the client.
 
     Attributes:
-        policy_id (str | Unset):
-        behavior_id (str | Unset):
-        state_type (str | Unset): One of `INITIAL`, `INTERMEDIATE`, `SUCCESS` and `FAILED`.
-        state_name (str | Unset):
-        arguments (Any | Unset): Any JSON value.
-        variables (FsmStateInformationItemVariables | Unset): The model's variables, as text.
-        first_set_at (str | Unset): When the client entered this state.
+        policy_id (str | None):
+        behavior_id (str | None):
+        state_type (str | None): One of `INITIAL`, `INTERMEDIATE`, `SUCCESS` and `FAILED`.
+        state_name (str | None):
+        arguments (Any | None): Any JSON value.
+        variables (FsmStateInformationItemVariables | None): The model's variables, as text.
+        first_set_at (str | None): When the client entered this state.
     """
 
-    policy_id: str | Unset = UNSET
-    behavior_id: str | Unset = UNSET
-    state_type: str | Unset = UNSET
-    state_name: str | Unset = UNSET
-    arguments: Any | Unset = UNSET
-    variables: FsmStateInformationItemVariables | Unset = UNSET
-    first_set_at: str | Unset = UNSET
+    policy_id: str | None = None
+    behavior_id: str | None = None
+    state_type: str | None = None
+    state_name: str | None = None
+    arguments: Any | None = None
+    variables: FsmStateInformationItemVariables | None = None
+    first_set_at: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _null_keys: frozenset[str] = _attrs_field(
+        init=False, factory=frozenset, eq=False, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
-        policy_id = self.policy_id
-
-        behavior_id = self.behavior_id
-
-        state_type = self.state_type
-
-        state_name = self.state_name
-
-        arguments = self.arguments
-
-        variables: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.variables, Unset):
-            variables = self.variables.to_dict()
-
-        first_set_at = self.first_set_at
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if policy_id is not UNSET:
+        if self.policy_id is not None:
+            policy_id = self.policy_id
             field_dict["policyId"] = policy_id
-        if behavior_id is not UNSET:
+        if self.behavior_id is not None:
+            behavior_id = self.behavior_id
             field_dict["behaviorId"] = behavior_id
-        if state_type is not UNSET:
+        if self.state_type is not None:
+            state_type = self.state_type
             field_dict["stateType"] = state_type
-        if state_name is not UNSET:
+        if self.state_name is not None:
+            state_name = self.state_name
             field_dict["stateName"] = state_name
-        if arguments is not UNSET:
+        if self.arguments is not None:
+            arguments = self.arguments
             field_dict["arguments"] = arguments
-        if variables is not UNSET:
+        elif "arguments" in self._null_keys:
+            field_dict["arguments"] = None
+        if self.variables is not None:
+            variables = self.variables.to_dict()
             field_dict["variables"] = variables
-        if first_set_at is not UNSET:
+        if self.first_set_at is not None:
+            first_set_at = self.first_set_at
             field_dict["firstSetAt"] = first_set_at
 
         return field_dict
@@ -84,24 +78,25 @@ class FsmStateInformationItem:
         )
 
         d = dict(src_dict)
-        policy_id = d.pop("policyId", UNSET)
+        null_keys: list[str] = []
+        policy_id = d.pop("policyId", None)
 
-        behavior_id = d.pop("behaviorId", UNSET)
+        behavior_id = d.pop("behaviorId", None)
 
-        state_type = d.pop("stateType", UNSET)
+        state_type = d.pop("stateType", None)
 
-        state_name = d.pop("stateName", UNSET)
+        state_name = d.pop("stateName", None)
 
-        arguments = d.pop("arguments", UNSET)
+        arguments = d.pop("arguments", None)
+        if arguments is None and "arguments" in src_dict:
+            null_keys.append("arguments")
 
-        _variables = d.pop("variables", UNSET)
-        variables: FsmStateInformationItemVariables | Unset
-        if isinstance(_variables, Unset):
-            variables = UNSET
-        else:
+        _variables = d.pop("variables", None)
+        variables: FsmStateInformationItemVariables | None = None
+        if _variables is not None:
             variables = FsmStateInformationItemVariables.from_dict(_variables)
 
-        first_set_at = d.pop("firstSetAt", UNSET)
+        first_set_at = d.pop("firstSetAt", None)
 
         fsm_state_information_item = cls(
             policy_id=policy_id,
@@ -114,6 +109,8 @@ class FsmStateInformationItem:
         )
 
         fsm_state_information_item.additional_properties = d
+        if null_keys:
+            fsm_state_information_item._null_keys = frozenset(null_keys)
         return fsm_state_information_item
 
     @property

@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="PaginationCursor")
 
 
@@ -17,19 +15,18 @@ class PaginationCursor:
     last page.
 
         Attributes:
-            next_ (str | Unset):
+            next_ (str | None):
     """
 
-    next_: str | Unset = UNSET
+    next_: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        next_ = self.next_
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if next_ is not UNSET:
+        if self.next_ is not None:
+            next_ = self.next_
             field_dict["next"] = next_
 
         return field_dict
@@ -37,7 +34,7 @@ class PaginationCursor:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        next_ = d.pop("next", UNSET)
+        next_ = d.pop("next", None)
 
         pagination_cursor = cls(
             next_=next_,

@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.behavior_policy_behavior import BehaviorPolicyBehavior
     from ..models.behavior_policy_deserialization import BehaviorPolicyDeserialization
@@ -25,76 +23,58 @@ class PartialBehaviorPolicy:
     of them required, since `fields` can leave any of them out.
 
         Attributes:
-            id (str | Unset): The policy's id, unique among behavior policies.
-            created_at (datetime.datetime | Unset): When the policy was created (set by the broker).
-            last_updated_at (datetime.datetime | Unset): When the policy was last changed (set by the broker).
-            matching (BehaviorPolicyMatching | Unset): The clients a behavior policy applies to.
-            deserialization (BehaviorPolicyDeserialization | Unset): The schemas that decode the payloads of PUBLISH packets
+            id (str | None): The policy's id, unique among behavior policies.
+            created_at (datetime.datetime | None): When the policy was created (set by the broker).
+            last_updated_at (datetime.datetime | None): When the policy was last changed (set by the broker).
+            matching (BehaviorPolicyMatching | None): The clients a behavior policy applies to.
+            deserialization (BehaviorPolicyDeserialization | None): The schemas that decode the payloads of PUBLISH packets
                 and wills.
-            behavior (BehaviorPolicyBehavior | Unset): The behavior model, for example `Mqtt.events`, `Publish.duplicate` or
+            behavior (BehaviorPolicyBehavior | None): The behavior model, for example `Mqtt.events`, `Publish.duplicate` or
                 `Publish.quota`, with its arguments.
-            on_transitions (list[BehaviorPolicyOnTransition] | Unset):
+            on_transitions (list[BehaviorPolicyOnTransition] | None):
     """
 
-    id: str | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    last_updated_at: datetime.datetime | Unset = UNSET
-    matching: BehaviorPolicyMatching | Unset = UNSET
-    deserialization: BehaviorPolicyDeserialization | Unset = UNSET
-    behavior: BehaviorPolicyBehavior | Unset = UNSET
-    on_transitions: list[BehaviorPolicyOnTransition] | Unset = UNSET
+    id: str | None = None
+    created_at: datetime.datetime | None = None
+    last_updated_at: datetime.datetime | None = None
+    matching: BehaviorPolicyMatching | None = None
+    deserialization: BehaviorPolicyDeserialization | None = None
+    behavior: BehaviorPolicyBehavior | None = None
+    on_transitions: list[BehaviorPolicyOnTransition] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
 
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        if self.id is not None:
+            id = self.id
+            field_dict["id"] = id
+        if self.created_at is not None:
             from ..types import format_datetime
 
             created_at = format_datetime(self.created_at)
-
-        last_updated_at: str | Unset = UNSET
-        if not isinstance(self.last_updated_at, Unset):
+            field_dict["createdAt"] = created_at
+        if self.last_updated_at is not None:
             from ..types import format_datetime
 
             last_updated_at = format_datetime(self.last_updated_at)
-
-        matching: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.matching, Unset):
+            field_dict["lastUpdatedAt"] = last_updated_at
+        if self.matching is not None:
             matching = self.matching.to_dict()
-
-        deserialization: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.deserialization, Unset):
+            field_dict["matching"] = matching
+        if self.deserialization is not None:
             deserialization = self.deserialization.to_dict()
-
-        behavior: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.behavior, Unset):
+            field_dict["deserialization"] = deserialization
+        if self.behavior is not None:
             behavior = self.behavior.to_dict()
-
-        on_transitions: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.on_transitions, Unset):
+            field_dict["behavior"] = behavior
+        if self.on_transitions is not None:
             on_transitions = []
             for on_transitions_item_data in self.on_transitions:
                 on_transitions_item = on_transitions_item_data.to_dict()
                 on_transitions.append(on_transitions_item)
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if created_at is not UNSET:
-            field_dict["createdAt"] = created_at
-        if last_updated_at is not UNSET:
-            field_dict["lastUpdatedAt"] = last_updated_at
-        if matching is not UNSET:
-            field_dict["matching"] = matching
-        if deserialization is not UNSET:
-            field_dict["deserialization"] = deserialization
-        if behavior is not UNSET:
-            field_dict["behavior"] = behavior
-        if on_transitions is not UNSET:
             field_dict["onTransitions"] = on_transitions
 
         return field_dict
@@ -109,47 +89,38 @@ class PartialBehaviorPolicy:
         from ..models.behavior_policy_on_transition import BehaviorPolicyOnTransition
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id", None)
 
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
+        _created_at = d.pop("createdAt", None)
+        created_at: datetime.datetime | None = None
+        if _created_at is not None:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
-        _last_updated_at = d.pop("lastUpdatedAt", UNSET)
-        last_updated_at: datetime.datetime | Unset
-        if isinstance(_last_updated_at, Unset):
-            last_updated_at = UNSET
-        else:
+        _last_updated_at = d.pop("lastUpdatedAt", None)
+        last_updated_at: datetime.datetime | None = None
+        if _last_updated_at is not None:
             last_updated_at = datetime.datetime.fromisoformat(_last_updated_at)
 
-        _matching = d.pop("matching", UNSET)
-        matching: BehaviorPolicyMatching | Unset
-        if isinstance(_matching, Unset):
-            matching = UNSET
-        else:
+        _matching = d.pop("matching", None)
+        matching: BehaviorPolicyMatching | None = None
+        if _matching is not None:
             matching = BehaviorPolicyMatching.from_dict(_matching)
 
-        _deserialization = d.pop("deserialization", UNSET)
-        deserialization: BehaviorPolicyDeserialization | Unset
-        if isinstance(_deserialization, Unset):
-            deserialization = UNSET
-        else:
+        _deserialization = d.pop("deserialization", None)
+        deserialization: BehaviorPolicyDeserialization | None = None
+        if _deserialization is not None:
             deserialization = BehaviorPolicyDeserialization.from_dict(_deserialization)
 
-        _behavior = d.pop("behavior", UNSET)
-        behavior: BehaviorPolicyBehavior | Unset
-        if isinstance(_behavior, Unset):
-            behavior = UNSET
-        else:
+        _behavior = d.pop("behavior", None)
+        behavior: BehaviorPolicyBehavior | None = None
+        if _behavior is not None:
             behavior = BehaviorPolicyBehavior.from_dict(_behavior)
 
-        _on_transitions = d.pop("onTransitions", UNSET)
-        on_transitions: list[BehaviorPolicyOnTransition] | Unset = UNSET
-        if _on_transitions is not UNSET:
+        _on_transitions = d.pop("onTransitions", None)
+        on_transitions: list[BehaviorPolicyOnTransition] | None = None
+        if _on_transitions is not None:
             on_transitions = []
+            _on_transitions = _on_transitions
             for on_transitions_item_data in _on_transitions:
                 on_transitions_item = BehaviorPolicyOnTransition.from_dict(
                     on_transitions_item_data

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.partial_schema_arguments import PartialSchemaArguments
 
@@ -21,52 +19,44 @@ class PartialSchema:
     required, since `fields` can leave any of them out.
 
         Attributes:
-            id (str | Unset):
-            type_ (str | Unset): `JSON` or `PROTOBUF`.
-            schema_definition (str | Unset): Base64 of the JSON Schema text, or of a compiled Protobuf descriptor set.
-            arguments (PartialSchemaArguments | Unset): For Protobuf: `messageType`, and `allowUnknownFields` as `"true"` or
+            id (str | None):
+            type_ (str | None): `JSON` or `PROTOBUF`.
+            schema_definition (str | None): Base64 of the JSON Schema text, or of a compiled Protobuf descriptor set.
+            arguments (PartialSchemaArguments | None): For Protobuf: `messageType`, and `allowUnknownFields` as `"true"` or
                 `"false"`.
-            version (int | Unset): The version number, counted from 1 (set by the broker).
-            created_at (str | Unset): When this version was stored (set by the broker).
+            version (int | None): The version number, counted from 1 (set by the broker).
+            created_at (str | None): When this version was stored (set by the broker).
     """
 
-    id: str | Unset = UNSET
-    type_: str | Unset = UNSET
-    schema_definition: str | Unset = UNSET
-    arguments: PartialSchemaArguments | Unset = UNSET
-    version: int | Unset = UNSET
-    created_at: str | Unset = UNSET
+    id: str | None = None
+    type_: str | None = None
+    schema_definition: str | None = None
+    arguments: PartialSchemaArguments | None = None
+    version: int | None = None
+    created_at: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        type_ = self.type_
-
-        schema_definition = self.schema_definition
-
-        arguments: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.arguments, Unset):
-            arguments = self.arguments.to_dict()
-
-        version = self.version
-
-        created_at = self.created_at
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
+        if self.id is not None:
+            id = self.id
             field_dict["id"] = id
-        if type_ is not UNSET:
+        if self.type_ is not None:
+            type_ = self.type_
             field_dict["type"] = type_
-        if schema_definition is not UNSET:
+        if self.schema_definition is not None:
+            schema_definition = self.schema_definition
             field_dict["schemaDefinition"] = schema_definition
-        if arguments is not UNSET:
+        if self.arguments is not None:
+            arguments = self.arguments.to_dict()
             field_dict["arguments"] = arguments
-        if version is not UNSET:
+        if self.version is not None:
+            version = self.version
             field_dict["version"] = version
-        if created_at is not UNSET:
+        if self.created_at is not None:
+            created_at = self.created_at
             field_dict["createdAt"] = created_at
 
         return field_dict
@@ -76,22 +66,20 @@ class PartialSchema:
         from ..models.partial_schema_arguments import PartialSchemaArguments
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id", None)
 
-        type_ = d.pop("type", UNSET)
+        type_ = d.pop("type", None)
 
-        schema_definition = d.pop("schemaDefinition", UNSET)
+        schema_definition = d.pop("schemaDefinition", None)
 
-        _arguments = d.pop("arguments", UNSET)
-        arguments: PartialSchemaArguments | Unset
-        if isinstance(_arguments, Unset):
-            arguments = UNSET
-        else:
+        _arguments = d.pop("arguments", None)
+        arguments: PartialSchemaArguments | None = None
+        if _arguments is not None:
             arguments = PartialSchemaArguments.from_dict(_arguments)
 
-        version = d.pop("version", UNSET)
+        version = d.pop("version", None)
 
-        created_at = d.pop("createdAt", UNSET)
+        created_at = d.pop("createdAt", None)
 
         partial_schema = cls(
             id=id,

@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.partial_script_function_type import PartialScriptFunctionType
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PartialScript")
 
@@ -18,51 +17,43 @@ class PartialScript:
     required, since `fields` can leave any of them out.
 
         Attributes:
-            id (str | Unset):
-            function_type (PartialScriptFunctionType | Unset):
-            description (str | Unset):
-            source (str | Unset): Base64 of the JavaScript source.
-            version (int | Unset): The version number, counted from 1 (set by the broker).
-            created_at (str | Unset): When this version was stored (set by the broker).
+            id (str | None):
+            function_type (PartialScriptFunctionType | None):
+            description (str | None):
+            source (str | None): Base64 of the JavaScript source.
+            version (int | None): The version number, counted from 1 (set by the broker).
+            created_at (str | None): When this version was stored (set by the broker).
     """
 
-    id: str | Unset = UNSET
-    function_type: PartialScriptFunctionType | Unset = UNSET
-    description: str | Unset = UNSET
-    source: str | Unset = UNSET
-    version: int | Unset = UNSET
-    created_at: str | Unset = UNSET
+    id: str | None = None
+    function_type: PartialScriptFunctionType | None = None
+    description: str | None = None
+    source: str | None = None
+    version: int | None = None
+    created_at: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        function_type: str | Unset = UNSET
-        if not isinstance(self.function_type, Unset):
-            function_type = self.function_type.value
-
-        description = self.description
-
-        source = self.source
-
-        version = self.version
-
-        created_at = self.created_at
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
+        if self.id is not None:
+            id = self.id
             field_dict["id"] = id
-        if function_type is not UNSET:
+        if self.function_type is not None:
+            function_type = self.function_type.value
             field_dict["functionType"] = function_type
-        if description is not UNSET:
+        if self.description is not None:
+            description = self.description
             field_dict["description"] = description
-        if source is not UNSET:
+        if self.source is not None:
+            source = self.source
             field_dict["source"] = source
-        if version is not UNSET:
+        if self.version is not None:
+            version = self.version
             field_dict["version"] = version
-        if created_at is not UNSET:
+        if self.created_at is not None:
+            created_at = self.created_at
             field_dict["createdAt"] = created_at
 
         return field_dict
@@ -70,22 +61,20 @@ class PartialScript:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id", None)
 
-        _function_type = d.pop("functionType", UNSET)
-        function_type: PartialScriptFunctionType | Unset
-        if isinstance(_function_type, Unset):
-            function_type = UNSET
-        else:
+        _function_type = d.pop("functionType", None)
+        function_type: PartialScriptFunctionType | None = None
+        if _function_type is not None:
             function_type = PartialScriptFunctionType(_function_type)
 
-        description = d.pop("description", UNSET)
+        description = d.pop("description", None)
 
-        source = d.pop("source", UNSET)
+        source = d.pop("source", None)
 
-        version = d.pop("version", UNSET)
+        version = d.pop("version", None)
 
-        created_at = d.pop("createdAt", UNSET)
+        created_at = d.pop("createdAt", None)
 
         partial_script = cls(
             id=id,

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.policy_on_branch import PolicyOnBranch
     from ..models.policy_operation_arguments import PolicyOperationArguments
@@ -25,13 +23,13 @@ class PolicyOperation:
             id (str): The step's id, unique within the policy.
             function_id (str):
             arguments (PolicyOperationArguments): The function's arguments; an empty object when it takes none.
-            on_branch (list[PolicyOnBranch] | Unset):
+            on_branch (list[PolicyOnBranch] | None):
     """
 
     id: str
     function_id: str
     arguments: PolicyOperationArguments
-    on_branch: list[PolicyOnBranch] | Unset = UNSET
+    on_branch: list[PolicyOnBranch] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,13 +38,6 @@ class PolicyOperation:
         function_id = self.function_id
 
         arguments = self.arguments.to_dict()
-
-        on_branch: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.on_branch, Unset):
-            on_branch = []
-            for on_branch_item_data in self.on_branch:
-                on_branch_item = on_branch_item_data.to_dict()
-                on_branch.append(on_branch_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -57,7 +48,12 @@ class PolicyOperation:
                 "arguments": arguments,
             }
         )
-        if on_branch is not UNSET:
+        if self.on_branch is not None:
+            on_branch = []
+            for on_branch_item_data in self.on_branch:
+                on_branch_item = on_branch_item_data.to_dict()
+                on_branch.append(on_branch_item)
+
             field_dict["onBranch"] = on_branch
 
         return field_dict
@@ -74,10 +70,11 @@ class PolicyOperation:
 
         arguments = PolicyOperationArguments.from_dict(d.pop("arguments"))
 
-        _on_branch = d.pop("onBranch", UNSET)
-        on_branch: list[PolicyOnBranch] | Unset = UNSET
-        if _on_branch is not UNSET:
+        _on_branch = d.pop("onBranch", None)
+        on_branch: list[PolicyOnBranch] | None = None
+        if _on_branch is not None:
             on_branch = []
+            _on_branch = _on_branch
             for on_branch_item_data in _on_branch:
                 on_branch_item = PolicyOnBranch.from_dict(on_branch_item_data)
 

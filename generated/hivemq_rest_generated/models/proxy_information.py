@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.tlv import TLV
 
@@ -20,60 +18,57 @@ class ProxyInformation:
     """What the PROXY protocol told the listener.
 
     Attributes:
-        source_ip (str | Unset):
-        source_port (int | Unset):
-        destination_ip (str | Unset):
-        destination_port (int | Unset):
-        tlvs (list[None | TLV] | None | Unset):
+        source_ip (str | None):
+        source_port (int | None):
+        destination_ip (str | None):
+        destination_port (int | None):
+        tlvs (list[None | TLV] | None):
     """
 
-    source_ip: str | Unset = UNSET
-    source_port: int | Unset = UNSET
-    destination_ip: str | Unset = UNSET
-    destination_port: int | Unset = UNSET
-    tlvs: list[None | TLV] | None | Unset = UNSET
+    source_ip: str | None = None
+    source_port: int | None = None
+    destination_ip: str | None = None
+    destination_port: int | None = None
+    tlvs: list[None | TLV] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _null_keys: frozenset[str] = _attrs_field(
+        init=False, factory=frozenset, eq=False, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.tlv import TLV
 
-        source_ip = self.source_ip
-
-        source_port = self.source_port
-
-        destination_ip = self.destination_ip
-
-        destination_port = self.destination_port
-
-        tlvs: list[dict[str, Any] | None] | None | Unset
-        if isinstance(self.tlvs, Unset):
-            tlvs = UNSET
-        elif isinstance(self.tlvs, list):
-            tlvs = []
-            for tlvs_type_0_item_data in self.tlvs:
-                tlvs_type_0_item: dict[str, Any] | None
-                if isinstance(tlvs_type_0_item_data, TLV):
-                    tlvs_type_0_item = tlvs_type_0_item_data.to_dict()
-                else:
-                    tlvs_type_0_item = tlvs_type_0_item_data
-                tlvs.append(tlvs_type_0_item)
-
-        else:
-            tlvs = self.tlvs
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if source_ip is not UNSET:
+        if self.source_ip is not None:
+            source_ip = self.source_ip
             field_dict["sourceIp"] = source_ip
-        if source_port is not UNSET:
+        if self.source_port is not None:
+            source_port = self.source_port
             field_dict["sourcePort"] = source_port
-        if destination_ip is not UNSET:
+        if self.destination_ip is not None:
+            destination_ip = self.destination_ip
             field_dict["destinationIp"] = destination_ip
-        if destination_port is not UNSET:
+        if self.destination_port is not None:
+            destination_port = self.destination_port
             field_dict["destinationPort"] = destination_port
-        if tlvs is not UNSET:
+        if self.tlvs is not None:
+            tlvs: list[dict[str, Any] | None] | None
+            if isinstance(self.tlvs, list):
+                tlvs = []
+                for tlvs_type_0_item_data in self.tlvs:
+                    tlvs_type_0_item: dict[str, Any] | None
+                    if isinstance(tlvs_type_0_item_data, TLV):
+                        tlvs_type_0_item = tlvs_type_0_item_data.to_dict()
+                    else:
+                        tlvs_type_0_item = tlvs_type_0_item_data
+                    tlvs.append(tlvs_type_0_item)
+
+            else:
+                tlvs = self.tlvs
             field_dict["tlvs"] = tlvs
+        elif "tlvs" in self._null_keys:
+            field_dict["tlvs"] = None
 
         return field_dict
 
@@ -82,49 +77,57 @@ class ProxyInformation:
         from ..models.tlv import TLV
 
         d = dict(src_dict)
-        source_ip = d.pop("sourceIp", UNSET)
+        null_keys: list[str] = []
+        source_ip = d.pop("sourceIp", None)
 
-        source_port = d.pop("sourcePort", UNSET)
+        source_port = d.pop("sourcePort", None)
 
-        destination_ip = d.pop("destinationIp", UNSET)
+        destination_ip = d.pop("destinationIp", None)
 
-        destination_port = d.pop("destinationPort", UNSET)
+        destination_port = d.pop("destinationPort", None)
 
-        def _parse_tlvs(data: object) -> list[None | TLV] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                tlvs_type_0 = []
-                _tlvs_type_0 = data
-                for tlvs_type_0_item_data in _tlvs_type_0:
+        _tlvs = d.pop("tlvs", None)
+        tlvs: list[None | TLV] | None = None
+        if _tlvs is not None:
 
-                    def _parse_tlvs_type_0_item(data: object) -> None | TLV:
-                        if data is None:
-                            return data
-                        try:
-                            if not isinstance(data, dict):
-                                raise TypeError()
-                            componentsschemas_tlv_type_0 = TLV.from_dict(data)
+            def _parse_tlvs(data: object) -> list[None | TLV] | None:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, list):
+                        raise TypeError()
+                    tlvs_type_0 = []
+                    _tlvs_type_0 = data
+                    for tlvs_type_0_item_data in _tlvs_type_0:
 
-                            return componentsschemas_tlv_type_0
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        return cast(None | TLV, data)
+                        def _parse_tlvs_type_0_item(data: object) -> None | TLV:
+                            if data is None:
+                                return data
+                            try:
+                                if not isinstance(data, dict):
+                                    raise TypeError()
+                                componentsschemas_tlv_type_0 = TLV.from_dict(data)
 
-                    tlvs_type_0_item = _parse_tlvs_type_0_item(tlvs_type_0_item_data)
+                                return componentsschemas_tlv_type_0
+                            except (TypeError, ValueError, AttributeError, KeyError):
+                                pass
+                            return cast(None | TLV, data)
 
-                    tlvs_type_0.append(tlvs_type_0_item)
+                        tlvs_type_0_item = _parse_tlvs_type_0_item(
+                            tlvs_type_0_item_data
+                        )
 
-                return tlvs_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[None | TLV] | None | Unset, data)
+                        tlvs_type_0.append(tlvs_type_0_item)
 
-        tlvs = _parse_tlvs(d.pop("tlvs", UNSET))
+                    return tlvs_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(list[None | TLV] | None, data)
+
+            tlvs = _parse_tlvs(_tlvs)
+
+        elif "tlvs" in src_dict:
+            null_keys.append("tlvs")
 
         proxy_information = cls(
             source_ip=source_ip,
@@ -135,6 +138,8 @@ class ProxyInformation:
         )
 
         proxy_information.additional_properties = d
+        if null_keys:
+            proxy_information._null_keys = frozenset(null_keys)
         return proxy_information
 
     @property

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.schema_arguments import SchemaArguments
 
@@ -23,18 +21,18 @@ class Schema:
         id (str):
         type_ (str): `JSON` or `PROTOBUF`.
         schema_definition (str): Base64 of the JSON Schema text, or of a compiled Protobuf descriptor set.
-        arguments (SchemaArguments | Unset): For Protobuf: `messageType`, and `allowUnknownFields` as `"true"` or
+        arguments (SchemaArguments | None): For Protobuf: `messageType`, and `allowUnknownFields` as `"true"` or
             `"false"`.
-        version (int | Unset): The version number, counted from 1 (set by the broker).
-        created_at (str | Unset): When this version was stored (set by the broker).
+        version (int | None): The version number, counted from 1 (set by the broker).
+        created_at (str | None): When this version was stored (set by the broker).
     """
 
     id: str
     type_: str
     schema_definition: str
-    arguments: SchemaArguments | Unset = UNSET
-    version: int | Unset = UNSET
-    created_at: str | Unset = UNSET
+    arguments: SchemaArguments | None = None
+    version: int | None = None
+    created_at: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,14 +41,6 @@ class Schema:
         type_ = self.type_
 
         schema_definition = self.schema_definition
-
-        arguments: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.arguments, Unset):
-            arguments = self.arguments.to_dict()
-
-        version = self.version
-
-        created_at = self.created_at
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -61,11 +51,14 @@ class Schema:
                 "schemaDefinition": schema_definition,
             }
         )
-        if arguments is not UNSET:
+        if self.arguments is not None:
+            arguments = self.arguments.to_dict()
             field_dict["arguments"] = arguments
-        if version is not UNSET:
+        if self.version is not None:
+            version = self.version
             field_dict["version"] = version
-        if created_at is not UNSET:
+        if self.created_at is not None:
+            created_at = self.created_at
             field_dict["createdAt"] = created_at
 
         return field_dict
@@ -81,16 +74,14 @@ class Schema:
 
         schema_definition = d.pop("schemaDefinition")
 
-        _arguments = d.pop("arguments", UNSET)
-        arguments: SchemaArguments | Unset
-        if isinstance(_arguments, Unset):
-            arguments = UNSET
-        else:
+        _arguments = d.pop("arguments", None)
+        arguments: SchemaArguments | None = None
+        if _arguments is not None:
             arguments = SchemaArguments.from_dict(_arguments)
 
-        version = d.pop("version", UNSET)
+        version = d.pop("version", None)
 
-        created_at = d.pop("createdAt", UNSET)
+        created_at = d.pop("createdAt", None)
 
         schema = cls(
             id=id,

@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.script_function_type import ScriptFunctionType
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Script")
 
@@ -20,17 +19,17 @@ class Script:
         id (str):
         function_type (ScriptFunctionType):
         source (str): Base64 of the JavaScript source.
-        description (str | Unset):
-        version (int | Unset): The version number, counted from 1 (set by the broker).
-        created_at (str | Unset): When this version was stored (set by the broker).
+        description (str | None):
+        version (int | None): The version number, counted from 1 (set by the broker).
+        created_at (str | None): When this version was stored (set by the broker).
     """
 
     id: str
     function_type: ScriptFunctionType
     source: str
-    description: str | Unset = UNSET
-    version: int | Unset = UNSET
-    created_at: str | Unset = UNSET
+    description: str | None = None
+    version: int | None = None
+    created_at: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,12 +38,6 @@ class Script:
         function_type = self.function_type.value
 
         source = self.source
-
-        description = self.description
-
-        version = self.version
-
-        created_at = self.created_at
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -55,11 +48,14 @@ class Script:
                 "source": source,
             }
         )
-        if description is not UNSET:
+        if self.description is not None:
+            description = self.description
             field_dict["description"] = description
-        if version is not UNSET:
+        if self.version is not None:
+            version = self.version
             field_dict["version"] = version
-        if created_at is not UNSET:
+        if self.created_at is not None:
+            created_at = self.created_at
             field_dict["createdAt"] = created_at
 
         return field_dict
@@ -73,11 +69,11 @@ class Script:
 
         source = d.pop("source")
 
-        description = d.pop("description", UNSET)
+        description = d.pop("description", None)
 
-        version = d.pop("version", UNSET)
+        version = d.pop("version", None)
 
-        created_at = d.pop("createdAt", UNSET)
+        created_at = d.pop("createdAt", None)
 
         script = cls(
             id=id,

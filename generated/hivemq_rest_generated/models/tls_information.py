@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.certificate_information import CertificateInformation
 
@@ -19,40 +17,39 @@ T = TypeVar("T", bound="TlsInformation")
 class TlsInformation:
     """
     Attributes:
-        tls_version (str | Unset):
-        cipher_suite (str | Unset):
-        certificate_information (CertificateInformation | None | Unset):
+        tls_version (str | None):
+        cipher_suite (str | None):
+        certificate_information (CertificateInformation | None):
     """
 
-    tls_version: str | Unset = UNSET
-    cipher_suite: str | Unset = UNSET
-    certificate_information: CertificateInformation | None | Unset = UNSET
+    tls_version: str | None = None
+    cipher_suite: str | None = None
+    certificate_information: CertificateInformation | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _null_keys: frozenset[str] = _attrs_field(
+        init=False, factory=frozenset, eq=False, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.certificate_information import CertificateInformation
 
-        tls_version = self.tls_version
-
-        cipher_suite = self.cipher_suite
-
-        certificate_information: dict[str, Any] | None | Unset
-        if isinstance(self.certificate_information, Unset):
-            certificate_information = UNSET
-        elif isinstance(self.certificate_information, CertificateInformation):
-            certificate_information = self.certificate_information.to_dict()
-        else:
-            certificate_information = self.certificate_information
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if tls_version is not UNSET:
+        if self.tls_version is not None:
+            tls_version = self.tls_version
             field_dict["tlsVersion"] = tls_version
-        if cipher_suite is not UNSET:
+        if self.cipher_suite is not None:
+            cipher_suite = self.cipher_suite
             field_dict["cipherSuite"] = cipher_suite
-        if certificate_information is not UNSET:
+        if self.certificate_information is not None:
+            certificate_information: dict[str, Any] | None
+            if isinstance(self.certificate_information, CertificateInformation):
+                certificate_information = self.certificate_information.to_dict()
+            else:
+                certificate_information = self.certificate_information
             field_dict["certificateInformation"] = certificate_information
+        elif "certificateInformation" in self._null_keys:
+            field_dict["certificateInformation"] = None
 
         return field_dict
 
@@ -61,32 +58,38 @@ class TlsInformation:
         from ..models.certificate_information import CertificateInformation
 
         d = dict(src_dict)
-        tls_version = d.pop("tlsVersion", UNSET)
+        null_keys: list[str] = []
+        tls_version = d.pop("tlsVersion", None)
 
-        cipher_suite = d.pop("cipherSuite", UNSET)
+        cipher_suite = d.pop("cipherSuite", None)
 
-        def _parse_certificate_information(
-            data: object,
-        ) -> CertificateInformation | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_certificate_information_type_0 = (
-                    CertificateInformation.from_dict(data)
-                )
+        _certificate_information = d.pop("certificateInformation", None)
+        certificate_information: CertificateInformation | None = None
+        if _certificate_information is not None:
 
-                return componentsschemas_certificate_information_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CertificateInformation | None | Unset, data)
+            def _parse_certificate_information(
+                data: object,
+            ) -> CertificateInformation | None:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_certificate_information_type_0 = (
+                        CertificateInformation.from_dict(data)
+                    )
 
-        certificate_information = _parse_certificate_information(
-            d.pop("certificateInformation", UNSET)
-        )
+                    return componentsschemas_certificate_information_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(CertificateInformation | None, data)
+
+            certificate_information = _parse_certificate_information(
+                _certificate_information
+            )
+
+        elif "certificateInformation" in src_dict:
+            null_keys.append("certificateInformation")
 
         tls_information = cls(
             tls_version=tls_version,
@@ -95,6 +98,8 @@ class TlsInformation:
         )
 
         tls_information.additional_properties = d
+        if null_keys:
+            tls_information._null_keys = frozenset(null_keys)
         return tls_information
 
     @property

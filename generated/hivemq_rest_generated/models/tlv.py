@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="TLV")
 
 
@@ -15,25 +13,23 @@ T = TypeVar("T", bound="TLV")
 class TLV:
     """
     Attributes:
-        key (str | Unset):
-        value (str | Unset):
+        key (str | None):
+        value (str | None):
     """
 
-    key: str | Unset = UNSET
-    value: str | Unset = UNSET
+    key: str | None = None
+    value: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        key = self.key
-
-        value = self.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if key is not UNSET:
+        if self.key is not None:
+            key = self.key
             field_dict["key"] = key
-        if value is not UNSET:
+        if self.value is not None:
+            value = self.value
             field_dict["value"] = value
 
         return field_dict
@@ -41,9 +37,9 @@ class TLV:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        key = d.pop("key", UNSET)
+        key = d.pop("key", None)
 
-        value = d.pop("value", UNSET)
+        value = d.pop("value", None)
 
         tlv = cls(
             key=key,

@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="TraceFilter")
 
 
@@ -15,19 +13,18 @@ T = TypeVar("T", bound="TraceFilter")
 class TraceFilter:
     """
     Attributes:
-        regex (str | Unset): A regular expression for client ids or topics.
+        regex (str | None): A regular expression for client ids or topics.
     """
 
-    regex: str | Unset = UNSET
+    regex: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        regex = self.regex
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if regex is not UNSET:
+        if self.regex is not None:
+            regex = self.regex
             field_dict["regex"] = regex
 
         return field_dict
@@ -35,7 +32,7 @@ class TraceFilter:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        regex = d.pop("regex", UNSET)
+        regex = d.pop("regex", None)
 
         trace_filter = cls(
             regex=regex,

@@ -9,7 +9,6 @@ from attrs import field as _attrs_field
 
 from ..models.trace_recording_events_item import TraceRecordingEventsItem
 from ..models.trace_recording_state import TraceRecordingState
-from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.trace_filter import TraceFilter
@@ -23,80 +22,67 @@ class TraceRecording:
     """A recording of the MQTT packets of chosen clients and topics over a span of time. Its name is its id.
 
     Attributes:
-        name (str | Unset):
-        start_at (datetime.datetime | Unset):
-        end_at (datetime.datetime | Unset):
-        state (TraceRecordingState | Unset):
-        client_id_filters (list[TraceFilter] | Unset):
-        topic_filters (list[TraceFilter] | Unset):
-        events (list[TraceRecordingEventsItem] | Unset): The kinds of MQTT packets to record.
+        name (str):
+        start_at (datetime.datetime | None):
+        end_at (datetime.datetime | None):
+        state (TraceRecordingState | None):
+        client_id_filters (list[TraceFilter] | None):
+        topic_filters (list[TraceFilter] | None):
+        events (list[TraceRecordingEventsItem] | None): The kinds of MQTT packets to record.
     """
 
-    name: str | Unset = UNSET
-    start_at: datetime.datetime | Unset = UNSET
-    end_at: datetime.datetime | Unset = UNSET
-    state: TraceRecordingState | Unset = UNSET
-    client_id_filters: list[TraceFilter] | Unset = UNSET
-    topic_filters: list[TraceFilter] | Unset = UNSET
-    events: list[TraceRecordingEventsItem] | Unset = UNSET
+    name: str
+    start_at: datetime.datetime | None = None
+    end_at: datetime.datetime | None = None
+    state: TraceRecordingState | None = None
+    client_id_filters: list[TraceFilter] | None = None
+    topic_filters: list[TraceFilter] | None = None
+    events: list[TraceRecordingEventsItem] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
-        start_at: str | Unset = UNSET
-        if not isinstance(self.start_at, Unset):
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "name": name,
+            }
+        )
+        if self.start_at is not None:
             from ..types import format_datetime
 
             start_at = format_datetime(self.start_at)
-
-        end_at: str | Unset = UNSET
-        if not isinstance(self.end_at, Unset):
+            field_dict["startAt"] = start_at
+        if self.end_at is not None:
             from ..types import format_datetime
 
             end_at = format_datetime(self.end_at)
-
-        state: str | Unset = UNSET
-        if not isinstance(self.state, Unset):
+            field_dict["endAt"] = end_at
+        if self.state is not None:
             state = self.state.value
-
-        client_id_filters: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.client_id_filters, Unset):
+            field_dict["state"] = state
+        if self.client_id_filters is not None:
             client_id_filters = []
             for client_id_filters_item_data in self.client_id_filters:
                 client_id_filters_item = client_id_filters_item_data.to_dict()
                 client_id_filters.append(client_id_filters_item)
 
-        topic_filters: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.topic_filters, Unset):
+            field_dict["clientIdFilters"] = client_id_filters
+        if self.topic_filters is not None:
             topic_filters = []
             for topic_filters_item_data in self.topic_filters:
                 topic_filters_item = topic_filters_item_data.to_dict()
                 topic_filters.append(topic_filters_item)
 
-        events: list[str] | Unset = UNSET
-        if not isinstance(self.events, Unset):
+            field_dict["topicFilters"] = topic_filters
+        if self.events is not None:
             events = []
             for events_item_data in self.events:
                 events_item = events_item_data.value
                 events.append(events_item)
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if name is not UNSET:
-            field_dict["name"] = name
-        if start_at is not UNSET:
-            field_dict["startAt"] = start_at
-        if end_at is not UNSET:
-            field_dict["endAt"] = end_at
-        if state is not UNSET:
-            field_dict["state"] = state
-        if client_id_filters is not UNSET:
-            field_dict["clientIdFilters"] = client_id_filters
-        if topic_filters is not UNSET:
-            field_dict["topicFilters"] = topic_filters
-        if events is not UNSET:
             field_dict["events"] = events
 
         return field_dict
@@ -106,33 +92,28 @@ class TraceRecording:
         from ..models.trace_filter import TraceFilter
 
         d = dict(src_dict)
-        name = d.pop("name", UNSET)
+        name = d.pop("name")
 
-        _start_at = d.pop("startAt", UNSET)
-        start_at: datetime.datetime | Unset
-        if isinstance(_start_at, Unset):
-            start_at = UNSET
-        else:
+        _start_at = d.pop("startAt", None)
+        start_at: datetime.datetime | None = None
+        if _start_at is not None:
             start_at = datetime.datetime.fromisoformat(_start_at)
 
-        _end_at = d.pop("endAt", UNSET)
-        end_at: datetime.datetime | Unset
-        if isinstance(_end_at, Unset):
-            end_at = UNSET
-        else:
+        _end_at = d.pop("endAt", None)
+        end_at: datetime.datetime | None = None
+        if _end_at is not None:
             end_at = datetime.datetime.fromisoformat(_end_at)
 
-        _state = d.pop("state", UNSET)
-        state: TraceRecordingState | Unset
-        if isinstance(_state, Unset):
-            state = UNSET
-        else:
+        _state = d.pop("state", None)
+        state: TraceRecordingState | None = None
+        if _state is not None:
             state = TraceRecordingState(_state)
 
-        _client_id_filters = d.pop("clientIdFilters", UNSET)
-        client_id_filters: list[TraceFilter] | Unset = UNSET
-        if _client_id_filters is not UNSET:
+        _client_id_filters = d.pop("clientIdFilters", None)
+        client_id_filters: list[TraceFilter] | None = None
+        if _client_id_filters is not None:
             client_id_filters = []
+            _client_id_filters = _client_id_filters
             for client_id_filters_item_data in _client_id_filters:
                 client_id_filters_item = TraceFilter.from_dict(
                     client_id_filters_item_data
@@ -140,19 +121,21 @@ class TraceRecording:
 
                 client_id_filters.append(client_id_filters_item)
 
-        _topic_filters = d.pop("topicFilters", UNSET)
-        topic_filters: list[TraceFilter] | Unset = UNSET
-        if _topic_filters is not UNSET:
+        _topic_filters = d.pop("topicFilters", None)
+        topic_filters: list[TraceFilter] | None = None
+        if _topic_filters is not None:
             topic_filters = []
+            _topic_filters = _topic_filters
             for topic_filters_item_data in _topic_filters:
                 topic_filters_item = TraceFilter.from_dict(topic_filters_item_data)
 
                 topic_filters.append(topic_filters_item)
 
-        _events = d.pop("events", UNSET)
-        events: list[TraceRecordingEventsItem] | Unset = UNSET
-        if _events is not UNSET:
+        _events = d.pop("events", None)
+        events: list[TraceRecordingEventsItem] | None = None
+        if _events is not None:
             events = []
+            _events = _events
             for events_item_data in _events:
                 events_item = TraceRecordingEventsItem(events_item_data)
 

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.trace_recording import TraceRecording
 
@@ -20,24 +18,22 @@ class TraceRecordingList:
     """Every trace recording, in one answer.
 
     Attributes:
-        items (list[TraceRecording] | Unset):
+        items (list[TraceRecording] | None):
     """
 
-    items: list[TraceRecording] | Unset = UNSET
+    items: list[TraceRecording] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        items: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.items, Unset):
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        if self.items is not None:
             items = []
             for items_item_data in self.items:
                 items_item = items_item_data.to_dict()
                 items.append(items_item)
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if items is not UNSET:
             field_dict["items"] = items
 
         return field_dict
@@ -47,10 +43,11 @@ class TraceRecordingList:
         from ..models.trace_recording import TraceRecording
 
         d = dict(src_dict)
-        _items = d.pop("items", UNSET)
-        items: list[TraceRecording] | Unset = UNSET
-        if _items is not UNSET:
+        _items = d.pop("items", None)
+        items: list[TraceRecording] | None = None
+        if _items is not None:
             items = []
+            _items = _items
             for items_item_data in _items:
                 items_item = TraceRecording.from_dict(items_item_data)
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from typing import TYPE_CHECKING, TypeVar
+from urllib.parse import urlsplit
 
 import httpx
 from hivemq_rest_generated.operations import Request
 
 from .. import _operations as op
-from .._paging import CursorTrail
+from .._paging import CursorTrail, page_too_large
 
 if TYPE_CHECKING:
     from .._async_api import AsyncAPI
@@ -41,10 +42,23 @@ async def iter_items(
     """
     trail, cursor = CursorTrail(), None
     while True:
-        response = await client._send(op.call_for(request(cursor)))
+        page = request(cursor)
+        response = await client._send(op.call_for(page))
         items, links = parse(response)
+        limit = _limit(page)
+        if limit is not None and len(items) > limit:
+            raise page_too_large(response, len(items), limit)
         cursor = trail.next_cursor(response, links, items=len(items)) if paged else None
         for item in items:
             yield item
         if cursor is None:
             return
+
+
+def _limit(request: Request) -> int | None:
+    """The ``limit`` the request asks for, if it sends one (the builder encoded it)."""
+    for pair in urlsplit(request.target).query.split("&"):
+        name, _, value = pair.partition("=")
+        if name == "limit" and value.isdigit():
+            return int(value)
+    return None

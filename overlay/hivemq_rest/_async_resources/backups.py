@@ -10,8 +10,9 @@ from hivemq_rest_generated import operations as api
 from hivemq_rest_generated.models import Backup
 
 from .. import _management as mg
+from .._deadline import time_bound
 from .._download import Progress, Sink, Target, check_target
-from .._errors import WaitTimeoutError
+from .._errors import APIConnectionError, WaitTimeoutError
 from .._operations import call_for
 
 if TYPE_CHECKING:
@@ -52,21 +53,29 @@ class AsyncBackups:
         Polls start ``poll_interval`` seconds apart, doubling up to 10 s.
         BackupFailedError (with ``fail_reason``) when it ends FAILED or
         RESTORE_FAILED; WaitTimeoutError when ``timeout`` seconds pass first.
+        ``timeout`` bounds the whole wait: a poll (its attempts and retries)
+        gets only the time that is left.
         """
         for name, value in (("timeout", timeout), ("poll_interval", poll_interval)):
             if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
                 raise ValueError(f"{name} must be a number of seconds above 0, not {value!r}")
         api.get_backup(backup_id)  # a bad id fails here, before the first poll
         deadline, interval = monotonic() + timeout, float(poll_interval)
+        state: object = None  # the state the last poll answered
         while True:
-            backup = await self.get(backup_id)
+            try:
+                with time_bound(deadline - monotonic()):
+                    backup = await self.get(backup_id)
+            except APIConnectionError as error:
+                if monotonic() < deadline:
+                    raise
+                raise WaitTimeoutError(_still(backup_id, state, timeout)) from error
             if mg.check_backup_outcome(backup_id, backup):
                 return backup
+            state = backup.state
             left = deadline - monotonic()
             if left <= 0:
-                raise WaitTimeoutError(
-                    f"backup {backup_id!r} is still {backup.state} after {timeout} s"
-                )
+                raise WaitTimeoutError(_still(backup_id, state, timeout))
             await asyncio.sleep(min(interval, left))
             interval = min(interval * 2, _POLL_CAP)
 
@@ -92,3 +101,10 @@ class AsyncBackups:
         sink = Sink(target, expected, progress)
         await self._client._download(mg.download_call(request, "application/octet-stream"), sink)
         return sink.received
+
+
+def _still(backup_id: str, state: object, timeout: float) -> str:
+    """What a wait that ran out says: the last state a poll answered, if one did."""
+    if state is None:
+        return f"backup {backup_id!r}: no poll was answered within {timeout} s"
+    return f"backup {backup_id!r} is still {state} after {timeout} s"

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from hivemq_rest_generated import operations as api
 from hivemq_rest_generated.models import FsmStateInformationItem, FsmStatesInformationListItem
-from hivemq_rest_generated.types import Unset
 
 from .. import _data_hub as dh
 from .. import _operations as op
@@ -56,7 +55,7 @@ class AsyncDataHub:
         request = api.get_client_state(validate_client_id(client_id))
         response = await self._client._send(op.call_for(request, names_client=True))
         states = dh.parse_model(response, FsmStatesInformationListItem, "client state")
-        return [] if isinstance(states.items, Unset) else states.items
+        return states.items or []
 
     async def start_trial(self) -> None:
         """Start Data Hub's five-hour trial. BadRequestError if running or expired."""

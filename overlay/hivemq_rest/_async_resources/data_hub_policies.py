@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
+from typing import overload
 
 from hivemq_rest_generated import operations as api
 from hivemq_rest_generated.models import (
@@ -26,6 +27,26 @@ class AsyncDataPolicies(AsyncDataHubItems[DataPolicy, PartialDataPolicy]):
     _noun = "data policy"
     _plural = "data policies"
 
+    @overload
+    def list(
+        self,
+        *,
+        policy_ids: Sequence[str] | None = None,
+        schema_ids: Sequence[str] | None = None,
+        topic: str | None = None,
+        fields: None = None,
+        page_size: int = dh.MAX_PAGE_SIZE,
+    ) -> AsyncIterator[DataPolicy]: ...
+    @overload
+    def list(
+        self,
+        *,
+        policy_ids: Sequence[str] | None = None,
+        schema_ids: Sequence[str] | None = None,
+        topic: str | None = None,
+        fields: Sequence[str],
+        page_size: int = dh.MAX_PAGE_SIZE,
+    ) -> AsyncIterator[PartialDataPolicy]: ...
     def list(
         self,
         *,
@@ -34,14 +55,15 @@ class AsyncDataPolicies(AsyncDataHubItems[DataPolicy, PartialDataPolicy]):
         topic: str | None = None,
         fields: Sequence[str] | None = None,
         page_size: int = dh.MAX_PAGE_SIZE,
-    ) -> AsyncIterator[PartialDataPolicy]:
+    ) -> AsyncIterator[DataPolicy | PartialDataPolicy]:
         """Every data policy (matching the filters), following the pages.
 
         ``policy_ids``, ``schema_ids``: keep policies with one of these ids or
         referencing one of these schemas. ``topic``: the policies that apply to
         this one MQTT topic, in the order the broker applies them (one request:
-        the server does not page them). ``fields``: the properties to return
-        (the rest are UNSET). ``page_size``: 10..500 (ValueError otherwise).
+        the server does not page them). ``fields``: the properties to return,
+        as PartialDataPolicy items (the rest are None); without, DataPolicy
+        items. ``page_size``: 10..500 (ValueError otherwise).
         """
         ids = dh.joined("policy_ids", policy_ids)
         schemas = dh.joined("schema_ids", schema_ids)
@@ -58,13 +80,21 @@ class AsyncDataPolicies(AsyncDataHubItems[DataPolicy, PartialDataPolicy]):
                 cursor=cursor,
             )
 
-        return self._list(request, paged=topic is None)
+        return self._list(request, wanted, paged=topic is None)
 
+    @overload
+    async def get(self, policy_id: str, *, fields: None = None) -> DataPolicy: ...
+    @overload
+    async def get(self, policy_id: str, *, fields: Sequence[str]) -> PartialDataPolicy: ...
     async def get(
         self, policy_id: str, *, fields: Sequence[str] | None = None
-    ) -> PartialDataPolicy:
-        """One data policy (only the ``fields`` asked for). NotFoundError if unknown."""
-        return await self._get(api.get_data_policy(policy_id, fields=dh.joined("fields", fields)))
+    ) -> DataPolicy | PartialDataPolicy:
+        """One data policy; with ``fields``, a PartialDataPolicy of those alone.
+
+        NotFoundError if unknown.
+        """
+        wanted = dh.joined("fields", fields)
+        return await self._get(api.get_data_policy(policy_id, fields=wanted), wanted)
 
     async def etag(self, policy_id: str) -> str | None:
         """The data policy's entity tag, for ``update(..., if_match=...)`` (None: none sent).
@@ -98,6 +128,24 @@ class AsyncBehaviorPolicies(AsyncDataHubItems[BehaviorPolicy, PartialBehaviorPol
     _noun = "behavior policy"
     _plural = "behavior policies"
 
+    @overload
+    def list(
+        self,
+        *,
+        policy_ids: Sequence[str] | None = None,
+        client_ids: Sequence[str] | None = None,
+        fields: None = None,
+        page_size: int = dh.MAX_PAGE_SIZE,
+    ) -> AsyncIterator[BehaviorPolicy]: ...
+    @overload
+    def list(
+        self,
+        *,
+        policy_ids: Sequence[str] | None = None,
+        client_ids: Sequence[str] | None = None,
+        fields: Sequence[str],
+        page_size: int = dh.MAX_PAGE_SIZE,
+    ) -> AsyncIterator[PartialBehaviorPolicy]: ...
     def list(
         self,
         *,
@@ -105,12 +153,13 @@ class AsyncBehaviorPolicies(AsyncDataHubItems[BehaviorPolicy, PartialBehaviorPol
         client_ids: Sequence[str] | None = None,
         fields: Sequence[str] | None = None,
         page_size: int = dh.MAX_PAGE_SIZE,
-    ) -> AsyncIterator[PartialBehaviorPolicy]:
+    ) -> AsyncIterator[BehaviorPolicy | PartialBehaviorPolicy]:
         """Every behavior policy (matching the filters), following the pages.
 
         ``policy_ids``: keep these policies; ``client_ids``: keep the policies
         that match one of these client ids. ``fields``: the properties to
-        return (the rest are UNSET). ``page_size``: 10..500 (ValueError otherwise).
+        return, as PartialBehaviorPolicy items (the rest are None); without,
+        BehaviorPolicy items. ``page_size``: 10..500 (ValueError otherwise).
         """
         ids = dh.joined("policy_ids", policy_ids)
         clients = dh.joined("client_ids", client_ids)
@@ -122,15 +171,21 @@ class AsyncBehaviorPolicies(AsyncDataHubItems[BehaviorPolicy, PartialBehaviorPol
                 policy_ids=ids, client_ids=clients, fields=wanted, limit=limit, cursor=cursor
             )
 
-        return self._list(request)
+        return self._list(request, wanted)
 
+    @overload
+    async def get(self, policy_id: str, *, fields: None = None) -> BehaviorPolicy: ...
+    @overload
+    async def get(self, policy_id: str, *, fields: Sequence[str]) -> PartialBehaviorPolicy: ...
     async def get(
         self, policy_id: str, *, fields: Sequence[str] | None = None
-    ) -> PartialBehaviorPolicy:
-        """One behavior policy (only the ``fields`` asked for). NotFoundError if unknown."""
-        return await self._get(
-            api.get_behavior_policy(policy_id, fields=dh.joined("fields", fields))
-        )
+    ) -> BehaviorPolicy | PartialBehaviorPolicy:
+        """One behavior policy; with ``fields``, a PartialBehaviorPolicy of those alone.
+
+        NotFoundError if unknown.
+        """
+        wanted = dh.joined("fields", fields)
+        return await self._get(api.get_behavior_policy(policy_id, fields=wanted), wanted)
 
     async def etag(self, policy_id: str) -> str | None:
         """The behavior policy's entity tag, for ``update(..., if_match=...)`` (None: none sent).

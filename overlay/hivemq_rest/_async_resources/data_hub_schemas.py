@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Mapping, Sequence
-from typing import Any
+from typing import Any, overload
 
 from hivemq_rest_generated import operations as api
 from hivemq_rest_generated.models import (
@@ -34,6 +34,24 @@ class AsyncSchemas(AsyncDataHubItems[Schema, PartialSchema]):
     _noun = "schema"
     _plural = "schemas"
 
+    @overload
+    def list(
+        self,
+        *,
+        schema_ids: Sequence[str] | None = None,
+        types: Sequence[str] | None = None,
+        fields: None = None,
+        page_size: int = dh.MAX_PAGE_SIZE,
+    ) -> AsyncIterator[Schema]: ...
+    @overload
+    def list(
+        self,
+        *,
+        schema_ids: Sequence[str] | None = None,
+        types: Sequence[str] | None = None,
+        fields: Sequence[str],
+        page_size: int = dh.MAX_PAGE_SIZE,
+    ) -> AsyncIterator[PartialSchema]: ...
     def list(
         self,
         *,
@@ -41,11 +59,12 @@ class AsyncSchemas(AsyncDataHubItems[Schema, PartialSchema]):
         types: Sequence[str] | None = None,
         fields: Sequence[str] | None = None,
         page_size: int = dh.MAX_PAGE_SIZE,
-    ) -> AsyncIterator[PartialSchema]:
+    ) -> AsyncIterator[Schema | PartialSchema]:
         """Every version of every schema (matching the filters), following the pages.
 
         ``types``: ``"JSON"``, ``"PROTOBUF"``. ``fields``: the properties to
-        return (the rest are UNSET). ``page_size``: 10..500 (ValueError otherwise).
+        return, as PartialSchema items (the rest are None); without, Schema
+        items. ``page_size``: 10..500 (ValueError otherwise).
         """
         ids = dh.joined("schema_ids", schema_ids)
         kinds = dh.joined("types", types)
@@ -57,11 +76,21 @@ class AsyncSchemas(AsyncDataHubItems[Schema, PartialSchema]):
                 schema_ids=ids, types=kinds, fields=wanted, limit=limit, cursor=cursor
             )
 
-        return self._list(request)
+        return self._list(request, wanted)
 
-    async def get(self, schema_id: str, *, fields: Sequence[str] | None = None) -> PartialSchema:
-        """The latest version of a schema. NotFoundError if unknown."""
-        return await self._get(api.get_schema(schema_id, fields=dh.joined("fields", fields)))
+    @overload
+    async def get(self, schema_id: str, *, fields: None = None) -> Schema: ...
+    @overload
+    async def get(self, schema_id: str, *, fields: Sequence[str]) -> PartialSchema: ...
+    async def get(
+        self, schema_id: str, *, fields: Sequence[str] | None = None
+    ) -> Schema | PartialSchema:
+        """The latest version of a schema (with ``fields``: a PartialSchema).
+
+        NotFoundError if unknown.
+        """
+        wanted = dh.joined("fields", fields)
+        return await self._get(api.get_schema(schema_id, fields=wanted), wanted)
 
     async def create(self, schema: Schema) -> Schema:
         """Store a schema (a new version if the id exists): the stored version is returned.
@@ -109,6 +138,24 @@ class AsyncScripts(AsyncDataHubItems[Script, PartialScript]):
     _noun = "script"
     _plural = "scripts"
 
+    @overload
+    def list(
+        self,
+        *,
+        script_ids: Sequence[str] | None = None,
+        function_types: Sequence[str] | None = None,
+        fields: None = None,
+        page_size: int = dh.MAX_PAGE_SIZE,
+    ) -> AsyncIterator[Script]: ...
+    @overload
+    def list(
+        self,
+        *,
+        script_ids: Sequence[str] | None = None,
+        function_types: Sequence[str] | None = None,
+        fields: Sequence[str],
+        page_size: int = dh.MAX_PAGE_SIZE,
+    ) -> AsyncIterator[PartialScript]: ...
     def list(
         self,
         *,
@@ -116,11 +163,12 @@ class AsyncScripts(AsyncDataHubItems[Script, PartialScript]):
         function_types: Sequence[str] | None = None,
         fields: Sequence[str] | None = None,
         page_size: int = dh.MAX_PAGE_SIZE,
-    ) -> AsyncIterator[PartialScript]:
+    ) -> AsyncIterator[Script | PartialScript]:
         """Every version of every script (matching the filters), following the pages.
 
         ``function_types``: ``"TRANSFORMATION"``. ``fields``: the properties to
-        return (the rest are UNSET). ``page_size``: 10..500 (ValueError otherwise).
+        return, as PartialScript items (the rest are None); without, Script
+        items. ``page_size``: 10..500 (ValueError otherwise).
         """
         ids = dh.joined("script_ids", script_ids)
         kinds = dh.joined("function_types", function_types)
@@ -132,11 +180,21 @@ class AsyncScripts(AsyncDataHubItems[Script, PartialScript]):
                 script_ids=ids, function_types=kinds, fields=wanted, limit=limit, cursor=cursor
             )
 
-        return self._list(request)
+        return self._list(request, wanted)
 
-    async def get(self, script_id: str, *, fields: Sequence[str] | None = None) -> PartialScript:
-        """The latest version of a script. NotFoundError if unknown."""
-        return await self._get(api.get_script(script_id, fields=dh.joined("fields", fields)))
+    @overload
+    async def get(self, script_id: str, *, fields: None = None) -> Script: ...
+    @overload
+    async def get(self, script_id: str, *, fields: Sequence[str]) -> PartialScript: ...
+    async def get(
+        self, script_id: str, *, fields: Sequence[str] | None = None
+    ) -> Script | PartialScript:
+        """The latest version of a script (with ``fields``: a PartialScript).
+
+        NotFoundError if unknown.
+        """
+        wanted = dh.joined("fields", fields)
+        return await self._get(api.get_script(script_id, fields=wanted), wanted)
 
     async def create(self, script: Script) -> Script:
         """Store a script (a new version if the id exists): the stored version is returned.

@@ -55,7 +55,7 @@ class AsyncTraceRecordings:
 
     async def stop(self, name: str) -> TraceRecording:
         """Stop a recording now (STOPPED). Never sent twice (PATCH)."""
-        call = call_for(api.stop_trace_recording(name, body=mg.stop_body()))
+        call = call_for(api.stop_trace_recording(name, body=mg.stop_body(name)))
         return mg.parse_trace_recording(await self._client._send(call))
 
     async def delete(self, name: str) -> None:

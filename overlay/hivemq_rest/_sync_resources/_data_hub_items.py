@@ -29,9 +29,9 @@ class DataHubItems(Generic[_Full, _Partial]):
     """The namespace of one kind of Data Hub item, generic over its two models.
 
     A subclass sets them: ``_model``, the whole item (what create and update
-    send and answer), and ``_partial``, the item with only the fields asked
-    for (what list and get answer); ``_noun`` and ``_plural`` name the item
-    in error messages.
+    send and answer, and list and get without ``fields``), and ``_partial``,
+    the item with only the fields asked for (list and get with ``fields``);
+    ``_noun`` and ``_plural`` name the item in error messages.
     """
 
     _model: type[_Full]
@@ -42,27 +42,39 @@ class DataHubItems(Generic[_Full, _Partial]):
     def __init__(self, client: SyncAPI) -> None:
         self._client = client
 
-    def _list(self, request: PageRequest, *, paged: bool = True) -> Iterator[_Partial]:
+    def _answer_model(self, fields: str | None) -> type[_Full] | type[_Partial]:
+        """What list and get answer: the whole item, or the partial one when fields were asked."""
+        return self._model if fields is None else self._partial
+
+    def _list(
+        self, request: PageRequest, fields: str | None, *, paged: bool = True
+    ) -> Iterator[_Full | _Partial]:
         """Every item of every page (``paged=False``: of the one answer) of request."""
         request(None)  # checks every argument now, before the first page is asked for
-        partial, plural = self._partial, self._plural
+        model, plural, noun = self._answer_model(fields), self._plural, self._noun
         return iter_items(
             self._client,
             request,
-            lambda response: dh.parse_page(response, partial, plural),
+            lambda response: dh.parse_page(response, model, plural, noun),
             paged=paged,
         )
 
-    def _get(self, request: api.Request) -> _Partial:
-        """The answer to request (a get) as the partial model."""
+    def _get(self, request: api.Request, fields: str | None) -> _Full | _Partial:
+        """The answer to request (a get): the whole item, or the partial one with fields."""
         response = self._client._send(op.call_for(request))
-        return dh.parse_model(response, self._partial, self._noun)
+        return dh.parse_model(response, self._answer_model(fields), self._noun)
 
     def _etag(self, request: api.Request) -> str | None:
-        """The ETag header of the answer to request (a get), None if it has none."""
+        """The ETag header of the answer to request (a get), None if it has none.
+
+        Its bytes as latin-1 text, whatever they are (RFC 9110 allows obs-text,
+        0x80-0xFF): ``if_match`` sends exactly those bytes back.
+        """
         response = self._client._send(op.call_for(request))
-        etag: str | None = response.headers.get("ETag")
-        return etag
+        for name, value in response.headers.raw:
+            if name.lower() == b"etag":
+                return value.decode("latin-1")
+        return None
 
     def _checked(self, item: _Full) -> _Full:
         """item, once known to be a ``_model`` (TypeError otherwise: it is sent as one)."""

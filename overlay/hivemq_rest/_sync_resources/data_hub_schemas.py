@@ -7,7 +7,7 @@ do not edit: change _async_resources/data_hub_schemas.py and regenerate.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, overload
 
 from hivemq_rest_generated import operations as api
 from hivemq_rest_generated.models import (
@@ -38,6 +38,24 @@ class Schemas(DataHubItems[Schema, PartialSchema]):
     _noun = "schema"
     _plural = "schemas"
 
+    @overload
+    def list(
+        self,
+        *,
+        schema_ids: Sequence[str] | None = None,
+        types: Sequence[str] | None = None,
+        fields: None = None,
+        page_size: int = dh.MAX_PAGE_SIZE,
+    ) -> Iterator[Schema]: ...
+    @overload
+    def list(
+        self,
+        *,
+        schema_ids: Sequence[str] | None = None,
+        types: Sequence[str] | None = None,
+        fields: Sequence[str],
+        page_size: int = dh.MAX_PAGE_SIZE,
+    ) -> Iterator[PartialSchema]: ...
     def list(
         self,
         *,
@@ -45,11 +63,12 @@ class Schemas(DataHubItems[Schema, PartialSchema]):
         types: Sequence[str] | None = None,
         fields: Sequence[str] | None = None,
         page_size: int = dh.MAX_PAGE_SIZE,
-    ) -> Iterator[PartialSchema]:
+    ) -> Iterator[Schema | PartialSchema]:
         """Every version of every schema (matching the filters), following the pages.
 
         ``types``: ``"JSON"``, ``"PROTOBUF"``. ``fields``: the properties to
-        return (the rest are UNSET). ``page_size``: 10..500 (ValueError otherwise).
+        return, as PartialSchema items (the rest are None); without, Schema
+        items. ``page_size``: 10..500 (ValueError otherwise).
         """
         ids = dh.joined("schema_ids", schema_ids)
         kinds = dh.joined("types", types)
@@ -61,11 +80,19 @@ class Schemas(DataHubItems[Schema, PartialSchema]):
                 schema_ids=ids, types=kinds, fields=wanted, limit=limit, cursor=cursor
             )
 
-        return self._list(request)
+        return self._list(request, wanted)
 
-    def get(self, schema_id: str, *, fields: Sequence[str] | None = None) -> PartialSchema:
-        """The latest version of a schema. NotFoundError if unknown."""
-        return self._get(api.get_schema(schema_id, fields=dh.joined("fields", fields)))
+    @overload
+    def get(self, schema_id: str, *, fields: None = None) -> Schema: ...
+    @overload
+    def get(self, schema_id: str, *, fields: Sequence[str]) -> PartialSchema: ...
+    def get(self, schema_id: str, *, fields: Sequence[str] | None = None) -> Schema | PartialSchema:
+        """The latest version of a schema (with ``fields``: a PartialSchema).
+
+        NotFoundError if unknown.
+        """
+        wanted = dh.joined("fields", fields)
+        return self._get(api.get_schema(schema_id, fields=wanted), wanted)
 
     def create(self, schema: Schema) -> Schema:
         """Store a schema (a new version if the id exists): the stored version is returned.
@@ -113,6 +140,24 @@ class Scripts(DataHubItems[Script, PartialScript]):
     _noun = "script"
     _plural = "scripts"
 
+    @overload
+    def list(
+        self,
+        *,
+        script_ids: Sequence[str] | None = None,
+        function_types: Sequence[str] | None = None,
+        fields: None = None,
+        page_size: int = dh.MAX_PAGE_SIZE,
+    ) -> Iterator[Script]: ...
+    @overload
+    def list(
+        self,
+        *,
+        script_ids: Sequence[str] | None = None,
+        function_types: Sequence[str] | None = None,
+        fields: Sequence[str],
+        page_size: int = dh.MAX_PAGE_SIZE,
+    ) -> Iterator[PartialScript]: ...
     def list(
         self,
         *,
@@ -120,11 +165,12 @@ class Scripts(DataHubItems[Script, PartialScript]):
         function_types: Sequence[str] | None = None,
         fields: Sequence[str] | None = None,
         page_size: int = dh.MAX_PAGE_SIZE,
-    ) -> Iterator[PartialScript]:
+    ) -> Iterator[Script | PartialScript]:
         """Every version of every script (matching the filters), following the pages.
 
         ``function_types``: ``"TRANSFORMATION"``. ``fields``: the properties to
-        return (the rest are UNSET). ``page_size``: 10..500 (ValueError otherwise).
+        return, as PartialScript items (the rest are None); without, Script
+        items. ``page_size``: 10..500 (ValueError otherwise).
         """
         ids = dh.joined("script_ids", script_ids)
         kinds = dh.joined("function_types", function_types)
@@ -136,11 +182,19 @@ class Scripts(DataHubItems[Script, PartialScript]):
                 script_ids=ids, function_types=kinds, fields=wanted, limit=limit, cursor=cursor
             )
 
-        return self._list(request)
+        return self._list(request, wanted)
 
-    def get(self, script_id: str, *, fields: Sequence[str] | None = None) -> PartialScript:
-        """The latest version of a script. NotFoundError if unknown."""
-        return self._get(api.get_script(script_id, fields=dh.joined("fields", fields)))
+    @overload
+    def get(self, script_id: str, *, fields: None = None) -> Script: ...
+    @overload
+    def get(self, script_id: str, *, fields: Sequence[str]) -> PartialScript: ...
+    def get(self, script_id: str, *, fields: Sequence[str] | None = None) -> Script | PartialScript:
+        """The latest version of a script (with ``fields``: a PartialScript).
+
+        NotFoundError if unknown.
+        """
+        wanted = dh.joined("fields", fields)
+        return self._get(api.get_script(script_id, fields=wanted), wanted)
 
     def create(self, script: Script) -> Script:
         """Store a script (a new version if the id exists): the stored version is returned.

@@ -12,6 +12,7 @@ from . import (
     _clients_export,  # noqa: F401 -- registers clients export
     _dh_resources,  # noqa: F401 -- registers the data-hub resource commands
     _diagnostic_archives,  # noqa: F401 -- registers the diagnostic-archives command
+    _health,  # noqa: F401 -- registers the health commands
     _trace_recordings,  # noqa: F401 -- registers the trace-recordings commands
 )
 from ._command import main

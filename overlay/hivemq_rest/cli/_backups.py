@@ -71,7 +71,7 @@ def _waited(hivemq: HiveMQClient, backup: Backup, timeout: float) -> Backup:
     """The backup once it ended; a line says what is awaited, on a terminal."""
     with LiveLine(stderr) as live:
         live.show(terminal_text(f"waiting for backup {backup.id} ({backup.state})"))
-        return hivemq.backups.wait(str(backup.id), timeout=timeout)
+        return hivemq.backups.wait(backup.id, timeout=timeout)
 
 
 @backups.command(
@@ -113,13 +113,13 @@ def create_backup(
     with target.client() as hivemq:
         backup = hivemq.backups.create()
         # The broker answers FAILED at once when another backup or restore runs.
-        check_backup_outcome(str(backup.id), backup)
+        check_backup_outcome(backup.id, backup)
         stderr.print(terminal_text(f"started backup {backup.id}"))
         if wait:
             backup = _waited(hivemq, backup, timeout)
             stderr.print(terminal_text(f"backup {backup.id} is {backup.state}"))
         if file is not None:
-            download(partial(hivemq.backups.download, str(backup.id)), path, file)
+            download(partial(hivemq.backups.download, backup.id), path, file)
     print_record(backup.to_dict(), as_json)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncGenerator, Awaitable, Callable
-from typing import BinaryIO
 
 import attrs
 
@@ -34,14 +33,13 @@ class BulkStats:
     failed: list[tuple[str, HiveMQError]] = attrs.field(factory=list)
 
 
-def read_ids(source: BinaryIO, name: str, null: bool) -> list[str]:
-    """The ids in ``source``: one a line (a final CR dropped), or NUL-separated with ``null``.
+def read_ids(data: bytes, name: str, null: bool) -> list[str]:
+    """The ids in ``data``: one a line (a final CR dropped), or NUL-separated with ``null``.
 
     Empty entries are skipped and repeated ids taken once. Any entry that is
     not UTF-8 or not a valid client id is an InvalidClientIdError naming it:
     then nothing is sent.
     """
-    data = source.read()
     entries = (
         data.split(b"\0") if null else [line.removesuffix(b"\r") for line in data.split(b"\n")]
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Awaitable, Callable
-from typing import Any, BinaryIO
+from typing import Any
 
 import attrs
 import click
@@ -17,6 +17,7 @@ from ._clients import clients
 from ._command import confirm, connection_options, stderr
 from ._exit import ExitCode
 from ._help import DASHES, epilog
+from ._inputs import MAX_ID_LIST_BYTES, read_bounded
 from ._live import LiveLine
 from ._options import Target
 from ._render import (
@@ -32,7 +33,7 @@ _OPTIONAL_ID = click.argument("client_id", required=False)
 _BULK_OPTIONS = (
     click.option(
         "--from-file",
-        type=click.File("rb"),
+        type=click.Path(allow_dash=True, dir_okay=False),
         help="Act on every id in this file (- for stdin): one a line, or NUL-separated with -0.",
     ),
     click.option("-0", "--null", is_flag=True, help="--from-file's ids are NUL-separated."),
@@ -63,7 +64,7 @@ def _bulk_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 @attrs.frozen
 class _Bulk:
-    source: BinaryIO | None
+    source: str | None  # a path, or - for standard input
     null: bool
     dry_run: bool
     rate: float | None
@@ -113,8 +114,12 @@ def _apply(
 def _act(target: Target, change: _Change, bulk: _Bulk, yes: bool) -> None:
     """Make ``change`` to every id of ``--from-file``, with a confirmation and a summary."""
     assert bulk.source is not None
-    name = "stdin" if bulk.source.name == "<stdin>" else str(bulk.source.name)
-    ids = read_ids(bulk.source, name, bulk.null)
+    name = "stdin" if bulk.source == "-" else bulk.source
+    try:
+        data, _ = read_bounded(bulk.source, MAX_ID_LIST_BYTES, "--from-file")
+    except FileNotFoundError:
+        raise click.BadParameter(f"{name}: no such file", param_hint="--from-file") from None
+    ids = read_ids(data, name, bulk.null)
     if bulk.dry_run:
         sys.stdout.write("".join(f"{escape_controls(i)}\n" for i in ids))
         stderr.print(terminal_text(f"dry run: would {change.verb} {len(ids)} clients from {name}"))

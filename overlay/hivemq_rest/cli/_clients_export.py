@@ -92,7 +92,11 @@ def export(
     for file in (path, report):
         if file is not None and not file.parent.is_dir():
             fail(f"cannot write {file}: no such directory {file.parent}", ExitCode.OUTPUT)
-        if file is not None and file.exists() and not file.is_file():
+        try:
+            special = file is not None and file.exists() and not file.is_file()
+        except OSError as error:  # a name too long for the file system, say
+            fail(f"cannot write {file}: {error.strerror}", ExitCode.OUTPUT)
+        if special:
             # A device or FIFO (/dev/null, /dev/stdout): renaming over it would replace it.
             fail(
                 f"cannot write {file}: not a regular file (-o - is standard output)",

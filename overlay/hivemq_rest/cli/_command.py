@@ -21,7 +21,7 @@ from rich.console import Console
 from .._constants import MIN_PAGE_SIZE
 from .._errors import ClientNotFoundError, HiveMQError
 from .._version import __version__
-from ._diagnose import not_the_api
+from ._diagnose import not_the_api, not_the_health_api
 from ._exit import ExitCode, exit_code_for
 from ._help import epilog
 from ._logs import print_traceback, setup_logging
@@ -70,7 +70,7 @@ def _check_utf8(arguments: dict[str, Any]) -> None:
 
 def _diagnosed(error: HiveMQError, target: Target) -> str | None:
     """Why the URL is not the REST API, if the error (or, for a 404, the listing) shows it."""
-    hint = not_the_api(error, target.url)
+    hint = not_the_api(error, target.url) or not_the_health_api(error, target.shown_health_url)
     if hint is None and isinstance(error, ClientNotFoundError):
         try:  # a 404 of a client: is there a REST API at all?
             with target.client() as hivemq:
@@ -90,7 +90,10 @@ def connection_options(command: Callable[..., Any]) -> Callable[..., Any]:
         global_ = click.get_current_context().find_root().params
         debug = bool(given["debug"] or global_.get("debug"))
         setup_logging(debug, stderr)
-        target = resolve(given, global_, os.environ)
+        try:
+            target = resolve(given, global_, os.environ)
+        except KeyboardInterrupt:  # at the password prompt, or opening a token FIFO
+            fail("interrupted", ExitCode.INTERRUPTED)
         if target.insecure:
             stderr.print("warning: TLS certificate verification is off (--insecure)")
         _check_utf8(kwargs)
@@ -162,7 +165,8 @@ class _Main(click.Group):
 def main(**options: Any) -> None:
     """Operate a HiveMQ cluster through its REST API.
 
-    MQTT clients, Data Hub, backups, trace recordings and diagnostic archives.
+    MQTT clients, Data Hub, backups, trace recordings, diagnostic archives, and
+    the Health API (its own listener, --health-url).
 
     The connection options may come before the subcommand or after it (which
     wins), from HIVEMQ_REST_* variables, or from a profile in

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import os
 import stat
 import tomllib
@@ -12,9 +11,13 @@ from typing import Any, Final
 
 import click
 
+from .._constants import MAX_SECONDS
+from ._inputs import MAX_SECRET_BYTES, read_bounded
+
 # Keys a profile may set, with the types their values may have.
 PROFILE_KEYS: Final[dict[str, tuple[type, ...]]] = {
     "url": (str,),
+    "health_url": (str,),
     "token": (str,),
     "token_file": (str,),
     "username": (str,),
@@ -47,9 +50,12 @@ def config_path(environ: Mapping[str, str]) -> Path:
 
 
 def check_timeout(value: float, what: str) -> float:
-    """``value`` if it is a usable number of seconds (finite, above 0), else ConfigError."""
-    if not math.isfinite(value) or value <= 0:
-        raise ConfigError(f"{what} must be a finite number of seconds above 0, not {value!r}")
+    """``value`` if it is a usable number of seconds (above 0, at most a day), else ConfigError."""
+    if not (0 < value <= MAX_SECONDS):
+        raise ConfigError(
+            f"{what} must be a finite number of seconds above 0 and at most {MAX_SECONDS:,.0f} "
+            f"(a day), not {value!r}"
+        )
     return float(value)
 
 
@@ -61,15 +67,11 @@ def load_profile(name: str | None, environ: Mapping[str, str]) -> dict[str, Any]
     """
     path = config_path(environ)
     try:
-        with path.open("rb") as file:
-            mode = os.fstat(file.fileno()).st_mode
-            text = file.read()
+        text, mode = read_bounded(str(path), MAX_SECRET_BYTES, "profile file")
     except FileNotFoundError:
         if name is not None:
             raise ConfigError(f"profile {name!r} asked for, but there is no {path}") from None
         return {}
-    except OSError as error:
-        raise ConfigError(f"cannot read {path}: {error.strerror}") from None
     try:
         document = tomllib.loads(text.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
@@ -122,12 +124,19 @@ def _check_type(value: object, types: tuple[type, ...], what: str) -> None:
 
 
 def read_secret(path: str, what: str) -> str:
-    """The secret in a file: its text without the final line break. Empty is an error."""
+    """The secret in a file: its text without one final line break (LF or CRLF).
+
+    At most 64 KiB, from a regular file or a pipe. Only that one line break
+    is dropped: a second one (or any control character) stays in the secret,
+    and the client then refuses it without showing it. Empty is an error.
+    """
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) else "not UTF-8"
-        raise ConfigError(f"cannot read the {what} file {path}: {reason}") from None
+        data, _ = read_bounded(path, MAX_SECRET_BYTES, f"{what} file")
+        text = data.decode("utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"cannot read the {what} file {path}: no such file") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"cannot read the {what} file {path}: not UTF-8") from None
     secret = text.removesuffix("\n").removesuffix("\r")
     if not secret:
         raise ConfigError(f"the {what} file {path} is empty")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from typing import Any, BinaryIO, Final, Literal
+from typing import Any, Final, Literal
 
 import attrs
 import click
@@ -20,12 +20,15 @@ from ._command import confirm, connection_options, stderr
 from ._data_hub import data_hub
 from ._exit import ExitCode
 from ._help import DASHES, epilog
+from ._inputs import MAX_DEFINITION_BYTES, read_bounded
 from ._options import Target
 from ._records import JSON_OPTION, YES_OPTION, print_record, print_records
 from ._render import terminal_text
 
 _ID_CODES: Final = (ExitCode.NOT_FOUND, ExitCode.INVALID_ID)
 _FILE_NOTE: Final = "FILE - reads standard input."
+# Read by _read_definition: a regular file or a pipe, within MAX_DEFINITION_BYTES.
+_FILE_ARGUMENT: Final = click.Path(allow_dash=True, dir_okay=False)
 
 
 def _nested(record: Mapping[str, Any], *path: str) -> Any:
@@ -109,16 +112,25 @@ def _family(family: _Family, summary: str) -> click.Group:
     return group
 
 
-def _read_json(source: BinaryIO) -> Any:
-    """The JSON document of a file or stdin; a usage error (exit 2) if it is not JSON."""
-    name = "stdin" if source.name == "<stdin>" else str(source.name)
+def _read_definition(source: str) -> bytes:
+    """The bytes of FILE (``-``: stdin), a regular file or a pipe within MAX_DEFINITION_BYTES."""
     try:
-        return json.loads(source.read())
+        return read_bounded(source, MAX_DEFINITION_BYTES, "FILE")[0]
+    except FileNotFoundError:
+        raise click.BadParameter(f"{source}: no such file", param_hint="FILE") from None
+
+
+def _read_json(source: str) -> Any:
+    """The JSON document of a file or stdin; a usage error (exit 2) if it is not JSON."""
+    name = "stdin" if source == "-" else source
+    data = _read_definition(source)
+    try:
+        return json.loads(data)
     except (ValueError, RecursionError) as error:
         raise click.BadParameter(f"{name} is not JSON: {error}", param_hint="FILE") from None
 
 
-def _policy(model: type[DataPolicy] | type[BehaviorPolicy], source: BinaryIO, noun: str) -> Any:
+def _policy(model: type[DataPolicy] | type[BehaviorPolicy], source: str, noun: str) -> Any:
     document = _read_json(source)
     if not isinstance(document, dict):
         raise click.BadParameter(f"a {noun} is a JSON object", param_hint="FILE")
@@ -141,10 +153,10 @@ def _policy_command(
     """The ``verb`` command of a policy family: it sends the policy of a JSON file."""
 
     @group.command(verb, epilog=epilog_text, help=help_text)
-    @click.argument("source", metavar="FILE", type=click.File("rb"))
+    @click.argument("source", metavar="FILE", type=_FILE_ARGUMENT)
     @JSON_OPTION
     @connection_options
-    def send(target: Target, source: BinaryIO, as_json: bool) -> None:
+    def send(target: Target, source: str, as_json: bool) -> None:
         policy = _policy(model, source, family.noun)
         with target.client() as hivemq:
             # The resources' create and update take the policy alike.
@@ -261,7 +273,7 @@ _scripts = _family(
     ),
 )
 @click.argument("schema_id", metavar="ID")
-@click.argument("source", metavar="FILE", type=click.File("rb"))
+@click.argument("source", metavar="FILE", type=_FILE_ARGUMENT)
 @click.option(
     "--type",
     "kind",
@@ -281,7 +293,7 @@ _scripts = _family(
 def create_schema(
     target: Target,
     schema_id: str,
-    source: BinaryIO,
+    source: str,
     kind: str,
     message_type: str | None,
     allow_unknown_fields: bool | None,
@@ -292,7 +304,7 @@ def create_schema(
         raise click.UsageError("--message-type and --allow-unknown-fields are for PROTOBUF")
     if kind == "PROTOBUF" and message_type is None:
         raise click.UsageError("a PROTOBUF schema needs --message-type")
-    data = source.read()
+    data = _read_definition(source)
     with target.client() as hivemq:
         schemas = hivemq.data_hub.schemas
         if message_type is not None:
@@ -321,7 +333,7 @@ def create_schema(
     ),
 )
 @click.argument("script_id", metavar="ID")
-@click.argument("source", metavar="FILE", type=click.File("rb"))
+@click.argument("source", metavar="FILE", type=_FILE_ARGUMENT)
 @click.option(
     "--function-type",
     type=click.Choice([kind.value for kind in ScriptFunctionType]),
@@ -335,14 +347,14 @@ def create_schema(
 def create_script(
     target: Target,
     script_id: str,
-    source: BinaryIO,
+    source: str,
     function_type: str,
     description: str | None,
     as_json: bool,
 ) -> None:
     """Store a script (a new version if the id exists) from a JavaScript file."""
     try:
-        text = source.read().decode("utf-8")
+        text = _read_definition(source).decode("utf-8")
     except UnicodeDecodeError:
         raise click.BadParameter("a script file is UTF-8 text", param_hint="FILE") from None
     with target.client() as hivemq:

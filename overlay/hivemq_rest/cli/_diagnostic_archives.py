@@ -28,9 +28,9 @@ def create_archive(target: Target, as_json: bool) -> None:
         archive = hivemq.diagnostic_archives.create()
     # The broker answers FAILED at once while another archive is being collected.
     if archive.state == DiagnosticArchiveState.FAILED:
-        reason = archive.fail_reason if isinstance(archive.fail_reason, str) else None
+        reason = archive.fail_reason
         fail(
-            f"diagnostic archive {str(archive.id)!r} ended FAILED: {reason or 'no reason given'}",
+            f"diagnostic archive {archive.id!r} ended FAILED: {reason or 'no reason given'}",
             ExitCode.JOB_FAILED,
         )
     print_record(archive.to_dict(), as_json)

@@ -34,6 +34,8 @@ class ExitCode(IntEnum):
     INCOMPLETE = 8  # an export or bulk action finished, but some clients failed
     OUTPUT = 9  # the export file could not be written (no such directory, disk full, ...)
     JOB_FAILED = 10  # a backup, restore or diagnostic archive FAILED, or --wait-timeout passed
+    HEALTH_DOWN = 11  # health: the answer is DOWN (503); with --strict, anything but UP
+    NOT_READY = 12  # health wait: no 200 from the probe before --timeout
     HANGUP = 129  # SIGHUP (128 + 1) stopped an export: the terminal or SSH session went away
     INTERRUPTED = 130  # Ctrl-C (SIGINT, 128 + 2)
     TERMINATED = 143  # SIGTERM (128 + 15) stopped an export: systemd, Kubernetes, timeout

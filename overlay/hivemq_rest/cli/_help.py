@@ -19,6 +19,8 @@ _MEANING: Final = {
     ExitCode.INCOMPLETE: "finished, but some clients failed",
     ExitCode.OUTPUT: "the output file cannot be written",
     ExitCode.JOB_FAILED: "the backup, restore or archive failed, or did not end in time",
+    ExitCode.HEALTH_DOWN: "health: DOWN (503); with --strict, anything but UP",
+    ExitCode.NOT_READY: "health wait: the probe did not answer 200 before --timeout",
     ExitCode.HANGUP: "stopped by SIGHUP (the terminal went away); what was written is kept",
     ExitCode.INTERRUPTED: "interrupted",
     ExitCode.TERMINATED: "stopped by SIGTERM; what was written is kept",

@@ -17,11 +17,13 @@ from typing import Any, Final, TypeVar
 
 import attrs
 import click
+import httpx
 
 from .._async_client import AsyncHiveMQClient
 from .._base_client import ClientSettings
 from .._client import HiveMQClient
-from .._constants import DEFAULT_BASE_URL
+from .._constants import DEFAULT_BASE_URL, MAX_SECONDS
+from .._health import default_health_url
 from .._retry import RetryPolicy
 from ._config import ConfigError, check_timeout, load_profile, read_secret
 
@@ -32,6 +34,7 @@ _ENV: Final = {
     "token": "HIVEMQ_REST_TOKEN",
     "username": "HIVEMQ_REST_USERNAME",
     "password": "HIVEMQ_REST_PASSWORD",
+    "health_url": "HIVEMQ_REST_HEALTH_URL",
 }
 PROFILE_ENV: Final = "HIVEMQ_REST_PROFILE"
 _TOKEN_KEYS: Final = ("token", "token_file")
@@ -40,7 +43,7 @@ EXPORT_MAX_ATTEMPTS: Final = 10
 
 
 class _Seconds(click.ParamType):  # type: ignore[type-arg,unused-ignore]
-    """A finite number of seconds above 0 (``nan``, ``inf``, 0 and below are refused)."""
+    """Seconds above 0, at most a day (``nan``, ``inf``, 0 and below are refused)."""
 
     name = "seconds"
 
@@ -51,6 +54,8 @@ class _Seconds(click.ParamType):  # type: ignore[type-arg,unused-ignore]
             self.fail(f"{value!r} is not a number of seconds", param, ctx)
         if not math.isfinite(seconds) or seconds <= 0:
             self.fail(f"{value!r} is not a finite number of seconds above 0", param, ctx)
+        if seconds > MAX_SECONDS:
+            self.fail(f"{value!r} is more than a day ({MAX_SECONDS:,.0f} seconds)", param, ctx)
         return seconds
 
 
@@ -64,6 +69,11 @@ _OPTIONS: Final = (
         "--url",
         help=f"Base URL of the REST API, with any path prefix (env HIVEMQ_REST_URL; "
         f"default {DEFAULT_BASE_URL}).",
+    ),
+    click.option(
+        "--health-url",
+        help="Base URL of the Health API's own listener (env HIVEMQ_REST_HEALTH_URL; "
+        "default: the --url host, port 8889, http).",
     ),
     click.option("--token", help="Bearer token (env HIVEMQ_REST_TOKEN); see --token-file."),
     click.option("--token-file", type=_FILE, help="Read the bearer token from this file."),
@@ -106,6 +116,7 @@ _OPTIONS: Final = (
 NAMES: Final = (
     "profile",
     "url",
+    "health_url",
     "token",
     "token_file",
     "username",
@@ -133,6 +144,7 @@ class Target:
     """Where and how to reach the REST API."""
 
     url: str
+    health_url: str | None = None
     token: str | None = None
     username: str | None = None
     password: str | None = None
@@ -143,6 +155,16 @@ class Target:
     timeout: float | None = None
     rate: float | None = None
     max_attempts: int | None = None
+
+    @property
+    def shown_health_url(self) -> str:
+        """The Health API's URL as given, or the default one the clients derive from ``url``."""
+        if self.health_url is not None:
+            return self.health_url
+        try:
+            return str(default_health_url(httpx.URL(self.url)))
+        except httpx.InvalidURL:
+            return "the Health API's default URL"
 
     def settings(self) -> ClientSettings:
         """Keyword arguments for the clients."""
@@ -155,6 +177,7 @@ class Target:
             if self.client_key is None or self.client_cert is None
             else (self.client_cert, self.client_key),
             verify=not self.insecure,
+            health_url=self.health_url,
             requests_per_second=self.rate,
             retry=None
             if self.max_attempts is None
@@ -217,18 +240,13 @@ def resolve(
     layers = [command, global_, env, load_profile(profile_name, environ)]
     credentials = _credentials(layers)
     if credentials.get("username") and credentials.get("password") is None and _stdin_is_terminal():
-        credentials["password"] = click.prompt(
-            f"Password for {credentials['username']}",
-            hide_input=True,
-            default="",
-            show_default=False,
-            err=True,
-        )
+        credentials["password"] = _ask_password(credentials["username"])
     timeout = _first(layers, "timeout")
     if _first(layers, "client_key") and not _first(layers, "client_cert"):
         raise ConfigError("--client-key goes with --client-cert")
     return Target(
         url=_first(layers, "url") or DEFAULT_BASE_URL,
+        health_url=_first(layers, "health_url"),
         ca_file=_first(layers, "ca_file"),
         client_cert=_first(layers, "client_cert"),
         client_key=_first(layers, "client_key"),
@@ -237,6 +255,27 @@ def resolve(
         max_attempts=_first(layers, "max_attempts"),
         **credentials,
     )
+
+
+def _ask_password(username: str) -> str:
+    """The password, asked on the terminal; Ctrl-C is KeyboardInterrupt (exit 130).
+
+    click turns Ctrl-C at a prompt into Abort, "Aborted!" with exit 1, unlike
+    Ctrl-C anywhere else in the command.
+    """
+    try:
+        password: str = click.prompt(
+            f"Password for {username}",
+            hide_input=True,
+            default="",
+            show_default=False,
+            err=True,
+        )
+    except click.exceptions.Abort as abort:
+        if isinstance(abort.__context__, KeyboardInterrupt):
+            raise KeyboardInterrupt from None
+        raise
+    return password
 
 
 def _stdin_is_terminal() -> bool:

@@ -10,6 +10,8 @@ import httpx
 import pytest
 from hivemq_rest_emulator import EmulatorHandle, create_app
 from hivemq_rest_emulator.core import Clock, Handler
+from hivemq_rest_emulator.core.admin import MAX_ADVANCE_SECONDS
+from hivemq_rest_emulator.core.clock import LATEST
 
 from tests.emulator.helpers import LIST, asgi_request, assert_error
 
@@ -73,7 +75,7 @@ def test_infinity_is_no_number_of_seconds() -> None:
     assert app.clock.advanced == 0
 
 
-def test_delete_state_resets_every_family_events_and_faults(
+def test_delete_state_resets_every_family_events_faults_and_time(
     hivemq_emulator: EmulatorHandle, client: httpx.Client
 ) -> None:
     hivemq_emulator.add_session("a", connected=True)
@@ -85,8 +87,8 @@ def test_delete_state_resets_every_family_events_and_faults(
     assert client.get(LIST).json()["items"] == []
     assert client.get("/_emulator/events").json() == {"events": []}
     assert client.get("/_emulator/faults").json()["latencySeconds"] == 0
-    # Emulator time never runs back: what was scheduled stays in the past.
-    assert client.get("/_emulator/clock").json()["advancedSeconds"] == 60
+    # Nothing scheduled by emulator time is left, so time can run back.
+    assert client.get("/_emulator/clock").json()["advancedSeconds"] == 0
 
 
 def test_delete_state_reaches_registered_families_and_sessions_does_not() -> None:
@@ -103,6 +105,34 @@ def test_the_handle_resets_every_family() -> None:
     handle = EmulatorHandle(create_app(services=[family]))
     handle.reset()
     assert family.resets == 1
+
+
+def test_the_handle_resets_emulator_time() -> None:
+    handle = EmulatorHandle(create_app(clock=Clock(lambda: _EPOCH)))
+    handle.advance_clock(90)
+    handle.reset()
+    assert handle.app.clock.now() == _EPOCH
+
+
+def test_time_that_would_pass_the_clock_limit_is_400_and_reset_moves_it_back() -> None:
+    # Ten years at a time, starting five years before the limit.
+    app = create_app(clock=Clock(lambda: LATEST - dt.timedelta(days=5 * 365)))
+    ten_years = {"advanceSeconds": MAX_ADVANCE_SECONDS}
+    response = asgi_request(app, "PUT", "/_emulator/clock", json=ten_years)
+    assert "DELETE /_emulator/state" in assert_error(response, 400, "Clock limit reached")
+    assert app.clock.advanced == 0
+    assert asgi_request(app, "PUT", "/_emulator/clock", json={"advanceSeconds": 86_400}).is_success
+    assert asgi_request(app, "POST", "/api/v1/management/backups").status_code == 200
+    assert asgi_request(app, "DELETE", "/_emulator/state").status_code == 204
+    assert asgi_request(app, "GET", "/_emulator/clock").json()["advancedSeconds"] == 0
+
+
+def test_time_near_year_9999_is_refused_not_a_500() -> None:
+    app = create_app(clock=Clock(lambda: dt.datetime(9995, 1, 1, tzinfo=dt.UTC)))
+    response = asgi_request(
+        app, "PUT", "/_emulator/clock", json={"advanceSeconds": MAX_ADVANCE_SECONDS}
+    )
+    assert_error(response, 400, "Clock limit reached")
 
 
 def test_the_handle_advances_the_clock() -> None:

@@ -1,4 +1,4 @@
-"""The routing table: all 37 operations of the spec, on the raw path."""
+"""The routing table: the REST API's 37 operations of the spec, on the raw path."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import pytest
 from hivemq_rest_emulator import FaultConfig, create_app
 from hivemq_rest_emulator.core import ApiError, ApiRequest, Handler
 from hivemq_rest_emulator.core.problems import json_response
-from hivemq_rest_emulator.core.routing import RoutingTable, spec_operations
+from hivemq_rest_emulator.core.routing import RoutingTable, rest_operations, spec_operations
+from hivemq_rest_emulator.services.health import health_operations
 from hivemq_rest_generated.operations import (
     DOWNLOAD_BACKUP_FILE,
     GET_BACKUP,
@@ -22,7 +23,7 @@ from starlette.responses import Response
 
 from tests.emulator.helpers import asgi_request, assert_error
 
-OPERATIONS = spec_operations()
+OPERATIONS = rest_operations()
 TABLE = RoutingTable(OPERATIONS)
 
 
@@ -37,6 +38,17 @@ def _concrete(operation: Operation, value: str = "x") -> str:
 def test_the_table_holds_every_operation_of_the_spec() -> None:
     assert len(OPERATIONS) == 37
     assert len({operation.operation_id for operation in OPERATIONS}) == 37
+    # The Health API's six have a listener of their own; together they are the spec.
+    assert len(health_operations()) == 6
+    assert set(OPERATIONS) | set(health_operations()) == set(spec_operations())
+
+
+def test_the_rest_listener_does_not_route_the_health_api() -> None:
+    app_table = create_app().routing
+    for operation in health_operations():
+        with pytest.raises(ApiError) as raised:
+            app_table.resolve("GET", _concrete(operation).encode())
+        assert raised.value.status == 404
 
 
 @pytest.mark.parametrize("operation", OPERATIONS, ids=lambda operation: operation.operation_id)

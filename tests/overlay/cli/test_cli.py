@@ -361,9 +361,9 @@ def test_export_into_a_missing_directory(tmp_path: Path) -> None:
 
 
 def test_export_file_that_cannot_be_written(tmp_path: Path) -> None:
-    # A name the file system takes, but not with the temporary file's longer name
-    # (ENAMETOOLONG): an OSError of the file, whoever runs the test (root too).
-    output = tmp_path / ("x" * 246 + ".csv")  # 250 bytes, NAME_MAX is 255
+    # A name the file system does not take (ENAMETOOLONG): an OSError of the
+    # file, whoever runs the test (root too), before anything is asked for.
+    output = tmp_path / ("x" * 252 + ".csv")  # 256 bytes, NAME_MAX is 255
     result = run("clients", "export", "-o", str(output), url="http://127.0.0.1:9")
     assert result.returncode == 9
     assert f"cannot write {output}" in result.stderr

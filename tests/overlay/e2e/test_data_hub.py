@@ -95,7 +95,7 @@ def test_create_list_version_update_delete(hivemq_emulator: EmulatorHandle, kind
             policy = _data_policy(f"p{n}", "reading", "pass", f"plant/{n}/#")
             await done(hub.data_policies.create(policy))
 
-        # Lists: filters narrow, fields leave the rest UNSET (partial models parse).
+        # Lists: filters narrow, fields leave the rest None (partial models parse).
         listed = await every(hub.schemas.list(types=["JSON"], fields=["id", "type"]))
         assert [(s.id, s.type_) for s in listed] == [("reading", "JSON")]
         assert not listed[0].to_dict().keys() - {"id", "type"}

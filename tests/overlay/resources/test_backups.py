@@ -49,7 +49,6 @@ def test_list_parses_every_backup_and_keeps_unknown_states(kind: str) -> None:
                         "bytes": 12,
                     },
                     {"id": "b", "state": "ARCHIVED", "extra": {"x": 1}},
-                    {},
                 ]
             },
         )
@@ -63,6 +62,13 @@ def test_list_parses_every_backup_and_keeps_unknown_states(kind: str) -> None:
     assert not listed[1].state.is_known
     assert listed[1]["extra"] == {"x": 1}
     assert listed[1].to_dict()["state"] == "ARCHIVED"
+
+
+@pytest.mark.parametrize("kind", FAKE_KINDS)
+def test_a_backup_without_its_id_is_malformed(kind: str) -> None:
+    fake = FakeAPI(httpx.Response(200, json={"items": [{"id": "a"}, {"state": "COMPLETED"}]}))
+    with pytest.raises(UnexpectedResponseError, match="do not parse"):
+        run_fake(kind, fake, lambda h: h.backups.list())
 
 
 @pytest.mark.parametrize("kind", FAKE_KINDS)

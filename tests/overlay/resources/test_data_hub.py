@@ -33,7 +33,6 @@ from hivemq_rest import (
     RetryPolicy,
     Schemas,
     Scripts,
-    Unset,
 )
 from hivemq_rest_generated import models
 from hivemq_rest_generated import operations as api
@@ -74,7 +73,7 @@ def test_client_state_returns_the_states(kind: str) -> None:
     (got,) = run(kind, fake, lambda hub: hub.client_state("sensor/1 é"))
     assert sent(fake)[:2] == ("GET", f"{STATES}/sensor%2F1%20%C3%A9")
     assert isinstance(got, FsmStateInformationItem)
-    assert not isinstance(got.variables, Unset)
+    assert got.variables is not None
     assert (got.state_name, got.arguments, got.variables.to_dict()) == (
         "Connected",
         {"any": ["json"]},
@@ -141,6 +140,9 @@ def _answer(method: str, target: str, headers: dict[str, str]) -> tuple[int, dic
         return 204, {}, b""
     body = {"id": "x", "matching": {"topicFilter": "t", "clientIdRegex": ".*"}, "items": []}
     body["behavior"] = {"id": "Mqtt.events"}
+    # Enough for every full model a get answers: schema and script too.
+    body |= {"type": "JSON", "schemaDefinition": "e30=", "functionType": "TRANSFORMATION"}
+    body["source"] = "Zm4="
     return 200, {"Content-Type": "application/json"}, json.dumps(body).encode()
 
 

@@ -8,11 +8,11 @@ from typing import Any
 import httpx
 import pytest
 from hivemq_rest import (
-    UNSET,
     BehaviorPolicy,
     DataPolicy,
     PartialBehaviorPolicy,
     PartialDataPolicy,
+    UnexpectedResponseError,
 )
 from hivemq_rest_generated import operations as api
 
@@ -85,8 +85,29 @@ def test_get_returns_a_partial_policy_with_the_fields_asked_for(kind: str, famil
     assert sent(fake)[:2] == ("GET", f"{family.path}/p1?fields=id%2CcreatedAt")
     assert isinstance(policy, family.partial)
     assert policy.id == "p1"
-    assert policy.matching is UNSET  # "required" in the full model, left out by fields
+    assert policy.matching is None  # required in the full model, left out by fields
     assert policy.additional_properties == {"newThing": [1]}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("family", FAMILIES)
+def test_get_without_fields_returns_the_full_policy(kind: str, family: Family) -> None:
+    fake = FakeAPI().script(ok({**family.document, **STORED}))
+    policy = run(kind, fake, lambda hub: getattr(hub, family.name).get("p1"))
+    assert sent(fake)[:2] == ("GET", f"{family.path}/p1")
+    assert type(policy) is family.model
+    assert policy.matching == family.model.from_dict(family.document).matching
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("family", FAMILIES)
+def test_a_full_answer_without_its_matching_is_malformed(kind: str, family: Family) -> None:
+    fake = FakeAPI().script(ok({"id": "p1"}), page([{"id": "p2"}]))
+    with pytest.raises(UnexpectedResponseError, match="does not parse"):
+        run(kind, fake, lambda hub: getattr(hub, family.name).get("p1"))
+    (item,) = run(kind, fake, lambda hub: getattr(hub, family.name).list())
+    with pytest.raises(UnexpectedResponseError, match="does not parse"):
+        item.matching  # noqa: B018 -- a list item parses on first read
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -118,7 +139,7 @@ def test_data_policy_list_sends_every_filter_on_every_page(kind: str) -> None:
     assert [policy.id for policy in policies] == ["temperature", "only-id", "last"]
     assert all(isinstance(policy, PartialDataPolicy) for policy in policies)
     assert policies[0] == PartialDataPolicy.from_dict(DATA_POLICY)
-    assert policies[1].matching is UNSET
+    assert policies[1].matching is None
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -130,7 +151,8 @@ def test_behavior_policy_list_sends_its_filters(kind: str) -> None:
         lambda hub: hub.behavior_policies.list(policy_ids=["a"], client_ids=["sensor-1", "é"]),
     )
     assert fake.paths() == [f"{BEHAVIOR.path}?policyIds=a&clientIds=sensor-1%2C%C3%A9&limit=500"]
-    assert policies == [PartialBehaviorPolicy.from_dict(BEHAVIOR_POLICY)]
+    assert policies == [BehaviorPolicy.from_dict(BEHAVIOR_POLICY)]
+    assert type(policies[0]).__mro__[1] is BehaviorPolicy  # a lazy item of the full model
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -8,10 +8,8 @@ from typing import Any
 
 import pytest
 from hivemq_rest import (
-    UNSET,
     PartialSchema,
     PartialScript,
-    PartialScriptFunctionType,
     Schema,
     Script,
     ScriptFunctionType,
@@ -172,7 +170,7 @@ def test_schema_list_filters_and_partial_items(kind: str) -> None:
     assert fake.paths() == [f"{SCHEMAS}?{query}", f"{SCHEMAS}?{query}&cursor=2"]
     assert [(s.id, s.version) for s in schemas] == [("a", 2), ("b", 1)]
     assert all(isinstance(s, PartialSchema) for s in schemas)
-    assert schemas[1].schema_definition is UNSET
+    assert schemas[1].schema_definition is None
     with pytest.raises(ValueError, match="fields"):
         schema_definition(schemas[1])
 
@@ -188,11 +186,30 @@ def test_script_list_filters_and_unknown_function_types(kind: str) -> None:
     )
     assert fake.paths() == [f"{SCRIPTS}?functionTypes=TRANSFORMATION&scriptIds=n&limit=500"]
     (script,) = scripts
-    assert isinstance(script, PartialScript)
-    assert isinstance(script.function_type, PartialScriptFunctionType)
+    assert isinstance(script, Script)
+    assert isinstance(script.function_type, ScriptFunctionType)
     assert (script.function_type, script.function_type.is_known) == ("VALIDATION", False)
     assert script.to_dict() == newer
     assert script_source(script) == "x"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize(
+    ("family", "model", "body"),
+    [
+        ("schemas", Schema, {"id": "s", "type": "JSON", "schemaDefinition": "e30=", "version": 1}),
+        ("scripts", Script, {"id": "f", "functionType": "TRANSFORMATION", "source": "Zm4="}),
+    ],
+)
+def test_get_and_list_without_fields_give_the_full_model(
+    kind: str, family: str, model: type[Any], body: dict[str, Any]
+) -> None:
+    fake = FakeAPI().script(ok(body), ok({"items": [body]}))
+    got = run(kind, fake, lambda hub: getattr(hub, family).get(body["id"]))
+    listed = run(kind, fake, lambda hub: getattr(hub, family).list())
+    assert type(got) is model
+    assert isinstance(listed[0], model)
+    assert got == listed[0] == model.from_dict(body)
 
 
 @pytest.mark.parametrize("kind", KINDS)

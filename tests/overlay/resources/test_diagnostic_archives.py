@@ -29,7 +29,7 @@ def test_create_posts_and_parses_the_archive(kind: str) -> None:
 
 @pytest.mark.parametrize("kind", FAKE_KINDS)
 def test_partial_archives_and_unknown_states_survive(kind: str) -> None:
-    fake = FakeAPI(httpx.Response(200, json={"diagnosticArchive": {"state": "QUEUED"}}))
+    fake = FakeAPI(httpx.Response(200, json={"diagnosticArchive": {"id": "d", "state": "QUEUED"}}))
     archive = run_fake(kind, fake, lambda h: h.diagnostic_archives.create())
     assert archive.state == "QUEUED"
     assert not archive.state.is_known
@@ -37,7 +37,14 @@ def test_partial_archives_and_unknown_states_survive(kind: str) -> None:
 
 @pytest.mark.parametrize(
     "body",
-    [{}, {"diagnosticArchive": {"bytes": "1"}}, {"diagnosticArchive": {"id": 1}}, [], "x"],
+    [
+        {},
+        {"diagnosticArchive": {"id": "d", "bytes": "1"}},
+        {"diagnosticArchive": {"id": 1}},
+        {"diagnosticArchive": {"state": "COMPLETED"}},  # no id
+        [],
+        "x",
+    ],
 )
 def test_a_malformed_archive_is_an_unexpected_response(body: Any) -> None:
     fake = FakeAPI(httpx.Response(200, json=body))

@@ -364,3 +364,16 @@ def test_a_closed_client_leaves_no_temporary_file(tmp_path: Path) -> None:
         with pytest.raises(ClientClosedError):
             hivemq.trace_recordings.download("rec-1", tmp_path / "rec.zip")
     assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("name", ["b" * 255, "é" * 127, "x" * 241])
+def test_a_target_whose_name_fills_the_limit_is_downloaded(
+    kind: str, name: str, tmp_path: Path
+) -> None:
+    """The temporary name beside it is cut to fit: any name that fits the target works."""
+    target = tmp_path / name
+    with serve_backup(whole_file()) as server:
+        run(kind, server.base_url, lambda h: h.backups.download("b1", target))
+    assert target.read_bytes() == FILE
+    assert leftovers(tmp_path) == [name]

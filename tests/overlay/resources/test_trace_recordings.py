@@ -159,7 +159,8 @@ def test_stop_patches_the_state(kind: str) -> None:
     stopped = run_fake(kind, fake, lambda h: h.trace_recordings.stop("rec-1"))
     [request] = fake.requests
     assert (request.method, fake.paths()) == ("PATCH", [f"{RECORDINGS}/rec-1"])
-    assert json.loads(request.content) == {"traceRecording": {"state": "STOPPED"}}
+    # Only the state counts; the name goes too, as the spec requires one.
+    assert json.loads(request.content) == {"traceRecording": {"name": "rec-1", "state": "STOPPED"}}
     assert stopped.state is TraceRecordingState.STOPPED
 
 
@@ -177,7 +178,6 @@ def test_list_keeps_partial_recordings_and_unknown_values(kind: str) -> None:
     items = [
         {"name": "a", "state": "PAUSED", "events": ["MQTT_MESSAGE_NEW"], "more": True},
         {"name": "b", "clientIdFilters": [{"regex": "x", "flags": "i"}]},
-        {},
     ]
     fake = FakeAPI(httpx.Response(200, json={"items": items}))
     listed = run_fake(kind, fake, lambda h: h.trace_recordings.list())
@@ -191,6 +191,7 @@ def test_list_keeps_partial_recordings_and_unknown_values(kind: str) -> None:
     "body",
     [
         {"items": [{"name": 1}]},
+        {"items": [{"state": "STOPPED"}]},  # no name
         {"items": [{"events": "MQTT_MESSAGE_PUBLISH"}]},
         {"items": [{"startAt": "soon"}]},
         {"items": "none"},

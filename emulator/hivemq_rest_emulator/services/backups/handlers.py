@@ -2,36 +2,38 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from datetime import timedelta
 
 from starlette.responses import Response
 
 from ...core import ApiError, ApiRequest, Clock, Handler
+from ...core.clock import check_duration
 from ...core.problems import json_response
 from .._errors import not_found
 from . import parsing, render
 from .state import BackupStore, NotRestorableError
 
+# The API's `bytes` is an int64, and no HTTP stack takes a longer Content-Length.
+MAX_BACKUP_BYTES = 2**63 - 1
+
 
 class BackupsService:
     """Backups that take ``backup_seconds`` of emulator time and files of ``backup_bytes``.
 
-    A restore takes as long as a backup.
+    A restore takes as long as a backup. ``backup_seconds`` is at most
+    :data:`~hivemq_rest_emulator.core.clock.MAX_DURATION_SECONDS`,
+    ``backup_bytes`` at most :data:`MAX_BACKUP_BYTES` (ValueError otherwise).
     """
 
     def __init__(
         self, clock: Clock, backup_seconds: float = 2.0, backup_bytes: int = 1024 * 1024
     ) -> None:
-        if isinstance(backup_seconds, bool) or not isinstance(backup_seconds, int | float):
-            raise TypeError("backup_seconds must be a number")
-        if not math.isfinite(backup_seconds) or backup_seconds < 0:
-            raise ValueError("backup_seconds must be a finite number >= 0")
+        check_duration(backup_seconds, "backup_seconds")
         if isinstance(backup_bytes, bool) or not isinstance(backup_bytes, int):
             raise TypeError("backup_bytes must be an integer")
-        if backup_bytes < 0:
-            raise ValueError("backup_bytes must be >= 0")
+        if not 0 <= backup_bytes <= MAX_BACKUP_BYTES:
+            raise ValueError(f"backup_bytes must be between 0 and {MAX_BACKUP_BYTES}")
         self._clock = clock
         self._store = BackupStore(timedelta(seconds=backup_seconds), backup_bytes)
 

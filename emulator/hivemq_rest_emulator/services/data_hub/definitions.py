@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 
 from google.protobuf import descriptor_pb2
 from google.protobuf.message import DecodeError
 
-from ...core import ApiError
+from ...core import ApiError, json_text
 
 SCHEMA_TYPES = ("JSON", "PROTOBUF")
 FUNCTION_TYPES = ("TRANSFORMATION",)
@@ -29,7 +28,7 @@ def decode_base64(text: str) -> bytes | None:
 
 def _check_json_schema(raw: bytes) -> None:
     try:
-        document = json.loads(raw.decode("utf-8"))
+        document = json_text.loads(raw.decode("utf-8"))
     except RecursionError:
         raise _not_parsable("The JSON schema is nested too deeply.") from None
     except (UnicodeDecodeError, ValueError):

@@ -10,7 +10,7 @@ from typing import Any
 
 from ...core import ApiError, ApiRequest
 from .definitions import check_schema, check_script
-from .references import SERDES_FUNCTIONS, TRANSITION_EVENTS, policy_regex, script_reference
+from .references import SERDES_FUNCTIONS, TRANSITION_EVENTS, regex_problem, script_reference
 from .state import Document
 from .topics import is_topic_filter, is_topic_name
 
@@ -256,8 +256,9 @@ def behavior_policy_body(request: ApiRequest) -> Document:
     check.text(body.get("id"), "id")
     matching = check.object(body.get("matching"), "matching")
     regex = check.text(matching.get("clientIdRegex"), "matching.clientIdRegex")
-    if policy_regex(regex) is None:
-        raise check.fail("matching.clientIdRegex", "not a regular expression")
+    problem = regex_problem(regex)
+    if problem is not None:
+        raise check.fail("matching.clientIdRegex", problem)
     behavior = check.object(body.get("behavior"), "behavior")
     if check.text(behavior.get("id"), "behavior.id") not in BEHAVIOR_MODELS:
         raise check.fail("behavior.id", f"one of {', '.join(sorted(BEHAVIOR_MODELS))}")

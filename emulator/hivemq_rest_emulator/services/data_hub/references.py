@@ -9,6 +9,7 @@ from typing import Any, Final
 
 import regex
 
+from .pattern_bounds import PatternRefusedError, check_bounds
 from .state import Document
 
 SERDES_FUNCTIONS = frozenset(("Serdes.serialize", "Serdes.deserialize"))
@@ -86,15 +87,25 @@ MATCH_SECONDS: Final = 0.05
 MATCH_BUDGET_SECONDS: Final = 1.0
 
 
-@functools.lru_cache(maxsize=1024)
+def regex_problem(text: str) -> str | None:
+    """Why ``clientIdRegex`` cannot be used (out of bounds, no regular expression), or None."""
+    try:
+        check_bounds(text)
+    except PatternRefusedError as refused:
+        return str(refused)
+    return None if policy_regex(text) is not None else "not a regular expression"
+
+
+@functools.lru_cache(maxsize=256)
 def policy_regex(text: str) -> regex.Pattern[str] | None:
-    """``clientIdRegex`` compiled; None when it is no regular expression.
+    """``clientIdRegex`` compiled; None when it is out of bounds or no regular expression.
 
     Python's syntax, not Java's (the broker's): the two agree on the common parts.
     """
     try:
+        check_bounds(text)
         return regex.compile(text)
-    except (regex.error, RecursionError, OverflowError):
+    except (PatternRefusedError, regex.error, RecursionError, OverflowError):
         return None
 
 

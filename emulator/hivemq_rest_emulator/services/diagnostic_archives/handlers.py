@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from datetime import timedelta
 
 from starlette.responses import Response
 
 from ...core import ApiRequest, Clock, Handler
+from ...core.clock import check_duration
 from ...core.problems import json_response
 from . import render
 from .state import ArchiveStore
@@ -21,10 +21,7 @@ class DiagnosticArchivesService:
     """
 
     def __init__(self, clock: Clock, archive_seconds: float = 2.0) -> None:
-        if isinstance(archive_seconds, bool) or not isinstance(archive_seconds, int | float):
-            raise TypeError("archive_seconds must be a number")
-        if not math.isfinite(archive_seconds) or archive_seconds < 0:
-            raise ValueError("archive_seconds must be a finite number >= 0")
+        check_duration(archive_seconds, "archive_seconds")
         self._clock = clock
         self._store = ArchiveStore(timedelta(seconds=archive_seconds))
 

@@ -4,9 +4,14 @@ import hashlib
 import re
 from typing import Any
 
+import httpx
 import pytest
+from hivemq_rest_emulator import create_app
 from hivemq_rest_emulator.core import Clock
+from hivemq_rest_emulator.core.server import EmulatorServer
+from hivemq_rest_emulator.services import default_services
 from hivemq_rest_emulator.services.backups import BackupsService
+from hivemq_rest_emulator.services.backups.handlers import MAX_BACKUP_BYTES
 from hivemq_rest_generated.operations import (
     CREATE_BACKUP,
     DOWNLOAD_BACKUP_FILE,
@@ -207,6 +212,21 @@ def test_a_file_of_several_gib_is_announced_without_being_made() -> None:
     assert _get(service, backup_id)["bytes"] == 8 * 1024 * MiB
 
 
+def test_the_largest_file_accepted_is_served_over_http() -> None:
+    clock = Clock()
+    services = default_services(clock, backup_seconds=0, backup_bytes=MAX_BACKUP_BYTES)
+    with (
+        EmulatorServer(create_app(clock=clock, services=services)) as server,
+        httpx.Client(base_url=server.base_url, timeout=10) as http,
+    ):
+        backup_id = http.post(CREATE_BACKUP.path).json()["backup"]["id"]
+        path = DOWNLOAD_BACKUP_FILE.path.replace("{backupId}", backup_id)
+        with http.stream("GET", path) as response:
+            assert response.status_code == 200
+            assert response.headers["content-length"] == str(MAX_BACKUP_BYTES)
+            assert len(next(response.iter_raw())) > 0
+
+
 def test_reset_forgets_every_backup() -> None:
     _, service = _service()
     _create(service)
@@ -222,8 +242,11 @@ def test_reset_forgets_every_backup() -> None:
         ({"backup_seconds": float("nan")}, ValueError),
         ({"backup_seconds": "2"}, TypeError),
         ({"backup_seconds": True}, TypeError),
+        ({"backup_seconds": 1e12}, ValueError),
         ({"backup_bytes": -1}, ValueError),
         ({"backup_bytes": 1.5}, TypeError),
+        ({"backup_bytes": 10**20}, ValueError),
+        ({"backup_bytes": 2**63}, ValueError),
     ],
 )
 def test_options_are_checked(options: dict[str, Any], error: type[Exception]) -> None:

@@ -54,7 +54,9 @@ def test_reset_ends_the_running_archive() -> None:
     assert _create(service)["state"] == "IN_PROGRESS"
 
 
-@pytest.mark.parametrize(("seconds", "error"), [(-1, ValueError), ("1", TypeError)])
+@pytest.mark.parametrize(
+    ("seconds", "error"), [(-1, ValueError), (1e12, ValueError), ("1", TypeError)]
+)
 def test_archive_seconds_are_checked(seconds: Any, error: type[Exception]) -> None:
     with pytest.raises(error):
         DiagnosticArchivesService(Clock(lambda: START), archive_seconds=seconds)

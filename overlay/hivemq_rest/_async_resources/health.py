@@ -1,0 +1,96 @@
+"""AsyncHealthChecks: the broker's Health API, on its own listener (``health_url``)."""
+
+from __future__ import annotations
+
+import asyncio
+from time import monotonic
+from typing import TYPE_CHECKING, Final
+
+from hivemq_rest_generated import operations as api
+
+from .._errors import APIConnectionError, WaitTimeoutError
+from .._health import Health, Probe, health_call, parse_health
+
+if TYPE_CHECKING:
+    from .._async_api import AsyncAPI
+
+__all__ = ["AsyncHealthChecks"]
+
+POLL_CAP: Final = 2.0  # seconds: a deploy script wants to go on soon after the broker is ready
+_PROBES: Final = {"readiness": api.get_readiness, "liveness": api.get_liveness}
+
+
+class AsyncHealthChecks:
+    """``client.health``: the node's health, its components and extensions, the probes.
+
+    Every method returns a Health; a DOWN answer (503) is a Health too, not
+    an error. The requests go to the client's ``health_url`` without
+    credentials (the Health API has none).
+    """
+
+    def __init__(self, client: AsyncAPI) -> None:
+        self._client = client
+
+    async def _get(self, request: api.Request, poll_seconds: float | None = None) -> Health:
+        call = health_call(self._client.health_url, request, poll_seconds=poll_seconds)
+        return parse_health(await self._client._send(call))
+
+    async def status(self) -> Health:
+        """The whole node's health, every component (extensions included) under it."""
+        return await self._get(api.get_health())
+
+    async def component(self, name: str) -> Health:
+        """One component's health. NotFoundError if the broker knows no such name."""
+        return await self._get(api.get_component_health(name))
+
+    async def extensions(self) -> Health:
+        """The extensions' health, each extension a component of it."""
+        return await self._get(api.get_extensions_health())
+
+    async def extension(self, extension_id: str) -> Health:
+        """One extension's health. NotFoundError if no such extension is installed."""
+        return await self._get(api.get_extension_health(extension_id))
+
+    async def liveness(self) -> Health:
+        """The liveness group: UP whenever the broker's process answers."""
+        return await self._get(api.get_liveness())
+
+    async def readiness(self) -> Health:
+        """The readiness group: 200 (UP or DEGRADED) once the broker can serve."""
+        return await self._get(api.get_readiness())
+
+    async def wait_ready(
+        self, timeout: float = 300.0, probe: Probe = "readiness", poll_interval: float = 0.25
+    ) -> Health:
+        """Poll ``probe`` ("readiness" or "liveness") until it answers 200, and return that Health.
+
+        Polls start ``poll_interval`` seconds apart, doubling up to 2 s. No
+        answer at all (the broker still starting) counts as not ready yet.
+        ``timeout`` is an upper bound: each poll gets only the time left, and
+        WaitTimeoutError comes once it is spent. Errors that waiting cannot
+        mend (a 404, a malformed answer) are raised at once.
+        """
+        for name, value in (("timeout", timeout), ("poll_interval", poll_interval)):
+            if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+                raise ValueError(f"{name} must be a number of seconds above 0, not {value!r}")
+        if probe not in _PROBES:
+            raise ValueError(f"probe must be 'readiness' or 'liveness', not {probe!r}")
+        request = _PROBES[probe]()
+        deadline, interval = monotonic() + timeout, min(float(poll_interval), POLL_CAP)
+        answered, unanswered = "", "no answer"
+        while True:
+            try:
+                health = await self._get(request, poll_seconds=max(deadline - monotonic(), 1e-3))
+            except APIConnectionError as error:
+                unanswered = f"no answer ({error})"
+            else:
+                if health.is_ok:
+                    return health
+                answered = f"{health.status} (HTTP {health.http_status})"
+            left = deadline - monotonic()
+            if left <= 0:
+                # The last answer says more than a last poll cut short by the deadline.
+                last = answered or unanswered
+                raise WaitTimeoutError(f"{probe} is not ready after {timeout} s: {last}")
+            await asyncio.sleep(min(interval, left))
+            interval = min(interval * 2, POLL_CAP)

@@ -1,0 +1,187 @@
+"""The Health API's requests and answers, over a mock transport: where they go, what they carry,
+how an answer parses."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+import pytest
+from hivemq_rest import (
+    ConfigurationError,
+    Health,
+    HealthStatus,
+    HiveMQClient,
+    ServiceUnavailableError,
+    UnexpectedResponseError,
+)
+from hivemq_rest._health import parse_health
+from hypothesis import given
+from hypothesis import strategies as st
+
+
+class _Recorder:
+    """A transport that answers every request with one response and keeps the requests."""
+
+    def __init__(self, status: int = 200, body: Any = None, content: bytes | None = None) -> None:
+        self.requests: list[httpx.Request] = []
+        self._status = status
+        self._content = content if content is not None else json.dumps(body or {"status": "UP"})
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        return httpx.Response(self._status, content=self._content)
+
+
+def _client(
+    recorder: _Recorder, base: str = "https://broker:8888", **settings: Any
+) -> HiveMQClient:
+    return HiveMQClient(base, transport=httpx.MockTransport(recorder), **settings)
+
+
+@pytest.mark.parametrize(
+    ("base", "expected"),
+    [
+        ("https://broker.example:8443/hivemq", "http://broker.example:8889/"),
+        ("http://localhost:8888", "http://localhost:8889/"),
+        ("http://[::1]:8888", "http://[::1]:8889/"),
+    ],
+)
+def test_default_health_url_is_the_rest_host_on_8889(base: str, expected: str) -> None:
+    with HiveMQClient(base) as hivemq:
+        assert str(hivemq.health_url) == expected
+
+
+def test_a_given_health_url_keeps_its_prefix() -> None:
+    recorder = _Recorder()
+    with _client(recorder, health_url="http://probe:9000/hc") as hivemq:
+        hivemq.health.readiness()
+        hivemq.health.component("a/b")
+    assert [str(r.url) for r in recorder.requests] == [
+        "http://probe:9000/hc/api/v1/health/readiness",
+        "http://probe:9000/hc/api/v1/health/a%2Fb",
+    ]
+
+
+@pytest.mark.parametrize("url", ["ftp://probe:21", "http://user:secret@probe:8889", "probe"])
+def test_an_unusable_health_url_is_refused(url: str) -> None:
+    with pytest.raises(ConfigurationError, match="health_url"):
+        HiveMQClient(health_url=url)
+
+
+@pytest.mark.parametrize(
+    "credentials", [{"token": "s3cret"}, {"username": "alice", "password": "s3cret"}]
+)
+def test_credentials_and_headers_never_go_to_the_health_listener(
+    credentials: dict[str, str],
+) -> None:
+    recorder = _Recorder(body={"status": "UP", "items": []})  # a health answer and a listing
+    headers = {"X-Api-Key": "k3y"}
+    with _client(recorder, headers=headers, **credentials) as hivemq:
+        hivemq.health.status()
+        hivemq.backups.list()
+    health, rest = recorder.requests
+    assert "authorization" not in health.headers
+    assert "x-api-key" not in health.headers
+    assert "s3cret" not in str(health.headers)
+    assert "k3y" not in str(health.headers)
+    assert rest.headers["authorization"]
+    assert rest.headers["x-api-key"] == "k3y"
+
+
+def test_a_503_with_a_health_body_is_the_answer_down_sent_once() -> None:
+    recorder = _Recorder(503, {"status": "DOWN", "components": {"mqtt": {"status": "DOWN"}}})
+    with _client(recorder) as hivemq:
+        health = hivemq.health.readiness()
+    assert (health.status, health.http_status, health.is_ok) == (HealthStatus.DOWN, 503, False)
+    assert health.components["mqtt"].status == "DOWN"
+    assert len(recorder.requests) == 1
+
+
+def test_a_503_without_a_health_body_is_an_error() -> None:
+    recorder = _Recorder(503, content=b"<html>upstream unavailable</html>")
+    with _client(recorder) as hivemq, pytest.raises(ServiceUnavailableError):
+        hivemq.health.status()
+
+
+@pytest.mark.parametrize("body", [b"[]", b"{}", b'{"status": 1}', b"not json"])
+def test_a_200_without_a_status_string_is_malformed(body: bytes) -> None:
+    with _client(_Recorder(content=body)) as hivemq, pytest.raises(UnexpectedResponseError):
+        hivemq.health.liveness()
+
+
+def _parsed(document: Any, status: int = 200) -> Health:
+    request = httpx.Request("GET", "http://probe:8889/api/v1/health/")
+    return parse_health(httpx.Response(status, json=document, request=request))
+
+
+def test_details_are_the_rest_of_the_body() -> None:
+    health = _parsed(
+        {
+            "status": "UP",
+            "details": {"version": "4.30.0"},
+            "node": "n1",
+            "components": {"mqtt": {"status": "DEGRADED", "details": {"listeners": 2}}},
+        }
+    )
+    assert health.details == {"version": "4.30.0", "node": "n1"}
+    assert health.components["mqtt"].details == {"listeners": 2}
+    assert health.to_dict() == {
+        "status": "UP",
+        "components": {"mqtt": {"status": "DEGRADED", "details": {"listeners": 2}}},
+        "details": {"version": "4.30.0", "node": "n1"},
+    }
+
+
+def test_components_of_another_shape_are_kept_not_guessed_at() -> None:
+    listed = [{"name": "mqtt", "status": "UP"}]
+    health = _parsed({"status": "UP", "components": listed})
+    assert health.components == {}
+    assert health.details == {"components": listed}
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=12,
+)
+_NODES = st.recursive(
+    st.fixed_dictionaries({"status": st.text(min_size=1, max_size=12)}),
+    lambda inner: st.fixed_dictionaries(
+        {
+            "status": st.text(min_size=1, max_size=12),
+            "components": st.dictionaries(st.text(max_size=8), inner, max_size=3),
+        }
+    ),
+    max_leaves=10,
+)
+
+
+@given(
+    node=_NODES,
+    extra=st.dictionaries(
+        st.text(max_size=8).filter(lambda k: k not in ("status", "components", "details")),
+        _JSON,
+        max_size=3,
+    ),
+)
+def test_any_health_tree_parses_and_keeps_every_status(
+    node: dict[str, Any], extra: dict[str, Any]
+) -> None:
+    health = _parsed({**node, **extra}, 503)
+    assert health.http_status == 503
+    assert dict(health.details) == extra
+
+    def same(parsed: Health, raw: dict[str, Any]) -> None:
+        assert parsed.status == raw["status"]
+        assert isinstance(parsed.status, HealthStatus) is (
+            raw["status"] in HealthStatus.__members__
+        )
+        assert set(parsed.components) == set(raw.get("components", {}))
+        for name, part in parsed.components.items():
+            same(part, raw["components"][name])
+
+    same(health, node)
