@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from ._apply_bench import ApplyResult, apply_section, apply_target
+from ._apply_bench import ApplyResult, apply_section, apply_target, diff_targets
 from ._benches import (
     DetailsResult,
     DownloadResult,
@@ -223,6 +223,7 @@ def targets(results: Results) -> list[tuple[str, str, str, bool]]:
         )
     if results.apply is not None:
         rows.append(apply_target(results.apply))
+        rows += diff_targets(results.apply)
     return rows
 
 

@@ -15,8 +15,8 @@ from typing import BinaryIO, Final
 
 import httpx
 
+from ._atomic import commit, create_temporary
 from ._errors import DownloadError
-from ._temporary import create_beside
 from ._transport import StrPath
 
 __all__ = ["DOWNLOAD_HEADERS", "Progress", "Sink", "Target", "check_target", "not_a_file"]
@@ -96,8 +96,8 @@ class Sink:
     """One download's destination, its expected size and progress.
 
     ``target``: a path, missing or a regular file (see :func:`check_target`),
-    written to a new temporary file (created exclusively, mode 0600) in the
-    same directory, fsynced and renamed over the path only once the size is
+    written as :mod:`._atomic` writes every file (a private temporary file
+    beside it, fsynced and renamed over the path) only once the size is
     right; or a binary file object, written as the bytes come (left open
     and, on failure, holding what arrived). ``expected``: the size known
     before asking (a backup's ``bytes``), or None.
@@ -120,7 +120,8 @@ class Sink:
             check_target(path)
             # Before anything is sent: a directory that is missing or not
             # writable fails here, not after the download.
-            handle, self._temp = create_beside(path, ".part")
+            handle, temporary = create_temporary(path, suffix=".part")
+            self._temp = str(temporary)
             self._file: BinaryIO = os.fdopen(handle, "wb")
             self._path = path
         elif hasattr(target, "write"):
@@ -205,16 +206,12 @@ class Sink:
             self._file.flush()
             return
         try:
-            self._file.flush()
-            os.fsync(self._file.fileno())
-            self._file.close()
-            os.replace(self._temp, self._path)
+            commit(self._file, self._temp, self._path)
         except OSError as error:
             raise DownloadError(
                 f"could not save the file: {error}", received=self.received, expected=self._limit
             ) from error
         self._temp = None
-        _sync_directory(os.path.dirname(self._path))
 
     def abort(self) -> None:
         """Remove the temporary file of a download that failed (a no-op after commit)."""
@@ -224,17 +221,3 @@ class Sink:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self._temp)
         self._temp = None
-
-
-def _sync_directory(directory: str) -> None:
-    """Make the rename itself durable; a platform without directory fsync skips it."""
-    try:
-        handle = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(handle)
-    except OSError:
-        pass  # Windows, some network file systems
-    finally:
-        os.close(handle)

@@ -7,7 +7,9 @@ importing it here is what registers it.
 from . import (
     _apply,  # noqa: F401 -- registers data-hub apply and export
     _backups,  # noqa: F401 -- registers the backups commands
-    _clients,  # noqa: F401 -- registers the clients commands
+    _clients,  # noqa: F401 -- registers the clients group and its reading commands
+    _clients_change,  # noqa: F401 -- registers clients disconnect and invalidate
+    _clients_export,  # noqa: F401 -- registers clients export
     _dh_resources,  # noqa: F401 -- registers the data-hub resource commands
     _diagnostic_archives,  # noqa: F401 -- registers the diagnostic-archives command
     _health,  # noqa: F401 -- registers the health commands

@@ -49,7 +49,7 @@ def backups() -> None:
 @connection_options
 def list_backups(target: Target, as_json: bool) -> None:
     """Every backup the broker knows, oldest first as the broker lists them."""
-    with HiveMQClient(target.url, **target.settings()) as hivemq:
+    with target.client() as hivemq:
         items = list(hivemq.backups.list())
     print_records([item.to_dict() for item in items], _COLUMNS, as_json, "no backups")
 
@@ -62,7 +62,7 @@ def list_backups(target: Target, as_json: bool) -> None:
 @connection_options
 def get_backup(target: Target, backup_id: str, as_json: bool) -> None:
     """One backup and its state."""
-    with HiveMQClient(target.url, **target.settings()) as hivemq:
+    with target.client() as hivemq:
         backup = hivemq.backups.get(backup_id)
     print_record(backup.to_dict(), as_json)
 
@@ -110,7 +110,7 @@ def create_backup(
         )
     # Before the backup starts, not after minutes of it.
     path = download_target(file) if file is not None else None
-    with HiveMQClient(target.url, **target.settings()) as hivemq:
+    with target.client() as hivemq:
         backup = hivemq.backups.create()
         # The broker answers FAILED at once when another backup or restore runs.
         check_backup_outcome(backup.id, backup)
@@ -149,7 +149,7 @@ def restore_backup(
     """Restore the broker's state from a backup."""
     timeout = _wait_timeout(wait, wait_timeout)
     confirm(f"Restore the broker from backup {backup_id!r}", yes)
-    with HiveMQClient(target.url, **target.settings()) as hivemq:
+    with target.client() as hivemq:
         backup = hivemq.backups.restore(backup_id)
         stderr.print(terminal_text(f"restoring from backup {backup.id}"))
         if wait:
@@ -175,5 +175,5 @@ def restore_backup(
 def download_backup(target: Target, backup_id: str, file: str) -> None:
     """Download a completed backup's file to FILE (or - for standard output)."""
     path = download_target(file)
-    with HiveMQClient(target.url, **target.settings()) as hivemq:
+    with target.client() as hivemq:
         download(partial(hivemq.backups.download, backup_id), path, file)

@@ -18,7 +18,6 @@ from typing import Any, NoReturn
 import click
 from rich.console import Console
 
-from .._client import HiveMQClient
 from .._constants import MIN_PAGE_SIZE
 from .._errors import ClientNotFoundError, HiveMQError
 from .._version import __version__
@@ -74,7 +73,7 @@ def _diagnosed(error: HiveMQError, target: Target) -> str | None:
     hint = not_the_api(error, target.url) or not_the_health_api(error, target.shown_health_url)
     if hint is None and isinstance(error, ClientNotFoundError):
         try:  # a 404 of a client: is there a REST API at all?
-            with HiveMQClient(target.url, **target.settings()) as hivemq:
+            with target.client() as hivemq:
                 next(iter(hivemq.clients.pages(page_size=MIN_PAGE_SIZE)), None)
         except HiveMQError as probe_error:
             hint = not_the_api(probe_error, target.url)

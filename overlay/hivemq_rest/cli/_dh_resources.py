@@ -14,7 +14,6 @@ import attrs
 import click
 from hivemq_rest_generated.models import BehaviorPolicy, DataPolicy, ScriptFunctionType
 
-from .._client import HiveMQClient
 from .._lazy import PARSE_ERRORS
 from .._sync_resources.data_hub import DataHub
 from ._command import confirm, connection_options, stderr
@@ -62,7 +61,7 @@ def _family(family: _Family, summary: str) -> click.Group:
     @JSON_OPTION
     @connection_options
     def list_(target: Target, as_json: bool) -> None:
-        with HiveMQClient(target.url, **target.settings()) as hivemq:
+        with target.client() as hivemq:
             items = [item.to_dict() for item in family.resources(hivemq.data_hub).list()]
         if as_json:
             print_records(items, (), True, "")
@@ -81,7 +80,7 @@ def _family(family: _Family, summary: str) -> click.Group:
     @JSON_OPTION
     @connection_options
     def get(target: Target, resource_id: str, as_json: bool) -> None:
-        with HiveMQClient(target.url, **target.settings()) as hivemq:
+        with target.client() as hivemq:
             found = family.resources(hivemq.data_hub).get(resource_id)
         print_record(found.to_dict(), as_json)
 
@@ -105,7 +104,7 @@ def _family(family: _Family, summary: str) -> click.Group:
     @connection_options
     def delete(target: Target, resource_id: str, yes: bool) -> None:
         confirm(f"Delete {family.noun} {resource_id!r}", yes)
-        with HiveMQClient(target.url, **target.settings()) as hivemq:
+        with target.client() as hivemq:
             family.resources(hivemq.data_hub).delete(resource_id)
         stderr.print(terminal_text(f"deleted {family.noun} {resource_id}"))
 
@@ -159,7 +158,7 @@ def _policy_command(
     @connection_options
     def send(target: Target, source: str, as_json: bool) -> None:
         policy = _policy(model, source, family.noun)
-        with HiveMQClient(target.url, **target.settings()) as hivemq:
+        with target.client() as hivemq:
             # The resources' create and update take the policy alike.
             stored = getattr(family.resources(hivemq.data_hub), verb)(policy)
         stderr.print(terminal_text(f"{verb}d {family.noun} {stored.id}"))
@@ -306,7 +305,7 @@ def create_schema(
     if kind == "PROTOBUF" and message_type is None:
         raise click.UsageError("a PROTOBUF schema needs --message-type")
     data = _read_definition(source)
-    with HiveMQClient(target.url, **target.settings()) as hivemq:
+    with target.client() as hivemq:
         schemas = hivemq.data_hub.schemas
         if message_type is not None:
             stored = schemas.create_protobuf(
@@ -358,7 +357,7 @@ def create_script(
         text = _read_definition(source).decode("utf-8")
     except UnicodeDecodeError:
         raise click.BadParameter("a script file is UTF-8 text", param_hint="FILE") from None
-    with HiveMQClient(target.url, **target.settings()) as hivemq:
+    with target.client() as hivemq:
         stored = hivemq.data_hub.scripts.create_js(
             script_id, text, function_type=function_type, description=description
         )
@@ -379,7 +378,7 @@ def create_script(
 @connection_options
 def state(target: Target, client_id: str, as_json: bool) -> None:
     """A connected client's state in each behavior policy that applies to it."""
-    with HiveMQClient(target.url, **target.settings()) as hivemq:
+    with target.client() as hivemq:
         items = [item.to_dict() for item in hivemq.data_hub.client_state(client_id)]
     columns = ("policyId", "behaviorId", "stateType", "stateName", "firstSetAt")
     print_records(items, columns, as_json, f"{client_id} is in no behavior policy")
@@ -394,6 +393,6 @@ def trial() -> None:
 @connection_options
 def start_trial(target: Target) -> None:
     """Start the trial; the broker refuses (exit 7) if it runs or has run out."""
-    with HiveMQClient(target.url, **target.settings()) as hivemq:
+    with target.client() as hivemq:
         hivemq.data_hub.start_trial()
     stderr.print("Data Hub trial started")

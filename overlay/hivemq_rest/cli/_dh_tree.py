@@ -1,4 +1,4 @@
-"""A Data Hub directory (what ``data-hub apply`` reads and ``export`` writes), without the API.
+"""A Data Hub directory as ``data-hub apply`` reads it (``export`` writes it: ``_dh_tree_write``).
 
 Layout: ``schemas/``, ``scripts/``, ``data-policies/``, ``behavior-policies/``,
 one resource a file in the API's JSON shape (``<id>.json``), plus raw sources
@@ -20,58 +20,42 @@ may be a link: it is what the caller named.
 
 from __future__ import annotations
 
-import copy
 import difflib
 import functools
 import json
-import math
 import os
 import stat
-import tempfile
 import urllib.parse
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final
 
 import attrs
-from hivemq_rest_generated.models import BehaviorPolicy, DataPolicy, Schema, Script
 
 from .. import _data_hub as dh
+from ._dh_bodies import (
+    _MODELS,
+    FAMILIES,
+    SCHEMAS,
+    SCRIPTS,
+    SINGULAR,
+    Document,
+    Resources,
+    desired_body,
+    unfit,
+    unknown_properties,
+)
 from ._render import is_utf8
 
-SCHEMAS: Final = "schemas"
-SCRIPTS: Final = "scripts"
-DATA_POLICIES: Final = "data-policies"
-BEHAVIOR_POLICIES: Final = "behavior-policies"
-# In dependency order: policies use schemas and scripts.
-FAMILIES: Final = (SCHEMAS, SCRIPTS, DATA_POLICIES, BEHAVIOR_POLICIES)
-_MODELS: Final[Mapping[str, Callable[[Mapping[str, Any]], Any]]] = {
-    SCHEMAS: Schema.from_dict,
-    SCRIPTS: Script.from_dict,
-    DATA_POLICIES: DataPolicy.from_dict,
-    BEHAVIOR_POLICIES: BehaviorPolicy.from_dict,
-}
-SINGULAR: Final = {
-    SCHEMAS: "schema",
-    SCRIPTS: "script",
-    DATA_POLICIES: "data policy",
-    BEHAVIOR_POLICIES: "behavior policy",
-}
-# What the broker sets: never compared, never exported. ``runtime`` is a
-# field name the scripts' listing knows, though no property.
-_READ_ONLY: Final = frozenset({"version", "createdAt", "lastUpdatedAt", "runtime"})
 _SCHEMA_META: Final = frozenset({"messageType", "allowUnknownFields"})
 _SCRIPT_META: Final = frozenset({"functionType", "description"})
 _MAX_FILE_BYTES: Final = 10 * 1024 * 1024  # far above the broker's 100 KB per schema
-_MAX_STEM_BYTES: Final = 200  # file systems allow 255 bytes a name; leave room for suffixes
+MAX_STEM_BYTES: Final = 200  # file systems allow 255 bytes a name; leave room for suffixes
 # Names Windows takes for devices, whatever the case and the extension ("nul.tar.gz").
 _DEVICES: Final = frozenset(
     {"CON", "PRN", "AUX", "NUL"} | {f"{port}{n}" for port in ("COM", "LPT") for n in range(10)}
 )
-_LINK: Final = "a symbolic link"
-
-Document = dict[str, Any]
-Resources = dict[str, dict[str, Document]]  # family -> id -> body
+LINK: Final = "a symbolic link"
 
 
 class TreeError(Exception):
@@ -80,72 +64,6 @@ class TreeError(Exception):
     def __init__(self, problems: list[str]) -> None:
         super().__init__("; ".join(problems))
         self.problems = problems
-
-
-def desired_body(body: Mapping[str, Any]) -> Document:
-    """A resource as compared and exported: without read-only fields or empty arguments."""
-    kept = {key: value for key, value in body.items() if key not in _READ_ONLY}
-    if kept.get("arguments") == {}:
-        del kept["arguments"]
-    return kept
-
-
-def unknown_properties(body: Mapping[str, Any], model: Any) -> list[str]:
-    """Where ``body`` holds a key that its schema in the spec does not declare (``model``: parsed).
-
-    An object whose schema declares no properties (a function's ``arguments``)
-    is free-form: any key in it is content, none is unknown.
-    """
-    return [place for _, _, place in _undeclared(body, model)]
-
-
-def declared_body(family: str, body: Mapping[str, Any]) -> Document:
-    """``body`` without the keys the spec does not declare: a broker's own additions.
-
-    Compared and exported without them, so that an export applies as it is and
-    plans no changes. A body not of the API's shape is kept whole.
-    """
-    kept = copy.deepcopy(dict(body))
-    try:
-        model = _MODELS[family](kept)
-    except (KeyError, TypeError, ValueError, AttributeError):
-        return kept
-    for owner, key, _ in _undeclared(kept, model):
-        del owner[key]
-    return kept
-
-
-def _undeclared(body: Mapping[str, Any], model: Any) -> list[tuple[dict[str, Any], str, str]]:
-    """Each undeclared key of ``body``: the object holding it, the key, and where it is."""
-    _drop_undeclared(model)
-    return list(_missing(body, model.to_dict(), ""))
-
-
-def _drop_undeclared(model: Any) -> None:
-    """Empty, in place, what each declared-properties object of ``model`` keeps as extra keys."""
-    fields = [field for field in attrs.fields(type(model)) if field.name != "additional_properties"]
-    if not fields:
-        return  # free-form: its extra keys are all it holds
-    model.additional_properties = {}
-    for field in fields:
-        value = getattr(model, field.name)
-        for item in value if isinstance(value, list) else [value]:
-            if attrs.has(type(item)):
-                _drop_undeclared(item)
-
-
-def _missing(given: Any, kept: Any, where: str) -> Iterator[tuple[dict[str, Any], str, str]]:
-    """The keys in ``given`` that ``kept`` (its declared part) lacks, as ``_undeclared`` says."""
-    if isinstance(given, dict) and isinstance(kept, dict):
-        for key, value in given.items():
-            place = f"{where}.{key}" if where else key
-            if key in kept:
-                yield from _missing(value, kept[key], place)
-            else:
-                yield given, key, place
-    elif isinstance(given, list) and isinstance(kept, list):
-        for index, (item, kept_item) in enumerate(zip(given, kept, strict=False)):
-            yield from _missing(item, kept_item, f"{where}[{index}]")
 
 
 def file_stem(resource_id: str) -> str:
@@ -218,39 +136,6 @@ def _unique_key_loader() -> type[Any]:
             return super().construct_mapping(node, deep=deep)
 
     return UniqueKeyLoader
-
-
-# Nesting and size that no resource comes near; what is read is checked by
-# recursive code (the models, the plan's comparison), which must not overflow.
-_MAX_DEPTH: Final = 100
-_MAX_VALUES: Final = 1_000_000  # YAML's aliases can make a small file a huge value
-
-
-def unfit(value: Any, *, any_text: bool = False) -> str | None:
-    r"""Why a parsed document cannot be checked, sent or written as it is, or None.
-
-    Too deeply nested, too many values, a number JSON cannot carry (NaN,
-    an infinity, ``1e999``), or text that is not UTF-8 (JSON's ``"\udcff"``
-    escape makes a lone surrogate, which no request can carry). ``any_text``
-    lets such text pass: a broker's id is shown escaped and may be deleted.
-    """
-    stack = [(value, 1)]
-    count = 1
-    while stack:
-        item, depth = stack.pop()
-        if depth > _MAX_DEPTH:
-            return "too deeply nested"
-        if isinstance(item, float) and not math.isfinite(item):
-            return f"holds {item!r}, not a finite number (JSON has no NaN or infinity)"
-        if isinstance(item, str) and not any_text and not is_utf8(item):
-            return f"holds text that is not UTF-8 (a lone surrogate): {item[:40]!r}"
-        if isinstance(item, dict | list):
-            children = [*item, *item.values()] if isinstance(item, dict) else item
-            count += len(children)
-            if count > _MAX_VALUES:
-                return f"more than {_MAX_VALUES} values"
-            stack.extend((child, depth + 1) for child in children)
-    return None
 
 
 def shown(path: os.PathLike[str] | str) -> str:
@@ -410,7 +295,7 @@ def _read_regular(path: Path) -> bytes | str:
 def _not_regular(mode: int) -> str | None:
     """Why a file of this mode is not read, or None for a regular file."""
     if stat.S_ISLNK(mode):
-        return f"{_LINK} (apply reads no link)"
+        return f"{LINK} (apply reads no link)"
     return None if stat.S_ISREG(mode) else "not a regular file"
 
 
@@ -496,7 +381,7 @@ def _families(reader: _Reader, root: Path) -> list[str]:
             hint = f" ({close[0]}/?)" if close else ""
             reader.problem(path, f"not one of {listed}{hint}")
         elif path.is_symlink():
-            reader.problem(path, f"{_LINK} (apply reads no link)")
+            reader.problem(path, f"{LINK} (apply reads no link)")
         elif not path.is_dir():
             reader.problem(path, "not a directory")
         else:
@@ -530,133 +415,3 @@ def read_tree(root: Path) -> Resources:
     if reader.problems:
         raise TreeError(reader.problems)
     return reader.resources
-
-
-def references(body: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
-    """``(family, id)`` of every schema and script a policy names, wherever it does."""
-    stack: list[Any] = [body]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, dict):
-            schema_id = value.get("schemaId")
-            if isinstance(schema_id, str):
-                yield SCHEMAS, schema_id
-            function_id = value.get("functionId")
-            if isinstance(function_id, str) and function_id.startswith("fn:"):
-                script_id = function_id[3:].rpartition(":")[0]
-                if script_id:
-                    yield SCRIPTS, script_id
-            stack.extend(value.values())
-        elif isinstance(value, list):
-            stack.extend(value)
-
-
-def pretty_json(body: Mapping[str, Any]) -> str:
-    """Stable, sorted, pretty JSON with a final line break."""
-    return json.dumps(body, indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n"
-
-
-def write_tree(root: Path, resources: Resources, *, force: bool) -> int:
-    """Write ``resources`` as ``<family>/<id>.json`` files; the number of files written.
-
-    A non-empty ``root`` is refused (TreeError) unless ``force``: then the files
-    of the four family directories are replaced, anything else is left alone.
-    Names (length, case-insensitive clashes) and paths (a file where a directory
-    goes, a directory where a file goes, a family directory that is a symbolic
-    link, no write permission) are checked before any file is written.
-    """
-    problems = []
-    names: dict[tuple[str, str], str] = {}
-    for family in FAMILIES:
-        seen: dict[str, str] = {}
-        for resource_id in sorted(resources[family]):
-            named = f"{family}/{resource_id!r}"
-            if not is_utf8(resource_id):
-                problems.append(f"{named}: the id is not UTF-8 text (a lone surrogate)")
-                continue
-            name = file_stem(resource_id) + ".json"
-            if len(name.encode()) > _MAX_STEM_BYTES:
-                problems.append(f"{named}: the id is too long for a file name")
-            elif name.casefold() in seen:
-                problems.append(
-                    f"{named}: same file name as {seen[name.casefold()]!r} "
-                    "on a case-insensitive file system"
-                )
-            else:
-                seen[name.casefold()] = resource_id
-                names[family, resource_id] = name
-    if root.is_dir() and any(root.iterdir()) and not force:
-        problems.append(f"{shown(root)}: not empty (--force replaces its Data Hub files)")
-    else:
-        problems += _unwritable(root, names)
-    if problems:
-        raise TreeError(problems)
-    root.mkdir(parents=True, exist_ok=True)
-    written: set[Path] = set()
-    for family in FAMILIES:
-        (root / family).mkdir(exist_ok=True)
-        for resource_id, body in sorted(resources[family].items()):
-            path = root / family / names[family, resource_id]
-            _write_atomically(path, pretty_json(body))
-            written.add(path)
-    # Stale files go last: a failure before leaves the old ones beside the new, none lost.
-    for family in FAMILIES:
-        for entry in (root / family).iterdir():
-            stale = entry not in written and not entry.name.startswith(".")
-            if stale and (entry.is_symlink() or entry.is_file()):
-                entry.unlink()
-    return len(names)
-
-
-def _unwritable(root: Path, names: Mapping[tuple[str, str], str]) -> list[str]:
-    """Why writing the files ``names`` under ``root`` would fail: each path that is in the way."""
-    if not _exists(root):
-        # Made with its missing parents, in the nearest directory that exists.
-        return _unwritable_directory(next(p for p in root.parents if _exists(p)))
-    problems = _unwritable_directory(root)
-    if problems:
-        return problems
-    for family in FAMILIES:
-        directory = root / family
-        if not _exists(directory):
-            continue  # made in root, checked above
-        if directory.is_symlink():
-            # Followed, it would write (and delete stale files) wherever it points.
-            problems.append(f"{shown(directory)}: {_LINK} (export never writes through one)")
-            continue
-        found = _unwritable_directory(directory)
-        problems += found
-        if not found:
-            files = (directory / name for (of, _), name in sorted(names.items()) if of == family)
-            problems += [
-                f"{shown(path)}: a directory, not a file" for path in files if _is_real(path)
-            ]
-    return problems
-
-
-def _exists(path: Path) -> bool:
-    return path.exists() or path.is_symlink()  # a dangling link is in the way too
-
-
-def _is_real(path: Path) -> bool:
-    return path.is_dir() and not path.is_symlink()  # a link is replaced, never followed
-
-
-def _unwritable_directory(path: Path) -> list[str]:
-    if not path.is_dir():
-        return [f"{shown(path)}: not a directory"]
-    if not os.access(path, os.W_OK | os.X_OK):
-        return [f"{shown(path)}: no permission to write in it"]
-    return []
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Never a half-written file: a temporary file beside it, renamed."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".export-")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

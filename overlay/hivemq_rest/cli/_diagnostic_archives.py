@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from hivemq_rest_generated.models import DiagnosticArchiveState
 
-from .._client import HiveMQClient
 from ._command import connection_options, fail, main
 from ._exit import ExitCode
 from ._help import epilog
@@ -25,7 +24,7 @@ def diagnostic_archives() -> None:
 @connection_options
 def create_archive(target: Target, as_json: bool) -> None:
     """Start collecting a diagnostic archive; it stays on the broker."""
-    with HiveMQClient(target.url, **target.settings()) as hivemq:
+    with target.client() as hivemq:
         archive = hivemq.diagnostic_archives.create()
     # The broker answers FAILED at once while another archive is being collected.
     if archive.state == DiagnosticArchiveState.FAILED:

@@ -16,10 +16,11 @@ from typing import Any, Final, Literal
 import attrs
 
 from .._async_client import AsyncHiveMQClient
+from .._atomic import commit, create_temporary
 from .._constants import MAX_PAGE_SIZE
 from .._errors import HiveMQError
 from ._columns import columns, row_maker, without_password
-from ._files import RowFile, create_temporary, move_to_free_name
+from ._files import RowFile, move_to_free_name
 from ._signals import StopSignals, signals_held
 
 Format = Literal["csv", "jsonl"]
@@ -200,12 +201,11 @@ def export_clients(
         try:
             with open(fd, "wb") as file:
                 run(RowFile(file.fileno()), guard)
-                os.fsync(file.fileno())
-            # With the signals held: once renamed, the export is complete, not stopped.
-            with signals_held():
-                stats.replaced = os.path.lexists(output)
-                os.replace(temporary, output)
-                guard.restore()
+                # With the signals held: once renamed, the export is complete, not stopped.
+                with signals_held():
+                    stats.replaced = os.path.lexists(output)
+                    commit(file, temporary, output)
+                    guard.restore()
         except BaseException:
             _keep_rows(temporary, output, stats)
             raise

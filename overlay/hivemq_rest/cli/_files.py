@@ -1,10 +1,7 @@
-"""Files the export writes: private, created exclusively, never written through a link.
+"""What the clients export adds to the one atomic writer (``.._atomic``).
 
-Every file starts as a temporary file made with ``O_CREAT | O_EXCL |
-O_NOFOLLOW`` under an unpredictable name beside its final name (so that a
-link or file planted there is never opened), mode 0600 whatever the umask
-(exports hold addresses, usernames, certificates and maybe passwords), and
-is then renamed: a rename replaces a planted symlink itself, never its target.
+Its rows go to the writer's private temporary file as they come (``RowFile``);
+an export that stops keeps them under a free ``.partial`` name.
 """
 
 from __future__ import annotations
@@ -13,26 +10,8 @@ import contextlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Final
 
-from .._temporary import create_beside
-
-PRIVATE: Final = 0o600
-
-
-def create_temporary(target: Path) -> tuple[int, Path]:
-    """A new private file beside ``target`` (``.NAME.<random>.tmp``): its descriptor and path.
-
-    NAME is cut short where the whole would not fit the directory's name limit.
-    """
-    fd, name = create_beside(os.fspath(target), ".tmp")
-    try:
-        os.fchmod(fd, PRIVATE)  # the 0600 it was created with is narrowed by a umask like 0o277
-    except BaseException:
-        os.close(fd)
-        os.unlink(name)
-        raise
-    return fd, Path(name)
+from .._atomic import PRIVATE
 
 
 def move_to_free_name(source: Path, names: Iterable[Path]) -> Path | None:
@@ -53,20 +32,6 @@ def move_to_free_name(source: Path, names: Iterable[Path]) -> Path | None:
             raise
         return name
     return None
-
-
-def replace_with(target: Path, data: bytes) -> None:
-    """Write ``target`` whole: a private temporary file, renamed."""
-    fd, temporary = create_temporary(target)
-    try:
-        with open(fd, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 class RowFile:

@@ -7,7 +7,6 @@ from typing import Any, Final
 
 import click
 
-from .._client import HiveMQClient
 from .._errors import WaitTimeoutError
 from .._health import Health, HealthStatus
 from .._sync_resources.health import HealthChecks
@@ -57,7 +56,7 @@ def _show(name: str, health: Health, as_json: bool, strict: bool) -> None:
 def _answer(
     target: Target, name: str, ask: Callable[[HealthChecks], Health], as_json: bool, strict: bool
 ) -> None:
-    with HiveMQClient(target.url, **target.settings()) as hivemq:
+    with target.client() as hivemq:
         health = ask(hivemq.health)
     _show(name, health, as_json, strict)
 
@@ -162,7 +161,7 @@ def extensions(target: Target, extension_id: str | None, as_json: bool, strict: 
 def wait(target: Target, probe: str) -> None:
     """Wait until the readiness (or liveness) probe answers 200: for deploy scripts and CI."""
     seconds = _wait_seconds(click.get_current_context())
-    with HiveMQClient(target.url, **target.settings()) as hivemq, LiveLine(stderr) as live:
+    with target.client() as hivemq, LiveLine(stderr) as live:
         live.show(
             terminal_text(f"waiting for {probe} at {hivemq.health_url} (up to {seconds:g} s)")
         )

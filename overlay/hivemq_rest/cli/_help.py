@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
 
 from ._exit import ExitCode
@@ -32,17 +33,31 @@ _COMMON: Final = (
     ExitCode.SERVER,
     ExitCode.INTERRUPTED,
 )
+#: Exit 1 of a drift check (``data-hub diff``), as ``diff`` and ``kubectl diff`` use it.
+DRIFT: Final = "differences found (the broker does not match)"
 DASHES: Final = "Put -- before an id that starts with -: hivemq-rest clients show -- -dev1"
 
 
-def epilog(*examples: str, codes: tuple[ExitCode, ...] = (), note: str = "") -> str:
-    """Examples, an optional note and the exit codes (the common ones and ``codes``)."""
+def epilog(
+    *examples: str,
+    codes: tuple[ExitCode, ...] = (),
+    note: str = "",
+    meanings: Mapping[ExitCode, str] | None = None,
+) -> str:
+    """Examples, an optional note and the exit codes (the common ones and ``codes``).
+
+    ``meanings`` says what a code means for this command where that differs.
+    """
     # "\b" keeps click from rewrapping the paragraph that follows it.
     parts = ["\b\nExamples:\n" + "\n".join(f"  {example}" for example in examples)]
     if note:
         parts.append(note)
     listed = sorted({*_COMMON, *codes})
     parts.append(
-        "\b\nExit codes:\n" + "\n".join(f"  {int(code):>3}  {_MEANING[code]}" for code in listed)
+        "\b\nExit codes:\n"
+        + "\n".join(
+            f"  {int(code):>3}  {(meanings or _MEANING).get(code, _MEANING[code])}"
+            for code in listed
+        )
     )
     return "\n\n".join(parts)

@@ -19,7 +19,9 @@ import attrs
 import click
 import httpx
 
+from .._async_client import AsyncHiveMQClient
 from .._base_client import ClientSettings
+from .._client import HiveMQClient
 from .._constants import DEFAULT_BASE_URL, MAX_SECONDS
 from .._health import default_health_url
 from .._retry import RetryPolicy
@@ -184,6 +186,14 @@ class Target:
         if self.timeout is not None:
             settings["timeout"] = self.timeout
         return settings
+
+    def client(self) -> HiveMQClient:
+        """A client for this API: how every command opens one (use it with ``with``)."""
+        return HiveMQClient(self.url, **self.settings())
+
+    def async_client(self) -> AsyncHiveMQClient:
+        """An async client for this API, for the commands that run many requests at once."""
+        return AsyncHiveMQClient(self.url, **self.settings())
 
 
 def _given(value: Any) -> bool:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .._atomic import write_whole
 from ._export import ExportStats
-from ._files import replace_with
 
 
 def report_lines(stats: ExportStats) -> str:
@@ -28,4 +28,4 @@ def report_lines(stats: ExportStats) -> str:
 
 def write_report(path: Path, stats: ExportStats) -> None:
     """Write the report to ``path`` whole: a private file, renamed into place."""
-    replace_with(path, report_lines(stats).encode("utf-8", "backslashreplace"))
+    write_whole(path, report_lines(stats).encode("utf-8", "backslashreplace"))

@@ -10,7 +10,6 @@ from typing import Any, Final
 import click
 from hivemq_rest_generated.models import TraceRecordingEventsItem
 
-from .._client import HiveMQClient
 from ._command import confirm, connection_options, main, stderr
 from ._download import FILE_HELP, FILE_TYPE, download, download_target
 from ._exit import ExitCode
@@ -83,7 +82,7 @@ def trace_recordings() -> None:
 @connection_options
 def list_recordings(target: Target, as_json: bool) -> None:
     """Every trace recording, with its state and filters."""
-    with HiveMQClient(target.url, **target.settings()) as hivemq:
+    with target.client() as hivemq:
         items = list(hivemq.trace_recordings.list())
     records = [item.to_dict() for item in items]
     rows = records if as_json else [_row(record) for record in records]
@@ -167,7 +166,7 @@ def create_recording(
         else _moment(end, "--end")
     )
     assert end_at is not None
-    with HiveMQClient(target.url, **target.settings()) as hivemq:
+    with target.client() as hivemq:
         created = hivemq.trace_recordings.create(
             name,
             start_at,
@@ -188,7 +187,7 @@ def create_recording(
 @connection_options
 def stop_recording(target: Target, name: str, as_json: bool) -> None:
     """Stop a recording now; its file stays for download."""
-    with HiveMQClient(target.url, **target.settings()) as hivemq:
+    with target.client() as hivemq:
         stopped = hivemq.trace_recordings.stop(name)
     print_record(stopped.to_dict(), as_json)
 
@@ -207,7 +206,7 @@ def stop_recording(target: Target, name: str, as_json: bool) -> None:
 def delete_recording(target: Target, name: str, yes: bool) -> None:
     """Delete a recording and its file."""
     confirm(f"Delete trace recording {name!r} and its file", yes)
-    with HiveMQClient(target.url, **target.settings()) as hivemq:
+    with target.client() as hivemq:
         hivemq.trace_recordings.delete(name)
     stderr.print(terminal_text(f"deleted trace recording {name}"))
 
@@ -228,5 +227,5 @@ def delete_recording(target: Target, name: str, yes: bool) -> None:
 def download_recording(target: Target, name: str, file: str) -> None:
     """Download a recording's zip file to FILE (or - for standard output)."""
     path = download_target(file)
-    with HiveMQClient(target.url, **target.settings()) as hivemq:
+    with target.client() as hivemq:
         download(partial(hivemq.trace_recordings.download, name), path, file)

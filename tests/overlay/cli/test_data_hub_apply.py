@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from hivemq_rest import HiveMQClient
-from hivemq_rest.cli import _apply, _dh_tree, main
-from hivemq_rest.cli._apply import read_broker
-from hivemq_rest.cli._dh_tree import SCRIPTS, Resources, read_tree
+from hivemq_rest.cli import _apply, _dh_tree_write, main
+from hivemq_rest.cli._apply import Broker, read_broker
+from hivemq_rest.cli._dh_bodies import SCRIPTS
+from hivemq_rest.cli._dh_tree import read_tree
 from hivemq_rest.cli._exit import ExitCode
 from hivemq_rest_emulator import EmulatorHandle
 from hivemq_rest_generated.models import Script
@@ -308,7 +309,7 @@ def test_a_version_the_broker_already_has_is_reported_as_already_present(
     assert dh(hivemq_emulator, "apply", str(tree)).returncode == 0
     (tree / "scripts" / "to-fahrenheit.js").write_text("function transform(p, c) { return p; }\n")
 
-    def read_then_race(hivemq: HiveMQClient) -> Resources:
+    def read_then_race(hivemq: HiveMQClient) -> Broker:
         # Another apply of the same directory stores the new version right after
         # this one has read the broker: its plan is a new version, already there.
         current = read_broker(hivemq)
@@ -355,10 +356,10 @@ def test_a_failed_write_names_the_file_it_failed_on(
 ) -> None:
     assert dh(hivemq_emulator, "apply", str(EXAMPLES)).returncode == 0
 
-    def disk_full(path: Path, text: str) -> None:
+    def disk_full(path: Path, data: bytes) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
 
-    monkeypatch.setattr(_dh_tree, "_write_atomically", disk_full)
+    monkeypatch.setattr(_dh_tree_write, "write_whole", disk_full)
     target = tmp_path / "e2"
     url = hivemq_emulator.base_url
     result = CliRunner().invoke(main, ["--url", url, "data-hub", "export", str(target)])
@@ -415,24 +416,6 @@ def test_json_stays_utf8_when_the_broker_answers_a_lone_surrogate(tmp_path: Path
     assert report["plan"] == [{"action": "delete", "family": "schemas", "id": "\udcff"}]
 
 
-def test_a_changed_topic_filter_is_a_refusal_to_edit_not_to_retry(
-    hivemq_emulator: EmulatorHandle, tmp_path: Path
-) -> None:
-    (tmp_path / "data-policies").mkdir()
-    path = tmp_path / "data-policies" / "tf.json"
-    path.write_text(json.dumps({"id": "tf", "matching": {"topicFilter": "x/#"}}))
-    assert dh(hivemq_emulator, "apply", str(tmp_path)).returncode == 0
-    path.write_text(json.dumps({"id": "tf", "matching": {"topicFilter": "y/#"}}))
-    failed = dh(hivemq_emulator, "apply", str(tmp_path))
-    assert failed.returncode == ExitCode.SERVER
-    assert "error: update data-policies/tf failed: 400" in failed.stderr
-    assert "applied 0 of 1 changes; not applied:\n  update data-policies/tf\n" in failed.stderr
-    assert failed.stderr.endswith(
-        "the broker refuses this change: edit data-policies/tf, then run apply again "
-        "(a data policy's topic filter cannot change: delete or rename it)\n"
-    )
-
-
 def test_a_policy_deleted_meanwhile_exits_4_and_apply_again_plans_anew(
     hivemq_emulator: EmulatorHandle, tree: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -440,7 +423,7 @@ def test_a_policy_deleted_meanwhile_exits_4_and_apply_again_plans_anew(
     path = tree / "data-policies" / "temperature-readings.json"
     path.write_text(path.read_text().replace('"WARN"', '"ERROR"'))
 
-    def read_then_race(hivemq: HiveMQClient) -> Resources:
+    def read_then_race(hivemq: HiveMQClient) -> Broker:
         current = read_broker(hivemq)  # someone deletes the policy right after
         with HiveMQClient(hivemq_emulator.base_url) as other:
             other.data_hub.data_policies.delete("temperature-readings")
@@ -450,7 +433,9 @@ def test_a_policy_deleted_meanwhile_exits_4_and_apply_again_plans_anew(
     url = hivemq_emulator.base_url
     result = CliRunner().invoke(main, ["--url", url, "data-hub", "apply", str(tree)])
     assert result.exit_code == ExitCode.NOT_FOUND
-    assert "error: update data-policies/temperature-readings failed: 404" in result.stderr
+    # Gone before its entity tag was read: nothing is sent.
+    assert "error: reading a policy to update: 404" in result.stderr
+    assert "nothing was sent\n" in result.stderr
     assert result.stderr.endswith(
         "the broker changed meanwhile: run apply again, which plans from its new state\n"
     )

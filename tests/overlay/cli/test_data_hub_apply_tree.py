@@ -12,18 +12,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hivemq_rest.cli._dh_tree import (
+from hivemq_rest.cli._dh_bodies import (
     DATA_POLICIES,
     FAMILIES,
     SCHEMAS,
     SCRIPTS,
     Resources,
-    TreeError,
     declared_body,
-    file_stem,
-    read_tree,
-    write_tree,
 )
+from hivemq_rest.cli._dh_tree import TreeError, file_stem, read_tree
+from hivemq_rest.cli._dh_tree_write import write_tree
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

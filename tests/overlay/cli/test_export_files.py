@@ -25,7 +25,7 @@ from typing import Any
 
 import click
 import pytest
-from hivemq_rest.cli._clients import export as export_command
+from hivemq_rest.cli._clients_export import export as export_command
 from hivemq_rest.cli._export import ExportStats, defused
 from hivemq_rest.cli._progress import line
 from hivemq_rest_emulator import EmulatorHandle
