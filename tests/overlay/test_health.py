@@ -3,18 +3,22 @@ how an answer parses."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+from collections.abc import Callable
 from typing import Any
 
 import httpx
 import pytest
 from hivemq_rest import (
+    AsyncHiveMQClient,
     ConfigurationError,
     Health,
     HealthStatus,
     HiveMQClient,
     ServiceUnavailableError,
     UnexpectedResponseError,
+    WaitTimeoutError,
 )
 from hivemq_rest._health import parse_health
 from hypothesis import given
@@ -35,7 +39,9 @@ class _Recorder:
 
 
 def _client(
-    recorder: _Recorder, base: str = "https://broker:8888", **settings: Any
+    recorder: Callable[[httpx.Request], httpx.Response],
+    base: str = "https://broker:8888",
+    **settings: Any,
 ) -> HiveMQClient:
     return HiveMQClient(base, transport=httpx.MockTransport(recorder), **settings)
 
@@ -185,3 +191,50 @@ def test_any_health_tree_parses_and_keeps_every_status(
             same(part, raw["components"][name])
 
     same(health, node)
+
+
+class _Sequence:
+    """A transport that answers with the given responses in turn, the last one from then on."""
+
+    def __init__(self, *answers: tuple[int, bytes]) -> None:
+        self.answers = list(answers)
+        self.requests: list[httpx.Request] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        status, content = self.answers[min(len(self.requests), len(self.answers)) - 1]
+        return httpx.Response(status, content=content)
+
+
+# What a proxy or load balancer in front of a broker that is still starting answers.
+_GATEWAY_ANSWERS = [(502, b"bad gateway"), (503, b""), (504, b"<html>timeout</html>")]
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_wait_ready_waits_through_a_gateways_answers(kind: str) -> None:
+    sequence = _Sequence(*_GATEWAY_ANSWERS, (200, b'{"status": "UP"}'))
+    if kind == "sync":
+        with _client(sequence) as hivemq:
+            health = hivemq.health.wait_ready(timeout=60, poll_interval=1e-3)
+    else:
+
+        async def wait() -> Health:
+            async with AsyncHiveMQClient(
+                "https://broker:8888", transport=httpx.MockTransport(sequence)
+            ) as hivemq:
+                return await hivemq.health.wait_ready(timeout=60, poll_interval=1e-3)
+
+        health = asyncio.run(wait())
+    assert (health.status, health.http_status) == (HealthStatus.UP, 200)
+    assert len(sequence.requests) == 4
+
+
+@pytest.mark.parametrize(("status", "content"), _GATEWAY_ANSWERS)
+def test_a_wait_that_runs_out_on_gateway_answers_names_the_last(
+    status: int, content: bytes
+) -> None:
+    with (
+        _client(_Sequence((status, content))) as hivemq,
+        pytest.raises(WaitTimeoutError, match=f"not ready after 0.01 s: HTTP {status}"),
+    ):
+        hivemq.health.wait_ready(timeout=0.01, poll_interval=1e-3)

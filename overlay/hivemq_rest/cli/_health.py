@@ -146,8 +146,9 @@ def extensions(target: Target, extension_id: str | None, as_json: bool, strict: 
         codes=(ExitCode.NOT_READY,),
         note="Polls at most every 2 s, each poll bounded by the time left: it ends within "
         f"--timeout (default {_DEFAULT_WAIT:.0f} s) and one poll. A broker that does not "
-        "answer yet counts as not ready. A line shows the wait on a terminal; otherwise it is "
-        "silent until it ends (exit 0), or says why it gave up (exit 12).",
+        "answer yet (or a proxy's 502, 503 or 504) counts as not ready. A line shows the wait "
+        "on a terminal; otherwise it is silent until it ends (exit 0), or says why it gave up "
+        "(exit 12).",
     )
 )
 @click.option(
