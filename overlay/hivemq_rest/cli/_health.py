@@ -57,18 +57,31 @@ def _show(name: str, health: Health, as_json: bool, strict: bool) -> None:
 def _answer(
     target: Target, name: str, ask: Callable[[HealthChecks], Health], as_json: bool, strict: bool
 ) -> None:
+    # ``health --json readiness`` means what ``health readiness --json`` does.
+    group = click.get_current_context().find_object(_GroupFlags) or _GroupFlags()
     with HiveMQClient(target.url, **target.settings()) as hivemq:
         health = ask(hivemq.health)
-    _show(name, health, as_json, strict)
+    _show(name, health, as_json or group.as_json, strict or group.strict)
+
+
+class _GroupFlags:
+    """``--json`` and ``--strict`` as given to ``health`` itself, before any subcommand."""
+
+    def __init__(self, as_json: bool = False, strict: bool = False) -> None:
+        self.as_json = as_json
+        self.strict = strict
 
 
 @main.group(invoke_without_command=True)
+@JSON_OPTION
+@_STRICT
 @click.pass_context
-def health(ctx: click.Context) -> None:
+def health(ctx: click.Context, as_json: bool, strict: bool) -> None:
     """The broker's Health API: the node, its components and extensions, the probes.
 
     Without a subcommand: ``health status``.
     """
+    ctx.obj = _GroupFlags(as_json, strict)
     if ctx.invoked_subcommand is None:
         ctx.invoke(status)
 
@@ -162,7 +175,11 @@ def extensions(target: Target, extension_id: str | None, as_json: bool, strict: 
 @connection_options
 def wait(target: Target, probe: str) -> None:
     """Wait until the readiness (or liveness) probe answers 200: for deploy scripts and CI."""
-    seconds = _wait_seconds(click.get_current_context())
+    ctx = click.get_current_context()
+    group = ctx.find_object(_GroupFlags)
+    if group is not None and (group.as_json or group.strict):
+        raise click.UsageError("health wait takes neither --json nor --strict", ctx)
+    seconds = _wait_seconds(ctx)
     with HiveMQClient(target.url, **target.settings()) as hivemq, LiveLine(stderr) as live:
         live.show(
             terminal_text(f"waiting for {probe} at {hivemq.health_url} (up to {seconds:g} s)")
