@@ -41,6 +41,7 @@ from ._settings import (
     check_retry,
     check_secret,
     check_timeout,
+    check_username,
 )
 from ._transport import (
     ClientCert,
@@ -116,7 +117,7 @@ class BaseClient:
         self._connection = TransportOptions(
             base_url=parse_base_url(base_url),
             auth=auth_for(
-                check_secret("username", username),
+                check_username(username),
                 check_secret("password", password),
                 check_secret("token", token, ascii_only=True),
             ),
