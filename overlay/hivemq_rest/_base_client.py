@@ -156,10 +156,9 @@ class BaseClient:
             # client each its own way; before the first request, so that
             # no connection exists yet.
             bound_by_deadline(http)
-            if self._connection.headers:
-                # A redirect, or a request to the Health API's listener, may
-                # go to another origin: the caller's headers stay behind.
-                self._hook_foreign_headers(http)
+            # A redirect, or a request to the Health API's listener, may go to
+            # another origin: the caller's headers and the cookies stay behind.
+            self._hook_foreign_headers(http)
             self._bound = True
         # A poll is sent once: the wait that polls is what tries again.
         policy = self.retry if call.poll_seconds is None else RetryPolicy.disabled()

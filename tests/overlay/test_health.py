@@ -238,3 +238,40 @@ def test_a_wait_that_runs_out_on_gateway_answers_names_the_last(
         pytest.raises(WaitTimeoutError, match=f"not ready after 0.01 s: HTTP {status}"),
     ):
         hivemq.health.wait_ready(timeout=0.01, poll_interval=1e-3)
+
+
+def _cookie_peer(request: httpx.Request) -> httpx.Response:
+    """Each listener sets a cookie of its own: the REST API one, the health listener another."""
+    name = "HEALTH" if request.url.port == 8889 else "REST"
+    body = {"status": "UP"} if "/health/" in request.url.path else {"items": []}
+    return httpx.Response(200, json=body, headers={"set-cookie": f"{name}=s3cret; Path=/"})
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_cookies_are_kept_and_sent_for_the_rest_origin_only(kind: str) -> None:
+    """A REST session cookie never goes to the plain-HTTP health listener, nor the other way."""
+    sent: list[tuple[int | None, str | None]] = []
+
+    def peer(request: httpx.Request) -> httpx.Response:
+        sent.append((request.url.port, request.headers.get("cookie")))
+        return _cookie_peer(request)
+
+    if kind == "sync":
+        with _client(peer) as hivemq:
+            hivemq.backups.list()
+            hivemq.health.status()
+            hivemq.health.status()
+            hivemq.backups.list()
+    else:
+
+        async def steps() -> None:
+            async with AsyncHiveMQClient(
+                "https://broker:8888", transport=httpx.MockTransport(peer)
+            ) as hivemq:
+                await hivemq.backups.list()
+                await hivemq.health.status()
+                await hivemq.health.status()
+                await hivemq.backups.list()
+
+        asyncio.run(steps())
+    assert sent == [(8888, None), (8889, None), (8889, None), (8888, "REST=s3cret")]
