@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 import httpx
 import pytest
@@ -23,6 +23,8 @@ from hivemq_rest import (
 from hivemq_rest._health import parse_health
 from hypothesis import given
 from hypothesis import strategies as st
+
+from tests.overlay.local_server import Behaviour, local_server
 
 
 class _Recorder:
@@ -243,7 +245,7 @@ def test_a_wait_that_runs_out_on_gateway_answers_names_the_last(
 def _cookie_peer(request: httpx.Request) -> httpx.Response:
     """Each listener sets a cookie of its own: the REST API one, the health listener another."""
     name = "HEALTH" if request.url.port == 8889 else "REST"
-    body = {"status": "UP"} if "/health/" in request.url.path else {"items": []}
+    body: dict[str, Any] = {"status": "UP"} if "/health/" in request.url.path else {"items": []}
     return httpx.Response(200, json=body, headers={"set-cookie": f"{name}=s3cret; Path=/"})
 
 
@@ -275,3 +277,40 @@ def test_cookies_are_kept_and_sent_for_the_rest_origin_only(kind: str) -> None:
 
         asyncio.run(steps())
     assert sent == [(8888, None), (8889, None), (8889, None), (8888, "REST=s3cret")]
+
+
+def _setting_cookie(name: str) -> Behaviour:
+    def behave(
+        method: str, target: str, headers: dict[str, str]
+    ) -> tuple[int, dict[str, str], bytes]:
+        body: dict[str, Any] = {"status": "UP"} if "/health/" in target else {"items": []}
+        extra = {"Content-Type": "application/json", "Set-Cookie": f"{name}=s3cret; Path=/"}
+        return 200, extra, json.dumps(body).encode()
+
+    return behave
+
+
+@pytest.mark.parametrize("transport", ["aiohttp", "httpx"])
+def test_no_cookie_crosses_between_the_listeners_over_a_real_transport(
+    transport: Literal["aiohttp", "httpx"],
+) -> None:
+    # By host name: aiohttp's own cookie jar keeps no cookie of an IP address.
+    with (
+        local_server(_setting_cookie("REST")) as rest,
+        local_server(_setting_cookie("HEALTH")) as health,
+    ):
+        base = rest.base_url.replace("127.0.0.1", "localhost")
+        health_url = health.base_url.replace("127.0.0.1", "localhost")
+
+        async def steps() -> None:
+            async with AsyncHiveMQClient(
+                base, health_url=health_url, transport=transport
+            ) as hivemq:
+                await hivemq.backups.list()
+                await hivemq.health.status()
+                await hivemq.health.status()
+                await hivemq.backups.list()
+
+        asyncio.run(steps())
+    assert [headers.get("cookie") for _, _, headers in rest.seen] == [None, "REST=s3cret"]
+    assert [headers.get("cookie") for _, _, headers in health.seen] == [None, None]
