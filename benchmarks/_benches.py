@@ -53,6 +53,7 @@ class Sizes:
     download_bytes: int = 1024**3
     download_small: int = 1024**2
     download_rounds: int = 5
+    faults: int = 50_000
     seed: int = 1
     timeout: float = 900.0
 
@@ -74,6 +75,7 @@ SMOKE = Sizes(
     export_profiled=300,
     download_bytes=16 * 1024**2,
     download_rounds=1,
+    faults=300,
     timeout=120.0,
 )
 
@@ -165,7 +167,7 @@ def bench_listing(
 ) -> ListingResult:
     """Benchmark 1: ``iter_client_ids`` against a hand-written httpx loop."""
     page = sizes.page_size
-    client = Variant("list-client", "HiveMQClient.iter_client_ids(page_size)")
+    client = Variant("list-client", "HiveMQClient.clients.list(page_size=page_size)")
     plain = Variant("list-httpx", "plain httpx.Client loop: GET, .json(), follow _links.next")
     client_raise = Variant(
         "list-client-raise", 'iter_client_ids(on_cursor_expired="raise"): no restart bookkeeping'

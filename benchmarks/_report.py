@@ -20,6 +20,7 @@ from ._benches import (
     Variant,
     median,
 )
+from ._faults_bench import FaultsResult, faults_section
 from ._profiles import ProfileSummary
 
 # Hand-written notes between these markers survive a re-run of the benchmarks.
@@ -128,6 +129,7 @@ class Results:
     policies: PoliciesResult | None = None
     download: DownloadResult | None = None
     apply: ApplyResult | None = None
+    faults: FaultsResult | None = None
 
 
 def targets(results: Results) -> list[tuple[str, str, str, bool]]:
@@ -486,6 +488,8 @@ def render(results: Results, notes: str) -> str:
         lines += _download(results.download)
     if results.apply is not None:
         lines += apply_section(results.apply)
+    if results.faults is not None:
+        lines += faults_section(results.faults)
     profile_parts: list[str] = []
     if results.listing is not None:
         profile_parts += _profile(

@@ -56,7 +56,7 @@ def list_with_client(url: str, page_size: int, _: list[str]) -> Counts:
 
     counts = Counts()
     with HiveMQClient(url) as hivemq:
-        for _id in hivemq.iter_client_ids(page_size=page_size):
+        for _id in hivemq.clients.list(page_size=page_size):
             counts.ok += 1
     return counts
 
@@ -67,7 +67,7 @@ def list_with_client_raise(url: str, page_size: int, _: list[str]) -> Counts:
 
     counts = Counts()
     with HiveMQClient(url) as hivemq:
-        for _id in hivemq.iter_client_ids(page_size=page_size, on_cursor_expired="raise"):
+        for _id in hivemq.clients.list(page_size=page_size, on_cursor_expired="raise"):
             counts.ok += 1
     return counts
 
@@ -143,7 +143,7 @@ def details_with_client(url: str, concurrency: int, ids: list[str], transport: s
     async def main() -> Counts:
         counts = Counts()
         async with AsyncHiveMQClient(url, transport=transport) as hivemq:  # type: ignore[arg-type]
-            stream = hivemq.fetch_clients(ids, concurrency)
+            stream = hivemq.clients.fetch(ids, concurrency=concurrency)
             async for _details in stream:
                 counts.ok += 1
             counts.other = len(stream.vanished) + len(stream.failed)

@@ -1,7 +1,7 @@
 """Run the benchmarks and write BENCHMARKS.md.
 
     python -m benchmarks                 # everything, full size (about 15 minutes on 2 cores)
-    python -m benchmarks --only listing  # or details, export, policies, download, apply
+    python -m benchmarks --only listing  # or details, export, policies, download, apply, faults
     python -m benchmarks --smoke         # tiny sizes, to check that they work (CI)
 
 Results go to BENCHMARKS.md at the repository root (``--output`` elsewhere; a
@@ -33,11 +33,12 @@ from benchmarks._benches import (
     bench_policies,
     python_version,
 )
+from benchmarks._faults_bench import bench_faults
 from benchmarks._processes import EmulatorProcess
 from benchmarks._report import Results, kept_notes, load_average, machine, render, targets
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCHMARKS = ("listing", "details", "export", "policies", "download", "apply")
+BENCHMARKS = ("listing", "details", "export", "policies", "download", "apply", "faults")
 
 
 def _log(message: str) -> None:
@@ -96,6 +97,9 @@ def main(argv: list[str] | None = None) -> int:
         if "apply" in chosen:
             _log(f"Data Hub apply of an unchanged tree of {sizes.apply_resources:,} resources")
             results.apply = bench_apply(sizes.apply_resources, sizes.apply_rounds, scratch, _log)
+        if "faults" in chosen:
+            _log(f"export of {sizes.faults:,} sessions under faults")
+            results.faults = bench_faults(sizes.faults, sizes.seed, scratch, _log)
     results.machine.load_after = load_average()
     _log(f"done in {time.perf_counter() - started:.0f} s")
     for name, target, measured, met in targets(results):

@@ -24,6 +24,8 @@ from ._schema import ROOT, SPEC_PATH
 
 PRISM_PATH: Final = ROOT / "node_modules" / ".bin" / "prism"
 START_TIMEOUT: Final = 60.0
+#: The name of the mock server started without a seed (random answers).
+UNSEEDED: Final = "unseeded"
 
 _LISTENING: Final = re.compile(r"Prism is listening on (http://\S+)")
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Final
 
 import pytest
 from hivemq_rest_emulator import BrokerEmulatorHandle, EmulatorApp
@@ -22,7 +23,7 @@ from ._broker import BrokerState
 from ._emulator import HttpAdmin, InProcessAdmin, in_process_app
 from ._live import live_config
 from ._mqtt import MqttFleet
-from ._prism import require_prism
+from ._prism import UNSEEDED, PrismServer, require_prism
 from ._targets import ASGI, BROKER, HTTP, LIVE, MemoryState, Target, target_names
 
 
@@ -115,3 +116,34 @@ def prepared_target(target: Target) -> Target:
 def prism() -> Path:
     """The Prism CLI installed by ``npm ci``; the test fails (never skips) without it."""
     return require_prism()
+
+
+#: The seeds of the shared mock servers; each module uses the first few.
+MOCK_SEEDS: Final = ("1", "2", "3", "4", "5", "6")
+
+
+@pytest.fixture(scope="session")
+def prism_mocks(prism: Path) -> Iterator[dict[str, PrismServer]]:
+    """Seeded and unseeded ``prism mock --dynamic`` servers, started side by side, for the session.
+
+    A seed makes each answer depend on the request alone (Prism re-seeds its
+    generator for every request), so modules can share them.
+    """
+    servers = {seed: PrismServer.mock(prism, seed=seed) for seed in MOCK_SEEDS}
+    servers[UNSEEDED] = PrismServer.mock(prism)
+    try:
+        for server in servers.values():
+            server.launch()
+        for server in servers.values():
+            server.wait_ready()
+        yield servers
+    finally:
+        for server in servers.values():
+            server.stop()
+
+
+@pytest.fixture(scope="session")
+def emulator_proxy(prism: Path, emulator_admin: HttpAdmin) -> Iterator[PrismServer]:
+    """``prism proxy --errors openapi.yaml <emulator server>`` on 127.0.0.1, for the session."""
+    with PrismServer.proxy(prism, emulator_admin.base_url) as server:
+        yield server

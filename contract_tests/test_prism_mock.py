@@ -29,9 +29,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Final
 from urllib.parse import parse_qs, urlsplit
 
@@ -50,14 +49,13 @@ from hivemq_rest import (
 from hivemq_rest._constants import MIN_PAGE_SIZE
 from schemathesis.core.failures import FailureGroup
 
-from ._prism import Exchange, PrismServer, RecordingTransport
+from ._prism import UNSEEDED, Exchange, PrismServer, RecordingTransport
 from ._schema import FULL_SCHEMA, Operation, mqtt_clients_only, operation_key, operations
 
 #: One Prism server per seed; a seed gives one body per operation and status.
 SEEDS: Final = ("1", "2", "3", "4", "5", "6")
 #: Calls per operation and status against the unseeded server.
 UNSEEDED_ROUNDS: Final = 25
-UNSEEDED: Final = "unseeded"
 CLIENT_ID: Final = "mock/client é"
 
 ERROR_CLASSES: Final[dict[int, type[HiveMQError]]] = {
@@ -69,37 +67,44 @@ ERROR_CLASSES: Final[dict[int, type[HiveMQError]]] = {
 
 #: How each operation is called through the client; the result is returned.
 CALLS: Final[dict[str, Callable[[HiveMQClient], object]]] = {
-    "getAllMqttClients": lambda hivemq: list(hivemq.iter_client_ids(page_size=MIN_PAGE_SIZE)),
-    "getMqttClientDetails": lambda hivemq: hivemq.get_client(CLIENT_ID),
-    "invalidateClientSession": lambda hivemq: hivemq.invalidate_session(CLIENT_ID),
+    "getAllMqttClients": lambda hivemq: list(hivemq.clients.list(page_size=MIN_PAGE_SIZE)),
+    "getMqttClientDetails": lambda hivemq: hivemq.clients.get(CLIENT_ID),
+    "invalidateClientSession": lambda hivemq: hivemq.clients.invalidate_session(CLIENT_ID),
     "getMqttClientConnectionState": lambda hivemq: (
-        hivemq.get_connection_state(CLIENT_ID),
-        hivemq.is_connected(CLIENT_ID),
+        hivemq.clients.connection_state(CLIENT_ID),
+        hivemq.clients.is_connected(CLIENT_ID),
     ),
-    "disconnectClient": lambda hivemq: hivemq.disconnect(CLIENT_ID, prevent_will_message=True),
-    "getSubscriptionsForMqttClient": lambda hivemq: list(hivemq.iter_subscriptions(CLIENT_ID)),
+    "disconnectClient": lambda hivemq: hivemq.clients.disconnect(
+        CLIENT_ID, prevent_will_message=True
+    ),
+    "getSubscriptionsForMqttClient": lambda hivemq: list(hivemq.clients.subscriptions(CLIENT_ID)),
 }
 
 
 async def _list_ids(hivemq: AsyncHiveMQClient) -> object:
-    return [client_id async for client_id in hivemq.iter_client_ids(page_size=MIN_PAGE_SIZE)]
+    return [client_id async for client_id in hivemq.clients.list(page_size=MIN_PAGE_SIZE)]
 
 
 async def _connection(hivemq: AsyncHiveMQClient) -> object:
-    return (await hivemq.get_connection_state(CLIENT_ID), await hivemq.is_connected(CLIENT_ID))
+    return (
+        await hivemq.clients.connection_state(CLIENT_ID),
+        await hivemq.clients.is_connected(CLIENT_ID),
+    )
 
 
 async def _subscriptions(hivemq: AsyncHiveMQClient) -> object:
-    return [subscription async for subscription in hivemq.iter_subscriptions(CLIENT_ID)]
+    return [subscription async for subscription in hivemq.clients.subscriptions(CLIENT_ID)]
 
 
 #: The same calls through the async client.
 ASYNC_CALLS: Final[dict[str, Callable[[AsyncHiveMQClient], Awaitable[object]]]] = {
     "getAllMqttClients": _list_ids,
-    "getMqttClientDetails": lambda hivemq: hivemq.get_client(CLIENT_ID),
-    "invalidateClientSession": lambda hivemq: hivemq.invalidate_session(CLIENT_ID),
+    "getMqttClientDetails": lambda hivemq: hivemq.clients.get(CLIENT_ID),
+    "invalidateClientSession": lambda hivemq: hivemq.clients.invalidate_session(CLIENT_ID),
     "getMqttClientConnectionState": _connection,
-    "disconnectClient": lambda hivemq: hivemq.disconnect(CLIENT_ID, prevent_will_message=True),
+    "disconnectClient": lambda hivemq: hivemq.clients.disconnect(
+        CLIENT_ID, prevent_will_message=True
+    ),
     "getSubscriptionsForMqttClient": _subscriptions,
 }
 
@@ -113,19 +118,9 @@ CASES: Final = [
 
 
 @pytest.fixture(scope="module")
-def mocks(prism: Path) -> Iterator[dict[str, PrismServer]]:
-    """The seeded and unseeded ``prism mock --dynamic`` servers, started side by side."""
-    servers = {seed: PrismServer.mock(prism, seed=seed) for seed in SEEDS}
-    servers[UNSEEDED] = PrismServer.mock(prism)
-    try:
-        for server in servers.values():
-            server.launch()
-        for server in servers.values():
-            server.wait_ready()
-        yield servers
-    finally:
-        for server in servers.values():
-            server.stop()
+def mocks(prism_mocks: dict[str, PrismServer]) -> dict[str, PrismServer]:
+    """The servers of SEEDS and the unseeded one, of the session's ``prism mock --dynamic``."""
+    return {name: prism_mocks[name] for name in (*SEEDS, UNSEEDED)}
 
 
 def words_violation(exchange: Exchange) -> str | None:

@@ -34,12 +34,11 @@ from hivemq_rest import (
 from schemathesis.filters import HasAPIOperation
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
-from ._prism import PrismServer, RecordingTransport
+from ._prism import UNSEEDED, PrismServer, RecordingTransport
 from ._schema import SPEC_PATH, Operation, load_config, operation_key, operations
 from .test_prism_mock import Outcome, judge
 
 SEEDS: Final = ("1", "2", "3")
-UNSEEDED: Final = "unseeded"
 UNSEEDED_ROUNDS: Final = 10
 # Prism makes up a next page for almost every page: read this many items of a
 # list (ten pages of ten), enough to cross pages, instead of walking on for minutes.
@@ -128,19 +127,9 @@ def test_every_data_hub_operation_is_called() -> None:
 
 
 @pytest.fixture(scope="module")
-def mocks(prism: Any) -> Iterator[dict[str, PrismServer]]:
-    """Seeded and unseeded ``prism mock --dynamic`` servers, started side by side."""
-    servers = {seed: PrismServer.mock(prism, seed=seed) for seed in SEEDS}
-    servers[UNSEEDED] = PrismServer.mock(prism)
-    try:
-        for server in servers.values():
-            server.launch()
-        for server in servers.values():
-            server.wait_ready()
-        yield servers
-    finally:
-        for server in servers.values():
-            server.stop()
+def mocks(prism_mocks: dict[str, PrismServer]) -> dict[str, PrismServer]:
+    """The servers of SEEDS and the unseeded one, of the session's ``prism mock --dynamic``."""
+    return {name: prism_mocks[name] for name in (*SEEDS, UNSEEDED)}
 
 
 def _settings(status: int) -> dict[str, Any]:

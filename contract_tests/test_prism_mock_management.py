@@ -15,8 +15,7 @@ from __future__ import annotations
 import asyncio
 import datetime
 import io
-from collections.abc import Awaitable, Callable, Iterator
-from pathlib import Path
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any, Final
 
 import pytest
@@ -31,10 +30,9 @@ from hivemq_rest import (
 )
 from hivemq_rest_generated import operations as api
 
-from ._prism import PrismServer
+from ._prism import UNSEEDED, PrismServer
 
 SEEDS: Final = ("1", "2")
-UNSEEDED: Final = "unseeded"
 UNSEEDED_ROUNDS: Final = 8
 ID: Final = "20201006-1902318/..é"
 NAME: Final = "trace-1"
@@ -80,19 +78,9 @@ CASES: Final = [
 
 
 @pytest.fixture(scope="module")
-def mocks(prism: Path) -> Iterator[dict[str, PrismServer]]:
-    """The seeded and unseeded ``prism mock --dynamic`` servers, started side by side."""
-    servers = {seed: PrismServer.mock(prism, seed=seed) for seed in SEEDS}
-    servers[UNSEEDED] = PrismServer.mock(prism)
-    try:
-        for server in servers.values():
-            server.launch()
-        for server in servers.values():
-            server.wait_ready()
-        yield servers
-    finally:
-        for server in servers.values():
-            server.stop()
+def mocks(prism_mocks: dict[str, PrismServer]) -> dict[str, PrismServer]:
+    """The servers of SEEDS and the unseeded one, of the session's ``prism mock --dynamic``."""
+    return {name: prism_mocks[name] for name in (*SEEDS, UNSEEDED)}
 
 
 def _settings(status: int) -> dict[str, Any]:
@@ -106,7 +94,9 @@ def _settings(status: int) -> dict[str, Any]:
 def _sync(server: PrismServer, operation: api.Operation, status: int) -> object:
     with HiveMQClient(server.base_url, **_settings(status)) as hivemq:
         try:
-            return CALLS[operation](hivemq)
+            result = CALLS[operation](hivemq)
+            # A listing is read whole while the client is open.
+            return list(result) if isinstance(result, Iterator) else result
         except Exception as error:  # judged by the caller, whatever it is
             return error
 
@@ -115,7 +105,9 @@ def _async(server: PrismServer, operation: api.Operation, status: int) -> object
     async def main() -> object:
         async with AsyncHiveMQClient(server.base_url, **_settings(status)) as hivemq:
             try:
-                call: Awaitable[object] = CALLS[operation](hivemq)
+                call: Awaitable[object] | AsyncIterator[object] = CALLS[operation](hivemq)
+                if isinstance(call, AsyncIterator):
+                    return [item async for item in call]
                 return await call
             except Exception as error:  # judged by the caller, whatever it is
                 return error

@@ -142,8 +142,11 @@ def upstream(request: pytest.FixtureRequest) -> Iterator[Upstream]:
 
 
 @pytest.fixture(scope="module")
-def proxy(prism: Path, upstream: Upstream) -> Iterator[PrismServer]:
-    """``prism proxy --errors openapi.yaml <emulator>`` on 127.0.0.1, for this module."""
+def proxy(prism: Path, upstream: Upstream, request: pytest.FixtureRequest) -> Iterator[PrismServer]:
+    """``prism proxy --errors openapi.yaml <emulator>`` on 127.0.0.1 (the session's over HTTP)."""
+    if upstream.name == HTTP:
+        yield request.getfixturevalue("emulator_proxy")
+        return
     with PrismServer.proxy(prism, upstream.base_url) as server:
         yield server
 
@@ -195,7 +198,7 @@ def test_listing_pages_through_proxy(
     client: HiveMQClient, prepared: Prepared, recorder: RecordingTransport, proxy: PrismServer
 ) -> None:
     """Every id, exactly once, over several pages whose cursors Prism passes on."""
-    pages = list(client.iter_client_id_pages(page_size=PAGE_SIZE))
+    pages = list(client.clients.pages(page_size=PAGE_SIZE))
     expected = prepared.admin.client_ids()
     assert len(expected) == prepared.upstream.total
     assert len(expected) > PAGE_SIZE
@@ -204,7 +207,7 @@ def test_listing_pages_through_proxy(
     ids = [client_id for page in pages for client_id in page]
     assert sorted(ids) == sorted(expected)
     assert len(set(ids)) == len(ids)
-    assert set(client.iter_client_ids(page_size=MAX_PAGE_SIZE)) == set(expected)
+    assert set(client.clients.list(page_size=MAX_PAGE_SIZE)) == set(expected)
     assert_clean(recorder, proxy)
 
 
@@ -216,24 +219,24 @@ def test_reads_through_proxy(
     others = [client_id for client_id in admin.client_ids() if client_id not in awkward]
     for client_id in [*through_prism(awkward), *others[:SEEDED_SAMPLE]]:
         expected = direct(admin, client_path(client_id))["client"]
-        details = client.get_client(client_id)
+        details = client.clients.get(client_id)
         assert details.id == client_id
         assert details.connected == expected["connected"], client_id
         assert details.message_queue_size == expected["messageQueueSize"], client_id
         expiry = details.session_expiry_interval
         assert expiry == expected.get("sessionExpiryInterval"), client_id
-        state = client.get_connection_state(client_id)
+        state = client.clients.connection_state(client_id)
         assert state.connected is expected["connected"], client_id
-        assert client.is_connected(client_id) is expected["connected"], client_id
-        subscriptions = list(client.iter_subscriptions(client_id))
+        assert client.clients.is_connected(client_id) is expected["connected"], client_id
+        subscriptions = list(client.clients.subscriptions(client_id))
         raw = direct(admin, client_path(client_id, "/subscriptions"))["items"]
         assert [s.topic_filter for s in subscriptions] == [s["topicFilter"] for s in raw]
         assert [str(s.qos) for s in subscriptions] == [s["qos"] for s in raw]
     for session in prepared.through_prism():
         client_id = session.client_id
-        got = {(s.topic_filter, str(s.qos)) for s in client.iter_subscriptions(client_id)}
+        got = {(s.topic_filter, str(s.qos)) for s in client.clients.subscriptions(client_id)}
         assert got == session.subscriptions, client_id
-        assert client.is_connected(client_id) is session.connected, client_id
+        assert client.clients.is_connected(client_id) is session.connected, client_id
     assert_clean(recorder, proxy)
 
 
@@ -243,17 +246,17 @@ def test_not_found_through_proxy(
     """An unknown id is ClientNotFoundError for every operation; Prism accepts the 404s."""
     del prepared
     with pytest.raises(ClientNotFoundError):
-        client.get_client(UNKNOWN_ID)
+        client.clients.get(UNKNOWN_ID)
     with pytest.raises(ClientNotFoundError):
-        client.get_connection_state(UNKNOWN_ID)
+        client.clients.connection_state(UNKNOWN_ID)
     with pytest.raises(ClientNotFoundError):
-        client.is_connected(UNKNOWN_ID)
+        client.clients.is_connected(UNKNOWN_ID)
     with pytest.raises(ClientNotFoundError):
-        list(client.iter_subscriptions(UNKNOWN_ID))
+        list(client.clients.subscriptions(UNKNOWN_ID))
     with pytest.raises(ClientNotFoundError):
-        client.disconnect(UNKNOWN_ID)
+        client.clients.disconnect(UNKNOWN_ID)
     with pytest.raises(ClientNotFoundError):
-        client.invalidate_session(UNKNOWN_ID, prevent_will_message=True)
+        client.clients.invalidate_session(UNKNOWN_ID, prevent_will_message=True)
     assert [exchange.status for exchange in recorder.exchanges] == [404] * 6
     assert_clean(recorder, proxy)
 
@@ -274,15 +277,15 @@ def test_disconnect_and_invalidate_through_proxy(
     prevented = [number % 2 == 0 for number in range(len(connected))]
     for session, prevent in zip(connected, prevented, strict=True):
         client_id = session.client_id
-        assert client.is_connected(client_id)
-        client.disconnect(client_id, prevent_will_message=prevent)
+        assert client.clients.is_connected(client_id)
+        client.clients.disconnect(client_id, prevent_will_message=prevent)
         prepared.upstream.check_disconnected(client_id)
         if session.ends_with_connection:
             with pytest.raises(ClientNotFoundError):
-                client.is_connected(client_id)
+                client.clients.is_connected(client_id)
         else:
-            assert not client.is_connected(client_id)
-            assert client.get_client(client_id).id == client_id
+            assert not client.clients.is_connected(client_id)
+            assert client.clients.get(client_id).id == client_id
     disconnects = [event for event in admin.events() if event["type"] == "disconnect"]
     assert [event["clientId"] for event in disconnects] == [s.client_id for s in connected]
     assert [event["preventWillMessage"] for event in disconnects] == prevented
@@ -298,12 +301,12 @@ def test_disconnect_and_invalidate_through_proxy(
     remaining = [s.client_id for s in sessions if not (s.connected and s.ends_with_connection)]
     for session in sessions:
         if session.client_id in remaining:
-            client.invalidate_session(session.client_id)
+            client.clients.invalidate_session(session.client_id)
         else:
             with pytest.raises(ClientNotFoundError):
-                client.invalidate_session(session.client_id)
+                client.clients.invalidate_session(session.client_id)
         with pytest.raises(ClientNotFoundError):
-            client.get_client(session.client_id)
+            client.clients.get(session.client_id)
     invalidated = [event["clientId"] for event in admin.events() if event["type"] == "invalidate"]
     assert invalidated == remaining
     left = set(admin.client_ids())

@@ -15,7 +15,6 @@ in-memory upstream stands for both.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from pathlib import Path
 from typing import Any, Final
 
 import httpx
@@ -35,10 +34,9 @@ CONNECTED_ID: Final = "sensor-7-a"
 
 
 @pytest.fixture(scope="module")
-def family_proxy(prism: Path, emulator_admin: HttpAdmin) -> Iterator[PrismServer]:
-    """``prism proxy --errors openapi.yaml <emulator>`` on 127.0.0.1, for this module."""
-    with PrismServer.proxy(prism, emulator_admin.base_url) as server:
-        yield server
+def family_proxy(emulator_proxy: PrismServer) -> PrismServer:
+    """``prism proxy --errors openapi.yaml <emulator>`` on 127.0.0.1 (the session's)."""
+    return emulator_proxy
 
 
 class Driver:

@@ -1,16 +1,36 @@
 #!/usr/bin/env bash
 # Set up, then run every gate and every test: lint, format, types, the
-# stale-generation check, the documentation site and pytest. CI runs exactly this.
+# stale-generation check, the documentation site and pytest under branch
+# coverage (CI runs exactly this, and fails below the floor in pyproject.toml).
+#
+# --fast: the quick tier while working: ruff, then the tests not marked slow
+# (no real processes, Prism, broker or big data) on every core (pytest-xdist),
+# without coverage; set-up only when .venv/ is missing. Other arguments go to
+# pytest either way.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+fast=0
+if [ "${1:-}" = "--fast" ]; then
+    fast=1
+    shift
+fi
+if [ "$fast" = 0 ] || [ ! -x .venv/bin/python ]; then
+    scripts/setup.sh
+fi
 export PATH="$PWD/.venv/bin:$PWD/node_modules/.bin:$PATH"
 
 echo "== ruff lint";            ruff check .
 echo "== ruff format";          ruff format --check .
+if [ "$fast" = 1 ]; then
+    echo "== pytest (fast tier)"; python -m pytest -m "not slow" -n auto "$@"
+    exit
+fi
 echo "== mypy --strict";        mypy
 echo "== generated/ is fresh";  python scripts/check_generated.py
 docs_site="$(mktemp -d)"
-trap 'rm -rf "$docs_site"' EXIT
+coverage_data="$(mktemp -d)"
+trap 'rm -rf "$docs_site" "$coverage_data"' EXIT
 echo "== docs";                 NO_MKDOCS_2_WARNING=1 mkdocs build --strict --quiet --site-dir "$docs_site"
-echo "== pytest";               python -m pytest "$@"
+export COVERAGE_FILE="$coverage_data/.coverage"
+echo "== pytest";               coverage run -m pytest "$@"
+echo "== branch coverage";      coverage report

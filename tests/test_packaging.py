@@ -107,6 +107,7 @@ def test_license_is_the_apache_license() -> None:
     )
 
 
+@pytest.mark.slow
 def test_license_is_in_the_sdist_and_the_wheel(dist: Path) -> None:
     license_text = (ROOT / "LICENSE").read_bytes()
     (sdist,) = dist.glob("*.tar.gz")
@@ -126,6 +127,7 @@ def test_license_is_in_the_sdist_and_the_wheel(dist: Path) -> None:
     assert metadata.get_all("License-File") == ["LICENSE"]
 
 
+@pytest.mark.slow
 def test_metadata_names_the_python_ci_runs_and_links(dist: Path) -> None:
     metadata = _wheel_metadata(dist)
     classifiers = metadata.get_all("Classifier") or []
@@ -140,6 +142,7 @@ def test_metadata_names_the_python_ci_runs_and_links(dist: Path) -> None:
     assert all(url.split(", ", 1)[1].startswith("https://") for url in urls)
 
 
+@pytest.mark.slow
 def test_wheel_installs_into_a_fresh_virtualenv(dist: Path, tmp_path: Path) -> None:
     (wheel,) = dist.glob("*.whl")
     hook = _hook(ROOT)

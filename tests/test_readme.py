@@ -123,6 +123,7 @@ def _all_ids(api: httpx.Client) -> list[str]:
     return [item["id"] for item in page["items"]]
 
 
+@pytest.mark.slow
 def test_sync_example_runs_as_written(emulator: str) -> None:
     with httpx.Client(base_url=emulator) as api:
         client_id = _all_ids(api)[0]
@@ -145,6 +146,7 @@ def test_sync_example_runs_as_written(emulator: str) -> None:
     assert gone.status_code == 404
 
 
+@pytest.mark.slow
 def test_async_example_runs_as_written(emulator: str) -> None:
     with httpx.Client(base_url=emulator) as api:
         ids = _all_ids(api)
@@ -155,6 +157,7 @@ def test_async_example_runs_as_written(emulator: str) -> None:
     assert printed[-1] == "vanished: []"
 
 
+@pytest.mark.slow
 def test_data_hub_example_runs_as_written(emulator: str) -> None:
     (example,) = FAMILIES["Data Hub"]
     printed = _run(example, emulator)
@@ -165,6 +168,7 @@ def test_data_hub_example_runs_as_written(emulator: str) -> None:
     assert schema["type"] == "JSON"
 
 
+@pytest.mark.slow
 def test_backups_example_runs_as_written(emulator: str, tmp_path: Path) -> None:
     (example,) = FAMILIES["Backups"]
     printed = _run(example, emulator, cwd=tmp_path)
@@ -175,6 +179,7 @@ def test_backups_example_runs_as_written(emulator: str, tmp_path: Path) -> None:
     assert (tmp_path / "hivemq-backup.bin").stat().st_size == backup["bytes"]
 
 
+@pytest.mark.slow
 def test_trace_recordings_example_runs_as_written(emulator: str, tmp_path: Path) -> None:
     (example,) = FAMILIES["Trace recordings"]
     printed = _run(example, emulator, cwd=tmp_path)
@@ -186,11 +191,13 @@ def test_trace_recordings_example_runs_as_written(emulator: str, tmp_path: Path)
     assert zipfile.is_zipfile(tmp_path / "sensors.zip")
 
 
+@pytest.mark.slow
 def test_diagnostic_archives_example_runs_as_written(emulator: str) -> None:
     (example,) = FAMILIES["Diagnostic archives"]
     assert _run(example, emulator) == ["IN_PROGRESS"]
 
 
+@pytest.mark.slow
 def test_command_line_example_runs_as_written(emulator: str, tmp_path: Path) -> None:
     (tmp_path / "examples").symlink_to(ROOT / "examples")
     env = {

@@ -299,6 +299,9 @@ class Request:
     target: str
     headers: tuple[tuple[str, str], ...] = ()
     content: bytes | None = None
+    #: The operation this request is one of (its id and path template name it
+    #: in logs and traces).
+    operation: Operation | None = None
 
 
 def _content(body: Body, value: object) -> bytes:
@@ -375,7 +378,7 @@ def build(
             f"{operation.operation_id} {'needs' if body is None else 'takes no'} body"
         )
     target = f"{path}?{'&'.join(query)}" if query else path
-    return Request(operation.method, target, tuple(headers), content)
+    return Request(operation.method, target, tuple(headers), content, operation)
 
 
 GET_ALL_MQTT_CLIENTS: Final = Operation(

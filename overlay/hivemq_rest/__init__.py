@@ -3,14 +3,16 @@
 from hivemq_rest import HiveMQClient
 
 with HiveMQClient("http://localhost:8888") as hivemq:
-    for client_id in hivemq.iter_client_ids():
-        print(client_id, hivemq.is_connected(client_id))
+    for client_id in hivemq.clients.list():
+        print(client_id, hivemq.clients.is_connected(client_id))
     for policy in hivemq.data_hub.data_policies.list():
         print(policy.id)
 
-The MQTT clients are methods of the client; the other families are
-namespaces on it: ``data_hub``, ``backups``, ``trace_recordings``,
-``diagnostic_archives``, and ``health`` (the Health API, on its own listener).
+Every family is a namespace on the client, with the same verbs: ``clients``,
+``data_hub``, ``backups``, ``trace_recordings``, ``diagnostic_archives``, and
+``health`` (the Health API, on its own listener); ``with_raw_response`` has the
+same namespaces answering RawResponse, and ``with_options`` makes a client with
+another timeout or retry count.
 """
 
 import logging
@@ -26,7 +28,9 @@ from hivemq_rest_generated.models import (
     TraceRecordingState,
 )
 
-from ._async_client import AsyncHiveMQClient, ClientDetailsStream
+from ._async_client import AsyncHiveMQClient
+from ._async_fetch import AsyncClientDetailsStream
+from ._async_resources.clients import AsyncClients
 from ._async_resources.data_hub import AsyncDataHub
 from ._async_resources.data_hub_policies import AsyncBehaviorPolicies, AsyncDataPolicies
 from ._async_resources.data_hub_schemas import AsyncSchemas, AsyncScripts
@@ -108,15 +112,21 @@ from ._models import (
     ProxyInformation,
     TlsInformation,
 )
+from ._observe import configure_from_environment
+from ._raw_response import RawResponse
 from ._retry import RetryPolicy
+from ._sync_fetch import ClientDetailsStream
+from ._sync_resources.clients import Clients
 from ._sync_resources.data_hub import DataHub
 from ._sync_resources.data_hub_policies import BehaviorPolicies, DataPolicies
 from ._sync_resources.data_hub_schemas import Schemas, Scripts
 from ._sync_resources.health import HealthChecks
 from ._version import __version__
 
-# A library logs, the application decides what to show (retries log warnings).
+# A library logs, the application decides what to show (retries log
+# warnings); HIVEMQ_REST_LOG shows them on stderr when the application does not.
 logging.getLogger("hivemq_rest").addHandler(logging.NullHandler())
+configure_from_environment()
 
 __all__ = [
     "TLV",
@@ -125,6 +135,8 @@ __all__ = [
     "APITimeoutError",
     "AlreadyPresentError",
     "AsyncBehaviorPolicies",
+    "AsyncClientDetailsStream",
+    "AsyncClients",
     "AsyncDataHub",
     "AsyncDataPolicies",
     "AsyncHiveMQClient",
@@ -154,6 +166,7 @@ __all__ = [
     "ClientSubscription",
     "ClientSubscriptionQos",
     "ClientSubscriptionRetainHandling",
+    "Clients",
     "ConfigurationError",
     "ConflictError",
     "Connection",
@@ -191,6 +204,7 @@ __all__ = [
     "PreconditionFailedError",
     "ProxyInformation",
     "RateLimitError",
+    "RawResponse",
     "RetryPolicy",
     "Schema",
     "SchemaArguments",

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import asyncio
-import logging
+import copy
+import functools
 import random
+import time
 import weakref
 from collections.abc import Mapping
 from contextlib import AbstractContextManager
-from typing import TypedDict
+from typing import Self, TypedDict
 
+import attrs
 import httpx
 
 from ._body import bound
+from ._call_options import CallOptions, check_call_timeout
 from ._constants import (
     DEFAULT_BASE_URL,
     DEFAULT_MAX_RESPONSE_BYTES,
@@ -30,8 +34,10 @@ from ._errors import (
 )
 from ._failures import as_transport_error, connection_error
 from ._health import check_health_url
+from ._observe import NO_SPAN, Span, log
 from ._operations import Call
 from ._pacing import RateLimiter
+from ._raw_response import capture
 from ._retry import RetryPolicy, RetryState, is_idempotent
 from ._settings import (
     attempt_seconds,
@@ -51,8 +57,6 @@ from ._transport import (
     parse_base_url,
     ssl_context,
 )
-
-log = logging.getLogger("hivemq_rest")
 
 
 class ClientSettings(TypedDict, total=False):
@@ -94,6 +98,8 @@ class ClientSettings(TypedDict, total=False):
 class BaseClient:
     """Settings and sans-I/O request handling shared by HiveMQClient and AsyncHiveMQClient."""
 
+    _http: httpx.Client | httpx.AsyncClient
+
     def __init__(
         self,
         base_url: str | httpx.URL = DEFAULT_BASE_URL,
@@ -133,7 +139,8 @@ class BaseClient:
         self._health_url = check_health_url(health_url, self._connection.base_url)
         self._rng = random.Random(seed)  # noqa: S311 -- backoff jitter, not secrets
         self._bound = False
-        self._loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
+        # One cell, shared with every with_options copy: they share the connections.
+        self._loop: list[weakref.ref[asyncio.AbstractEventLoop]] = []
 
     @property
     def base_url(self) -> httpx.URL:
@@ -152,17 +159,20 @@ class BaseClient:
         if isinstance(http, httpx.AsyncClient):
             self._check_loop()
         if not self._bound:
-            # Done here, not in the constructors, which build their httpx
-            # client each its own way; before the first request, so that
-            # no connection exists yet.
-            bound_by_deadline(http)
-            # A redirect, or a request to the Health API's listener, may go to
-            # another origin: the caller's headers and the cookies stay behind.
-            self._hook_foreign_headers(http)
-            self._bound = True
+            self._bind(http)
         # A poll is sent once: the wait that polls is what tries again.
         policy = self.retry if call.poll_seconds is None else RetryPolicy.disabled()
         return RetryState(policy, self._rng, idempotent=is_idempotent(call.method))
+
+    def _bind(self, http: httpx.Client | httpx.AsyncClient) -> None:
+        # Done here, not in the constructors, which build their httpx
+        # client each its own way; before the first request, so that
+        # no connection exists yet.
+        bound_by_deadline(http)
+        # A redirect, or a request to the Health API's listener, may go to
+        # another origin: the caller's headers and the cookies stay behind.
+        self._hook_foreign_headers(http)
+        self._bound = True
 
     def _check_loop(self) -> None:
         """EventLoopError unless this is the event loop of the client's first request.
@@ -171,9 +181,9 @@ class BaseClient:
         ways that depend on the transport, or hang.
         """
         loop = asyncio.get_running_loop()
-        if self._loop is None:
-            self._loop = weakref.ref(loop)
-        elif self._loop() is not loop:
+        if not self._loop:
+            self._loop.append(weakref.ref(loop))
+        elif self._loop[0]() is not loop:
             raise EventLoopError(
                 f"this {type(self).__name__} was first used in another event loop; "
                 "make one client per event loop (per asyncio.run)"
@@ -193,14 +203,35 @@ class BaseClient:
                 "request": [*http.event_hooks["request"], strip],
             }
 
-    def _deadline(self, call: Call | None = None) -> AbstractContextManager[None]:
-        """The bound of one whole attempt (see ``timeout``; a poll's own, if shorter).
+    def with_options(
+        self, *, timeout: float | None = None, max_attempts: int | None = None
+    ) -> Self:
+        """A client with another ``timeout`` (seconds, each whole attempt) or ``max_attempts``.
 
-        Within any ``time_bound`` too.
+        It shares this client's connection pool, settings and rate limit:
+        closing either closes both. Checked at once (ConfigurationError).
         """
-        seconds, left = self._attempt_seconds, time_left()
-        if call is not None and call.poll_seconds is not None:
+        if not self._bound:
+            self._bind(self._http)  # once for the pool both will share
+        changed = copy.copy(self)
+        for name in list(vars(changed)):
+            if isinstance(getattr(type(self), name, None), functools.cached_property):
+                del changed.__dict__[name]  # a namespace built for this client, not the copy
+        if timeout is not None:
+            changed._attempt_seconds = check_call_timeout(timeout)
+        if max_attempts is not None:
+            changed.retry = attrs.evolve(self.retry, max_attempts=max_attempts)
+        return changed
+
+    def _deadline(self, call: Call, options: CallOptions) -> AbstractContextManager[None]:
+        """The bound of one whole attempt (``timeout``: the call's, else the client's).
+
+        A poll's own bound, if shorter; within any ``time_bound`` too.
+        """
+        seconds = self._attempt_seconds if options.timeout is None else options.timeout
+        if call.poll_seconds is not None:
             seconds = call.poll_seconds if seconds is None else min(seconds, call.poll_seconds)
+        left = time_left()
         # A bound past MAX_SECONDS is as good as none, and would overflow a timer.
         if left is not None and left <= MAX_SECONDS:
             seconds = left if seconds is None else min(seconds, left)
@@ -214,12 +245,30 @@ class BaseClient:
             return wait
         return None if left <= 0 else min(wait, left)
 
+    @staticmethod
+    def _log_attempt(call: Call, state: RetryState, outcome: object, started: float) -> None:
+        """The DEBUG record of one attempt (only called when DEBUG is on)."""
+        log.debug(
+            "%s %s: %s in %.1f ms (attempt %d)",
+            call.method,
+            call.path,
+            outcome,
+            (time.perf_counter() - started) * 1000.0,
+            state.attempt,
+        )
+
     def _limit_body(self, response: httpx.Response) -> None:
         """Let this response's body be read only within ``max_response_bytes``."""
         bound(response, self.max_response_bytes)
 
-    def _finish(self, call: Call, response: httpx.Response, state: RetryState) -> httpx.Response:
+    def _finish(
+        self, call: Call, response: httpx.Response, state: RetryState, span: Span = NO_SPAN
+    ) -> httpx.Response:
         """The response if it is a success (or one of the call's answers), else its typed error."""
+        span.set_attribute("http.response.status_code", response.status_code)
+        captured = capture.get()
+        if captured is not None:
+            captured.append(response)
         if response.is_success or response.status_code in call.answers_on:
             return response
         if response.status_code == 404 and call.idempotent_delete and state.may_have_acted:
@@ -232,7 +281,11 @@ class BaseClient:
         )
 
     def _wait_after_failure(
-        self, call: Call, state: RetryState, raised: httpx.RequestError | httpx.InvalidURL | OSError
+        self,
+        call: Call,
+        state: RetryState,
+        raised: httpx.RequestError | httpx.InvalidURL | OSError,
+        span: Span = NO_SPAN,
     ) -> float:
         """Seconds before the next attempt after a request got no usable answer.
 
@@ -258,22 +311,30 @@ class BaseClient:
                 outcome_unknown=state.may_have_acted,
                 say_unknown=not state.idempotent,
             ) from raised
-        self._log_retry(call, state, type(error).__name__, wait)
+        self._log_retry(call, state, type(error).__name__, wait, span)
         return wait
 
     def _wait_after_response(
-        self, call: Call, state: RetryState, response: httpx.Response
+        self, call: Call, state: RetryState, response: httpx.Response, span: Span = NO_SPAN
     ) -> float | None:
         """Seconds before the next attempt after this answer, or None if it is the last."""
         if response.status_code in call.answers_on:
             return None
         wait = self._within_bound(state.wait_after_response(response))
         if wait is not None:
-            self._log_retry(call, state, f"HTTP {response.status_code}", wait)
+            self._log_retry(call, state, f"HTTP {response.status_code}", wait, span)
         return wait
 
     @staticmethod
-    def _log_retry(call: Call, state: RetryState, why: str, wait: float) -> None:
+    def _log_retry(call: Call, state: RetryState, why: str, wait: float, span: Span) -> None:
+        span.add_event(
+            "retry",
+            {
+                "hivemq.retry.reason": why,
+                "hivemq.retry.delay_s": wait,
+                "hivemq.attempt": state.attempt,
+            },
+        )
         log.warning(
             "%s %s: %s; attempt %d of %d in %.2fs",
             call.method,

@@ -9,6 +9,7 @@ from typing import Final
 import httpx
 
 from ._constants import BODY_EXCERPT_CHARS
+from ._raw_response import RawResponse
 
 __all__ = [
     "APIConnectionError",
@@ -146,7 +147,9 @@ class APIStatusError(HiveMQError):
 
     ``status`` is the HTTP status, ``title`` and ``detail`` the first entry of
     the server's ``errors`` list (or a description of what was wrong with the
-    response), ``method`` and ``path`` the request.
+    response), ``method`` and ``path`` the request. ``response`` is the
+    answer itself (status, headers, body within ``max_response_bytes``;
+    ``parse()`` gives its JSON, or None); None once the error was pickled.
     """
 
     status: int
@@ -154,6 +157,7 @@ class APIStatusError(HiveMQError):
     detail: str
     method: str
     path: str
+    response: RawResponse[object] | None = None
 
     def __init__(self, *, status: int, title: str, detail: str, method: str, path: str) -> None:
         self.status = status
@@ -316,13 +320,27 @@ def error_for_response(
     else:
         title, detail = problem
     cls = _error_class(status, not_found)
-    return cls(
+    error = cls(
         status=status,
         title=title,
         detail=detail,
         method=response.request.method,
         path=response.request.url.raw_path.decode("ascii", "replace"),
     )
+    error.response = _raw(response)
+    return error
+
+
+def _raw(response: httpx.Response) -> RawResponse[object]:
+    """The error's RawResponse: its parse is the body's JSON, None if it is none."""
+
+    def parse() -> object:
+        try:
+            return json.loads(response.content)
+        except (ValueError, RecursionError):
+            return None
+
+    return RawResponse(response, parse)
 
 
 #: The title of an answer in the API's shape that holds an item no JSON can
@@ -344,10 +362,12 @@ def unusable_item(response: httpx.Response, what: str) -> UnexpectedResponseErro
 def malformed_response(response: httpx.Response, what: str) -> UnexpectedResponseError:
     """The error for a success status whose body is not what the spec says."""
     body = excerpt(response.content)
-    return UnexpectedResponseError(
+    error = UnexpectedResponseError(
         status=response.status_code,
         title="Malformed response body",
         detail=f"{what}; body starts: {body!r}" if body else f"{what}; the body is empty",
         method=response.request.method,
         path=response.request.url.raw_path.decode("ascii", "replace"),
     )
+    error.response = _raw(response)
+    return error

@@ -64,6 +64,8 @@ class Call:
     the call is one poll of a wait, sent once and within that many seconds
     (the wait is what tries again). ``path`` may be a whole URL: a request to
     another listener (the Health API's), which never carries the credentials.
+    ``operation_id`` and ``template`` (the path with its ``{placeholders}``)
+    name the operation in logs and traces.
     """
 
     method: str
@@ -75,19 +77,26 @@ class Call:
     content: bytes | None = None
     answers_on: frozenset[int] = frozenset()
     poll_seconds: float | None = None
+    operation_id: str = ""
+    template: str = ""
 
-    def wire_headers(self) -> list[tuple[bytes, bytes]] | None:
-        """The headers as the bytes sent: latin-1, so that an ETag's obs-text goes back as it came.
+    def wire_headers(
+        self, extra: tuple[tuple[str, str], ...] = ()
+    ) -> list[tuple[bytes, bytes]] | None:
+        """The headers (and a call's ``extra``) as the bytes sent.
 
-        httpx would encode a str value as ASCII and fail on any other byte.
+        Latin-1, so that an ETag's obs-text goes back as it came: httpx would
+        encode a str value as ASCII and fail on any other byte.
         """
-        return [(k.encode("ascii"), v.encode("latin-1")) for k, v in self.headers] or None
+        both = (*self.headers, *extra) if extra else self.headers
+        return [(k.encode("ascii"), v.encode("latin-1")) for k, v in both] or None
 
 
 def call_for(
     request: api.Request, *, idempotent_delete: bool = False, names_client: bool = False
 ) -> Call:
     """The Call that sends a generated request."""
+    operation = request.operation
     return Call(
         request.method,
         request.target,
@@ -95,6 +104,8 @@ def call_for(
         names_client=names_client,
         headers=request.headers,
         content=request.content,
+        operation_id="" if operation is None else operation.operation_id,
+        template="" if operation is None else operation.path,
     )
 
 

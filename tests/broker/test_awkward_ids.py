@@ -33,17 +33,19 @@ def test_an_awkward_id_works_end_to_end(
     client.subscribe("awkward/topic", 1)
     neighbour = mqtt(client_id + "-neighbour", clean_session=False)
 
-    assert set(hivemq.iter_client_ids()) == {client_id, client_id + "-neighbour"}
-    assert hivemq.get_client(client_id).id == client_id
-    assert hivemq.is_connected(client_id) is True
-    assert [sub.topic_filter for sub in hivemq.iter_subscriptions(client_id)] == ["awkward/topic"]
+    assert set(hivemq.clients.list()) == {client_id, client_id + "-neighbour"}
+    assert hivemq.clients.get(client_id).id == client_id
+    assert hivemq.clients.is_connected(client_id) is True
+    assert [sub.topic_filter for sub in hivemq.clients.subscriptions(client_id)] == [
+        "awkward/topic"
+    ]
 
-    hivemq.disconnect(client_id)
+    hivemq.clients.disconnect(client_id)
     assert client.wait_closed()
-    assert hivemq.get_client(client_id).connected is False
+    assert hivemq.clients.get(client_id).connected is False
     assert neighbour.is_open
 
-    hivemq.invalidate_session(client_id)
+    hivemq.clients.invalidate_session(client_id)
     with pytest.raises(ClientNotFoundError):
-        hivemq.get_client(client_id)
-    assert set(hivemq.iter_client_ids()) == {client_id + "-neighbour"}
+        hivemq.clients.get(client_id)
+    assert set(hivemq.clients.list()) == {client_id + "-neighbour"}

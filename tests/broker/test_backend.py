@@ -143,10 +143,10 @@ def test_a_configured_session_expiry_is_shown_and_enforced() -> None:
                 backend.mqtt_host, backend.mqtt_port, "short-lived", clean_session=False
             )
             client.connect()
-            assert hivemq.get_client("short-lived").session_expiry_interval == 1
+            assert hivemq.clients.get("short-lived").session_expiry_interval == 1
             client.disconnect()
             # The broker learns of the closed connection a moment later; the
             # session stays for its 1 s, long enough to be seen offline.
-            eventually(lambda: hivemq.get_client("short-lived").connected is False, timeout=1.0)
+            eventually(lambda: hivemq.clients.get("short-lived").connected is False, timeout=1.0)
             # amqtt's session monitor looks once a second; the session must go within a few.
-            eventually(lambda: list(hivemq.iter_client_ids()) == [], timeout=5.0)
+            eventually(lambda: list(hivemq.clients.list()) == [], timeout=5.0)

@@ -72,10 +72,10 @@ def test_serve_with_a_broker_shows_real_clients(served: tuple[str, int]) -> None
     client.connect()
     try:
         with HiveMQClient(base_url, retry=RetryPolicy.disabled(), timeout=10) as hivemq:
-            assert list(hivemq.iter_client_ids()) == ["from the shell/é"]
-            hivemq.disconnect("from the shell/é")
+            assert list(hivemq.clients.list()) == ["from the shell/é"]
+            hivemq.clients.disconnect("from the shell/é")
             assert client.wait_closed()
-            eventually(lambda: hivemq.get_client("from the shell/é").connected is False)
+            eventually(lambda: hivemq.clients.get("from the shell/é").connected is False)
     finally:
         client.close()
 

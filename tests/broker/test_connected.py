@@ -22,12 +22,12 @@ def test_a_connected_client_is_listed_with_its_real_connection(
     mqtt("sensor-1", clean_session=False, keepalive=37, username="alice", password="secret")
     mqtt("sensor-2", clean_session=True, keepalive=5)
 
-    assert sorted(hivemq.iter_client_ids()) == ["sensor-1", "sensor-2"]
+    assert sorted(hivemq.clients.list()) == ["sensor-1", "sensor-2"]
 
-    one = hivemq.get_client("sensor-1")
+    one = hivemq.clients.get("sensor-1")
     assert one.id == "sensor-1"
     assert one.connected is True
-    assert hivemq.is_connected("sensor-1")
+    assert hivemq.clients.is_connected("sensor-1")
     assert isinstance(one.connected_at, dt.datetime)
     assert before <= one.connected_at <= dt.datetime.now(dt.UTC)
     assert isinstance(one.connection, ConnectionDetails)
@@ -39,7 +39,7 @@ def test_a_connected_client_is_listed_with_its_real_connection(
     assert one.session_expiry_interval is None  # persistent, and this broker never expires it
     assert one.will_present is False
 
-    two = hivemq.get_client("sensor-2")
+    two = hivemq.clients.get("sensor-2")
     assert isinstance(two.connection, ConnectionDetails)
     assert two.connection.keep_alive == 5
     assert two.connection.clean_start is True
@@ -78,7 +78,7 @@ def test_subscriptions_carry_their_granted_qos(
     assert client.subscribe("plant/alarms/#", 1) == 1
     assert client.subscribe("plant/commands", 2) == 2
 
-    found = {sub.topic_filter: sub.qos for sub in hivemq.iter_subscriptions("subscriber")}
+    found = {sub.topic_filter: sub.qos for sub in hivemq.clients.subscriptions("subscriber")}
     assert found == {
         "plant/+/temperature": ClientSubscriptionQos.AT_MOST_ONCE,
         "plant/alarms/#": ClientSubscriptionQos.AT_LEAST_ONCE,
@@ -88,7 +88,7 @@ def test_subscriptions_carry_their_granted_qos(
     assert_schema(body, "ClientSubscriptionList")
 
     client.unsubscribe("plant/alarms/#")
-    assert {sub.topic_filter for sub in hivemq.iter_subscriptions("subscriber")} == {
+    assert {sub.topic_filter for sub in hivemq.clients.subscriptions("subscriber")} == {
         "plant/+/temperature",
         "plant/commands",
     }
@@ -99,8 +99,8 @@ def test_a_will_is_present_only_when_the_client_set_one(
 ) -> None:
     mqtt("with-will", will=("wills/with-will", b"gone", 0))
     mqtt("without-will")
-    assert hivemq.get_client("with-will").will_present is True
-    assert hivemq.get_client("without-will").will_present is False
+    assert hivemq.clients.get("with-will").will_present is True
+    assert hivemq.clients.get("without-will").will_present is False
 
 
 def test_an_mqtt5_client_is_refused_and_never_listed(
@@ -116,4 +116,4 @@ def test_an_mqtt5_client_is_refused_and_never_listed(
         assert client.connect_result is None or client.connect_result.is_failure
     finally:
         client.close()
-    assert list(hivemq.iter_client_ids()) == []
+    assert list(hivemq.clients.list()) == []

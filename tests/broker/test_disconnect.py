@@ -24,37 +24,37 @@ def test_disconnect_closes_that_connection_and_no_other(
     victim = mqtt("victim", clean_session=False)
     bystander = mqtt("bystander", clean_session=False)
 
-    hivemq.disconnect("victim")
+    hivemq.clients.disconnect("victim")
 
     assert victim.wait_closed(), "the victim's connection is still open"
-    assert hivemq.is_connected("victim") is False
-    assert hivemq.get_client("victim").connected is False  # its session stays
+    assert hivemq.clients.is_connected("victim") is False
+    assert hivemq.clients.get("victim").connected is False  # its session stays
     assert bystander.is_open
-    assert hivemq.is_connected("bystander") is True
+    assert hivemq.clients.is_connected("bystander") is True
     _still_works(bystander, "bystander/echo")
 
 
 def test_disconnecting_a_clean_session_ends_it(hivemq: HiveMQClient, mqtt: ConnectMqtt) -> None:
     client = mqtt("fleeting", clean_session=True)
-    hivemq.disconnect("fleeting")
+    hivemq.clients.disconnect("fleeting")
     assert client.wait_closed()
     with pytest.raises(ClientNotFoundError):
-        hivemq.get_client("fleeting")
+        hivemq.clients.get("fleeting")
 
 
 def test_disconnecting_an_offline_session_changes_nothing(
     hivemq: HiveMQClient, mqtt: ConnectMqtt, emulator: BrokerEmulatorHandle
 ) -> None:
     mqtt("offline", clean_session=False).disconnect()
-    hivemq.disconnect("offline")
-    assert hivemq.get_client("offline").connected is False
+    hivemq.clients.disconnect("offline")
+    assert hivemq.clients.get("offline").connected is False
     assert emulator.events() == []
 
 
 def test_unknown_clients_are_not_found(hivemq: HiveMQClient) -> None:
     with pytest.raises(ClientNotFoundError):
-        hivemq.disconnect("nobody")
+        hivemq.clients.disconnect("nobody")
     with pytest.raises(ClientNotFoundError):
-        hivemq.invalidate_session("nobody")
+        hivemq.clients.invalidate_session("nobody")
     with pytest.raises(ClientNotFoundError):
-        hivemq.get_connection_state("nobody")
+        hivemq.clients.connection_state("nobody")

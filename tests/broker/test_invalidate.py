@@ -16,22 +16,22 @@ def test_invalidate_removes_the_session_and_disconnects(
     other = mqtt("other", clean_session=False)
     other.subscribe("other/inbox", 1)
 
-    hivemq.invalidate_session("doomed")
+    hivemq.clients.invalidate_session("doomed")
 
     assert doomed.wait_closed(), "the client is still connected"
-    assert set(hivemq.iter_client_ids()) == {"other"}
+    assert set(hivemq.clients.list()) == {"other"}
     with pytest.raises(ClientNotFoundError):
-        hivemq.get_client("doomed")
+        hivemq.clients.get("doomed")
     with pytest.raises(ClientNotFoundError):
-        list(hivemq.iter_subscriptions("doomed"))
+        list(hivemq.clients.subscriptions("doomed"))
     assert other.is_open
-    assert [sub.topic_filter for sub in hivemq.iter_subscriptions("other")] == ["other/inbox"]
+    assert [sub.topic_filter for sub in hivemq.clients.subscriptions("other")] == ["other/inbox"]
 
     # The broker itself has forgotten the session: a persistent reconnect
     # finds none, and the old subscription delivers nothing.
     again = mqtt("doomed", clean_session=False)
     assert again.session_present is False
-    assert list(hivemq.iter_subscriptions("doomed")) == []
+    assert list(hivemq.clients.subscriptions("doomed")) == []
     other.publish("doomed/inbox", b"lost", qos=1)
     other.publish("other/inbox", b"kept", qos=1)
     assert other.messages_until("other/inbox")[-1].payload == b"kept"
@@ -42,9 +42,9 @@ def test_invalidate_removes_an_offline_session(hivemq: HiveMQClient, mqtt: Conne
     client = mqtt("gone-home", clean_session=False)
     client.subscribe("mail", 1)
     client.disconnect()
-    assert hivemq.get_client("gone-home").connected is False
+    assert hivemq.clients.get("gone-home").connected is False
 
-    hivemq.invalidate_session("gone-home")
+    hivemq.clients.invalidate_session("gone-home")
 
-    assert list(hivemq.iter_client_ids()) == []
+    assert list(hivemq.clients.list()) == []
     assert mqtt("gone-home", clean_session=False).session_present is False

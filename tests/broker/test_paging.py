@@ -27,7 +27,7 @@ def test_every_page_together_lists_every_session_once(
     online = mqtt("online-one", clean_session=False)
     assert online.is_open
 
-    pages = list(hivemq.iter_client_id_pages(page_size=50, on_cursor_expired="raise"))
+    pages = list(hivemq.clients.pages(page_size=50, on_cursor_expired="raise"))
 
     assert [len(page) for page in pages] == [50, 50, 31]
     walked = [client_id for page in pages for client_id in page]
@@ -47,7 +47,7 @@ def test_a_cursor_expires_when_the_session_set_changes(
         mqtt("pager-late", clean_session=False)
         first = http.get(LIST, params={"limit": MIN_LIMIT}).json()
         cursor = cursor_of(first["_links"]["next"])
-        hivemq.disconnect("pager-late")
+        hivemq.clients.disconnect("pager-late")
         assert http.get(LIST, params={"limit": MIN_LIMIT, "cursor": cursor}).status_code == 200
 
         # A new session changes it.
@@ -58,12 +58,12 @@ def test_a_cursor_expires_when_the_session_set_changes(
         # So does a session that ends.
         first = http.get(LIST, params={"limit": MIN_LIMIT}).json()
         cursor = cursor_of(first["_links"]["next"])
-        hivemq.invalidate_session("pager-000")
+        hivemq.clients.invalidate_session("pager-000")
         response = http.get(LIST, params={"limit": MIN_LIMIT, "cursor": cursor})
         assert_error(response, 410, "Cursor not valid anymore")
 
     # The overlay starts again after a 410 and still lists everything.
-    assert len(set(hivemq.iter_client_ids(page_size=50))) == 61
+    assert len(set(hivemq.clients.list(page_size=50))) == 61
 
 
 def test_expiring_cursors_by_hand_works_for_the_broker_too(

@@ -74,7 +74,7 @@ def bouncer(
 ) -> Iterator[Bouncer]:
     handle = hivemq_broker_emulator
     with Bouncer(handle.mqtt_host, handle.mqtt_port, "bouncer") as client:
-        eventually(lambda: client.connections == 1 and hivemq.is_connected("bouncer"))
+        eventually(lambda: client.connections == 1 and hivemq.clients.is_connected("bouncer"))
         yield client
 
 
@@ -82,13 +82,13 @@ def test_disconnecting_a_client_that_reconnects_at_once(
     hivemq: HiveMQClient, bouncer: Bouncer
 ) -> None:
     for round_ in range(1, 4):
-        hivemq.disconnect("bouncer")
+        hivemq.clients.disconnect("bouncer")
         eventually(lambda: bouncer.connections > round_)  # noqa: B023 - waited for at once
-    assert eventually(lambda: hivemq.is_connected("bouncer"))
+    assert eventually(lambda: hivemq.clients.is_connected("bouncer"))
 
 
 def test_invalidating_a_client_that_reconnects_at_once(
     hivemq: HiveMQClient, bouncer: Bouncer
 ) -> None:
-    hivemq.invalidate_session("bouncer")
+    hivemq.clients.invalidate_session("bouncer")
     eventually(lambda: bouncer.connections > 1)

@@ -11,7 +11,7 @@ from tests.broker.waiting import eventually
 
 
 def _listed(hivemq: HiveMQClient) -> set[str]:
-    return set(hivemq.iter_client_ids())
+    return set(hivemq.clients.list())
 
 
 @pytest.mark.parametrize("ending", ["disconnect", "network-loss"])
@@ -20,21 +20,21 @@ def test_a_persistent_session_stays_listed_offline(
 ) -> None:
     client = mqtt("keeper", clean_session=False, keepalive=30)
     client.subscribe("orders/#", 1)
-    assert hivemq.is_connected("keeper")
+    assert hivemq.clients.is_connected("keeper")
 
     if ending == "disconnect":
         client.disconnect()
     else:
         client.drop()
-    eventually(lambda: not hivemq.is_connected("keeper"))
+    eventually(lambda: not hivemq.clients.is_connected("keeper"))
 
     assert _listed(hivemq) == {"keeper"}
-    details = hivemq.get_client("keeper")
+    details = hivemq.clients.get("keeper")
     assert details.connected is False
     assert details.connection is None  # no connection, no connection details
     assert details.connected_at is None
     assert details.will_present is False
-    assert [sub.topic_filter for sub in hivemq.iter_subscriptions("keeper")] == ["orders/#"]
+    assert [sub.topic_filter for sub in hivemq.clients.subscriptions("keeper")] == ["orders/#"]
 
 
 def test_a_clean_session_disappears_with_its_connection(
@@ -48,9 +48,9 @@ def test_a_clean_session_disappears_with_its_connection(
 
     eventually(lambda: "passer-by" not in _listed(hivemq))
     with pytest.raises(ClientNotFoundError):
-        hivemq.get_client("passer-by")
+        hivemq.clients.get("passer-by")
     with pytest.raises(ClientNotFoundError):
-        list(hivemq.iter_subscriptions("passer-by"))
+        list(hivemq.clients.subscriptions("passer-by"))
 
 
 def test_messages_for_an_offline_session_are_queued(
@@ -59,23 +59,23 @@ def test_messages_for_an_offline_session_are_queued(
     sleeper = mqtt("sleeper", clean_session=False, username="sleepy")
     sleeper.subscribe("wake/up", 1)
     sleeper.disconnect()
-    assert hivemq.get_client("sleeper").message_queue_size == 0
+    assert hivemq.clients.get("sleeper").message_queue_size == 0
 
     publisher = mqtt("alarm-clock")
     publisher.publish("wake/up", b"one", qos=1)
     publisher.publish("wake/up", b"two", qos=1)
 
-    eventually(lambda: hivemq.get_client("sleeper").message_queue_size == 2)
+    eventually(lambda: hivemq.clients.get("sleeper").message_queue_size == 2)
 
 
 def test_a_resumed_session_is_connected_again(hivemq: HiveMQClient, mqtt: ConnectMqtt) -> None:
     mqtt("returner", clean_session=False, keepalive=20).disconnect()
-    assert hivemq.is_connected("returner") is False
+    assert hivemq.clients.is_connected("returner") is False
 
     again = mqtt("returner", clean_session=False, keepalive=45)
 
     assert again.session_present is True
-    details = hivemq.get_client("returner")
+    details = hivemq.clients.get("returner")
     assert details.connected is True
     assert isinstance(details.connection, ConnectionDetails)
     assert details.connection.keep_alive == 45

@@ -23,9 +23,9 @@ def test_the_will_reaches_a_subscriber_unless_prevented(
     victim = mqtt("victim", clean_session=False, will=("wills/victim", b"victim is gone", 1))
 
     if action == "disconnect":
-        hivemq.disconnect("victim", prevent_will_message=prevent)
+        hivemq.clients.disconnect("victim", prevent_will_message=prevent)
     else:
-        hivemq.invalidate_session("victim", prevent_will_message=prevent)
+        hivemq.clients.invalidate_session("victim", prevent_will_message=prevent)
     assert victim.wait_closed()
 
     # The broker delivers in order: anything published after the action
@@ -44,6 +44,6 @@ def test_a_client_that_ends_cleanly_leaves_no_will(hivemq: HiveMQClient, mqtt: C
     watcher = mqtt("watcher")
     watcher.subscribe("wills/#", 1)
     mqtt("polite", clean_session=False, will=("wills/polite", b"bye", 1)).disconnect()
-    hivemq.disconnect("polite")  # offline already: nothing to close, nothing to send
+    hivemq.clients.disconnect("polite")  # offline already: nothing to close, nothing to send
     mqtt("marker").publish("wills/marker", b"after", qos=1)
     assert [m.topic for m in watcher.messages_until("wills/marker")] == ["wills/marker"]

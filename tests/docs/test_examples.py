@@ -98,6 +98,7 @@ def _run(block: Block, urls: dict[str, str], cwd: Path) -> str:
     return result.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("block", "emulator"),
     [pytest.param(b, b, id=b.name) for b in BLOCKS if b.needs_server],
@@ -110,6 +111,7 @@ def test_example_runs_against_its_pages_emulator(
     _run(block, emulator, tmp_path)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("block", [b for b in BLOCKS if not b.needs_server], ids=lambda b: b.name)
 def test_example_runs_on_its_own(block: Block, tmp_path: Path) -> None:
     assert BASE_URL not in block.code, f"{block.name} needs a server: drop its run marker"

@@ -62,6 +62,7 @@ def _get(api: httpx.Client, path: str) -> Any:
     return response.json()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("emulator", [DATA_HUB], indirect=True)
 def test_data_hub_example(emulator: str, tmp_path: Path) -> None:
     printed = _run(_python(DATA_HUB, 0), emulator, tmp_path)
@@ -76,6 +77,7 @@ def test_data_hub_example(emulator: str, tmp_path: Path) -> None:
     assert (reading["type"], reading["version"]) == ("JSON", 1)  # stored once, not twice
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("emulator", [BACKUPS], indirect=True)
 def test_backups_example(emulator: str, tmp_path: Path) -> None:
     printed = _run(_python(BACKUPS, 0), emulator, tmp_path)
@@ -89,6 +91,7 @@ def test_backups_example(emulator: str, tmp_path: Path) -> None:
     assert stat.S_IMODE(downloaded.stat().st_mode) == 0o600
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("emulator", [BACKUPS], indirect=True)
 def test_trace_recordings_example(emulator: str, tmp_path: Path) -> None:
     printed = _run(_python(BACKUPS, 1), emulator, tmp_path)

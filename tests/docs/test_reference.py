@@ -30,7 +30,7 @@ def test_every_namespace_class_is_in_the_reference() -> None:
     # The namespaces hivemq_rest does not export are documented where they live.
     documented = _documented()
     for client in (HiveMQClient, AsyncHiveMQClient):
-        for name in ("backups", "trace_recordings", "diagnostic_archives", "data_hub"):
+        for name in ("clients", "backups", "trace_recordings", "diagnostic_archives", "data_hub"):
             cls = getattr(client, name).func.__annotations__["return"]
             assert isinstance(cls, str)
             exported = f"hivemq_rest.{cls}" in documented

@@ -101,6 +101,7 @@ def _screenshot(url: str, target: Path, profile: Path) -> bytes:
     return target.read_bytes()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("page", sorted(PAGES))
 def test_page_renders_in_chromium(page: str, served: str, tmp_path: Path) -> None:
     png = _screenshot(urljoin(served, page), tmp_path / "page.png", tmp_path / "profile")
@@ -111,6 +112,7 @@ def test_page_renders_in_chromium(page: str, served: str, tmp_path: Path) -> Non
     assert distinct_colours(png) > 50
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("page", sorted(PAGES))
 def test_page_has_its_title_and_every_asset(page: str, site: Path) -> None:
     html = (site / page).read_text(encoding="utf-8")

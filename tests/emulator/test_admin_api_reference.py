@@ -45,6 +45,7 @@ def _serve_lines() -> list[list[str]]:
     return [line.split()[2:] for line in re.findall(r"^hivemq-emulator serve .*$", guide, re.M)]
 
 
+@pytest.mark.slow
 def test_the_serve_command_with_backup_options_does_what_the_guide_says() -> None:
     (arguments,) = [line for line in _serve_lines() if "--backup-seconds" in line]
     seconds = float(arguments[arguments.index("--backup-seconds") + 1])

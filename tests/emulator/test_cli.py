@@ -57,6 +57,7 @@ def server() -> Iterator[tuple[subprocess.Popen[str], str]]:
             process.wait(timeout=10)
 
 
+@pytest.mark.slow
 def test_serve_prints_the_url_and_answers(server: tuple[subprocess.Popen[str], str]) -> None:
     process, line = server
     assert line.startswith("listening on http://127.0.0.1:"), line
@@ -101,6 +102,7 @@ def test_a_taken_port_is_reported(capsys: pytest.CaptureFixture[str]) -> None:
     assert "cannot serve" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_serve_allows_more_hosts_and_limits_bodies() -> None:
     with EmulatorProcess("--allow-host", "emu.test", "--max-body-bytes", "10") as server:
         port = httpx.URL(server.base_url).port

@@ -29,6 +29,7 @@ def taken_port() -> Iterator[int]:
         yield taken.getsockname()[1]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "command", [[str(SCRIPT)], [sys.executable, "-m", "hivemq_rest_emulator"]], ids=["script", "-m"]
 )
@@ -38,10 +39,12 @@ def test_a_port_in_use_exits_1(command: list[str], taken_port: int) -> None:
     assert "cannot serve on" in result.stderr
 
 
+@pytest.mark.slow
 def test_bad_arguments_exit_2_from_the_script() -> None:
     assert _run([str(SCRIPT), "serve", "--port", "70000"]).returncode == 2
 
 
+@pytest.mark.slow
 def test_without_the_emulator_extra_both_ways_print_one_line() -> None:
     by_module = _run(
         [
@@ -67,6 +70,7 @@ def test_without_the_emulator_extra_both_ways_print_one_line() -> None:
     assert (by_script.returncode, by_script.stderr.splitlines()) == (1, expected)
 
 
+@pytest.mark.slow
 def test_without_the_extra_the_packages_names_say_what_is_missing() -> None:
     result = _run(
         [
@@ -80,6 +84,7 @@ def test_without_the_extra_the_packages_names_say_what_is_missing() -> None:
     assert "needs the 'emulator' extra (missing: starlette)" in result.stderr
 
 
+@pytest.mark.slow
 def test_mqtt_port_without_the_broker_extra_is_one_line() -> None:
     result = _run(
         [

@@ -88,6 +88,7 @@ TRACE_RECORDING: Final = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("operation", "status"),
     [
@@ -110,6 +111,7 @@ def test_the_served_app_answers_each_family(
     assert answer.status_code == status, answer.text
 
 
+@pytest.mark.slow
 def test_client_state_reads_the_sessions_backend(http: httpx.Client) -> None:
     sessions = [
         {"id": "sensor-online", "connected": True},
@@ -133,6 +135,7 @@ def _advance(http: httpx.Client, seconds: float) -> None:
     assert http.put("/_emulator/clock", json={"advanceSeconds": seconds}).status_code == 200
 
 
+@pytest.mark.slow
 def test_backup_options_of_serve_take_effect(http: httpx.Client) -> None:
     created = call(http, ops.CREATE_BACKUP)
     assert created.status_code == 200, created.text
@@ -176,6 +179,7 @@ LISTINGS: Final = (
 )
 
 
+@pytest.mark.slow
 def test_delete_state_empties_every_family(http: httpx.Client) -> None:
     _fill_every_family(http)
     for operation in LISTINGS:

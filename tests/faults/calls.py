@@ -26,48 +26,48 @@ READS = ["get_client", "get_connection_state", "is_connected", "subscriptions", 
 
 def _sync(hivemq: HiveMQClient, operation: str, argument: Any) -> Any:
     if operation == "get_client":
-        return hivemq.get_client(argument)
+        return hivemq.clients.get(argument)
     if operation == "get_connection_state":
-        return hivemq.get_connection_state(argument)
+        return hivemq.clients.connection_state(argument)
     if operation == "is_connected":
-        return hivemq.is_connected(argument)
+        return hivemq.clients.is_connected(argument)
     if operation == "subscriptions":
-        return list(hivemq.iter_subscriptions(argument))
+        return list(hivemq.clients.subscriptions(argument))
     if operation == "disconnect":
-        return hivemq.disconnect(argument)
+        return hivemq.clients.disconnect(argument)
     if operation == "invalidate":
-        return hivemq.invalidate_session(argument)
+        return hivemq.clients.invalidate_session(argument)
     if operation == "list":
-        return list(hivemq.iter_client_ids(*([] if argument is None else [argument])))
+        return list(hivemq.clients.list(page_size=argument))
     if operation == "list_sized":
-        return list(hivemq.iter_client_ids(argument))
+        return list(hivemq.clients.list(page_size=argument))
     if operation == "pages":
-        return list(hivemq.iter_client_id_pages(argument))
+        return list(hivemq.clients.pages(page_size=argument))
     raise ValueError(operation)
 
 
 async def _async(hivemq: AsyncHiveMQClient, operation: str, argument: Any) -> Any:
     if operation == "get_client":
-        return await hivemq.get_client(argument)
+        return await hivemq.clients.get(argument)
     if operation == "get_connection_state":
-        return await hivemq.get_connection_state(argument)
+        return await hivemq.clients.connection_state(argument)
     if operation == "is_connected":
-        return await hivemq.is_connected(argument)
+        return await hivemq.clients.is_connected(argument)
     if operation == "subscriptions":
-        return [item async for item in hivemq.iter_subscriptions(argument)]
+        return [item async for item in hivemq.clients.subscriptions(argument)]
     if operation == "disconnect":
-        return await hivemq.disconnect(argument)
+        return await hivemq.clients.disconnect(argument)
     if operation == "invalidate":
-        return await hivemq.invalidate_session(argument)
+        return await hivemq.clients.invalidate_session(argument)
     if operation == "list":
-        listing = hivemq.iter_client_ids(*([] if argument is None else [argument]))
+        listing = hivemq.clients.list(page_size=argument)
         return [client_id async for client_id in listing]
     if operation == "list_sized":
-        return [client_id async for client_id in hivemq.iter_client_ids(argument)]
+        return [client_id async for client_id in hivemq.clients.list(page_size=argument)]
     if operation == "pages":
-        return [page async for page in hivemq.iter_client_id_pages(argument)]
+        return [page async for page in hivemq.clients.pages(page_size=argument)]
     if operation == "fetch":
-        return [details async for details in hivemq.fetch_clients(argument)]
+        return [details async for details in hivemq.clients.fetch(argument)]
     raise ValueError(operation)
 
 

@@ -11,9 +11,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.slow
 def test_benchmarks_smoke(tmp_path: Path) -> None:
     report = tmp_path / "BENCHMARKS.md"
     result = subprocess.run(
@@ -33,6 +36,7 @@ def test_benchmarks_smoke(tmp_path: Path) -> None:
         "## 2. Bulk details",
         "## 3. Export",
         "## 4. Data Hub listing",
+        "## 7. Export under faults",
         "## Where the client's CPU goes",
     ):
         assert heading in text
@@ -40,6 +44,7 @@ def test_benchmarks_smoke(tmp_path: Path) -> None:
     assert "n/a" not in text.partition("## Targets")[2].partition("## 1.")[0]
 
 
+@pytest.mark.slow
 def test_benchmarks_run_as_a_script(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "benchmarks/run.py", "--help"],

@@ -40,11 +40,11 @@ def get_client(kind: str, base_url: str, client_id: str = "a", **settings: Any) 
     """get_client through a new client of this kind."""
     if kind == "sync":
         with HiveMQClient(base_url, **settings) as hivemq:
-            return hivemq.get_client(client_id)
+            return hivemq.clients.get(client_id)
 
     async def main() -> Any:
         async with AsyncHiveMQClient(base_url, transport=kind, **settings) as hivemq:  # type: ignore[arg-type]
-            return await hivemq.get_client(client_id)
+            return await hivemq.clients.get(client_id)
 
     return asyncio.run(main())
 
@@ -223,7 +223,7 @@ def test_fetch_clients_collects_an_unsendable_id_and_goes_on() -> None:
 
     async def main() -> Any:
         async with AsyncHiveMQClient(transport=api.async_transport()) as hivemq:
-            stream = hivemq.fetch_clients(ids, 2, on_failure="collect")
+            stream = hivemq.clients.fetch(ids, concurrency=2, on_failure="collect")
             fetched = [item async for item in stream]
             return fetched, stream.failed
 

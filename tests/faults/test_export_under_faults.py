@@ -1,49 +1,51 @@
-"""``hivemq-rest clients export`` of 50,000 sessions while the server misbehaves.
+"""``hivemq-rest clients export`` while the server misbehaves: every id once, retries bounded.
 
-The CLI runs as a subprocess against a ``hivemq-emulator serve`` subprocess that
-answers 20 % of the API requests 503 (with Retry-After) and drops 2 % of the
-connections without an answer. While the export runs, a driver thread adds
-latency spikes (toggling ``latencySeconds`` on and off), one window in which the
-503s say ``Retry-After: 1``, and one cursor expiry mid-listing.
+The export runs in this process against an emulator served in a thread,
+behind a recorder that logs every request it answers, serves the listing in
+pages of 50 (whatever limit the client asks; the next link keeps 50) so a few
+hundred sessions make several pages, and expires every cursor once a chosen
+page has gone out. The emulator answers a share of the API requests 503 and
+drops a share of the connections without an answer.
 
-Expected: exit code 0, no traceback, every session's id in the CSV exactly once,
-and no request tried more often than the CLI's retry policy allows.
+Expected: exit code 0, no traceback, every session's id in the CSV exactly
+once, the listing walked again from the top after the expiry, and no request
+tried more often than the retry policy allows. Each property needs only a
+few pages and a few hundred requests; the export of 50,000 sessions under the
+same faults is a benchmark (``python -m benchmarks --only faults``).
 """
 
 from __future__ import annotations
 
 import csv
 import re
-import subprocess
-import threading
-import time
 from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hivemq_rest import RetryPolicy
-from hivemq_rest._constants import MAX_PAGE_SIZE
-from hivemq_rest_emulator import SessionStore, seed_sessions
+from hivemq_rest._constants import MAX_PAGE_SIZE, MIN_PAGE_SIZE
+from hivemq_rest_emulator import EmulatorHandle, EmulatorServer, create_app
 from hivemq_rest_generated.operations import GET_ALL_MQTT_CLIENTS
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from tests.faults.processes import HIVEMQ_REST, EmulatorProcess, cli_environment, emulator_process
+from tests.overlay.cli.cli_run import run
 
-SESSIONS = 50_000
-SEED = 7
-PAGE_SIZE = MAX_PAGE_SIZE
-PAGES = SESSIONS // PAGE_SIZE
 LIST = GET_ALL_MQTT_CLIENTS.path
-# retryAfter 0 keeps 10,000 503s from costing 10,000 s of waiting; one window uses 1.
+SERVED_PAGE = MIN_PAGE_SIZE
+# retryAfter 0 keeps hundreds of 503s from costing seconds of waiting.
 STEADY_FAULTS: dict[str, Any] = {
-    "unavailableRatio": 0.2,
-    "retryAfter": 0,
-    "dropConnectionRatio": 0.02,
+    "unavailable_ratio": 0.2,
+    "retry_after": 0,
+    "drop_connection_ratio": 0.05,
 }
-SPIKE_LATENCY = 0.25
-EXPORT_TIMEOUT = 300.0
-# With 22 % of requests failing, 12 tries leave about one chance in 1,600 that
-# any of the 50,000 requests fails for good (0.22 ** 12 * 50,000); the CLI's
-# default of 10 would leave one in 75, too often for a test that must not flake.
+# With at most 30 % of requests failing, 12 tries leave about one chance in
+# 2,000,000 that a given request fails for good; the CLI's default of 10
+# would leave one in 170,000 for each of a few thousand requests a run.
 POLICY = RetryPolicy(max_attempts=12)
 
 # hivemq_rest WARNING GET /api/v1/mqtt/clients/x: HTTP 503; attempt 2 of 4 in 0.00s
@@ -54,52 +56,88 @@ _RETRY = re.compile(
 )
 
 
-class FaultDriver(threading.Thread):
-    """Latency spikes, one Retry-After window and one cursor expiry, until stopped."""
+@dataclass(frozen=True)
+class Access:
+    """One API request the server answered (a dropped connection has status 0)."""
 
-    def __init__(self, server: EmulatorProcess) -> None:
-        super().__init__(name="fault-driver", daemon=True)
-        self.server = server
-        self.stop = threading.Event()
-        self.spikes = 0
-        self.retry_after_windows = 0
-        self.expired_after_pages: int | None = None
-        self.error: BaseException | None = None
-        self._seed = 1000
+    path: str
+    query: str
+    status: int
 
-    def _put(self, **changes: Any) -> None:
-        # Every PUT replaces the whole configuration and re-seeds the fault
-        # generator: a new seed each time, so the pattern does not repeat.
-        self._seed += 1
-        self.server.put_faults(**{**STEADY_FAULTS, "seed": self._seed, **changes})
 
-    def _list_requests(self) -> int:
-        return self.server.log().count(f'"GET {LIST}?')
+@dataclass
+class Recorder:
+    """ASGI middleware in front of the emulator: records, pages by 50, expires cursors once.
 
-    def run(self) -> None:
+    ``expire_after``: after that many listing pages answered 200, every cursor
+    expires (the next page answers 410). ``retry_after_once``: the first
+    details request is answered 503 with ``Retry-After: 1``.
+    """
+
+    app: ASGIApp
+    handle: EmulatorHandle | None = None
+    accesses: list[Access] = field(default_factory=list)
+    expire_after: int | None = None
+    retry_after_once: bool = False
+    expired_after: int | None = None
+
+    def reset(self, expire_after: int | None, retry_after_once: bool = False) -> None:
+        """A new run: no accesses, the given expiry and Retry-After window."""
+        self.accesses.clear()
+        self.expire_after, self.retry_after_once = expire_after, retry_after_once
+        self.expired_after = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"].startswith("/_emulator"):
+            await self.app(scope, receive, send)
+            return
+        path, query = scope["path"], scope["query_string"].decode("ascii")
+        if path == LIST:  # pages of 50, whatever the client asked for
+            served = re.sub(r"limit=\d+", f"limit={SERVED_PAGE}", query)
+            scope = {**scope, "query_string": served.encode("ascii")}
+        elif self.retry_after_once:
+            self.retry_after_once = False
+            await _answer_503(send, retry_after=1)
+            self.accesses.append(Access(path, query, 503))
+            return
+        status = 0
+
+        async def recording(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
         try:
-            cycle = 0
-            while not self.stop.wait(1.0):
-                cycle += 1
-                retry_after = 1 if cycle == 2 else 0
-                self._put(latencySeconds=SPIKE_LATENCY, retryAfter=retry_after)
-                self.spikes += 1
-                self.retry_after_windows += retry_after
-                self.stop.wait(0.4)
-                pages = self._list_requests()
-                if self.expired_after_pages is None and 3 <= pages < PAGES - 3:
-                    self._put(latencySeconds=0.0, expireCursors=True)
-                    self.expired_after_pages = pages
-                else:
-                    self._put(latencySeconds=0.0)
-        except BaseException as error:  # reported by the test
-            self.error = error
+            await self.app(scope, receive, recording)
+        finally:
+            self.accesses.append(Access(path, query, status))
+        pages = sum(1 for a in self.accesses if a.path == LIST and a.status == 200)
+        if path == LIST and status == 200 and pages == self.expire_after:
+            assert self.handle is not None
+            self.handle.expire_cursors()
+            self.expired_after = pages
 
 
-def _expected_ids() -> list[str]:
-    store = SessionStore()
-    seed_sessions(store, SESSIONS, SEED)
-    return store.ids()
+async def _answer_503(send: Send, retry_after: int) -> None:
+    body = b'{"errors": [{"title": "Service Unavailable"}]}'
+    headers = [
+        (b"content-type", b"application/json"),
+        (b"retry-after", str(retry_after).encode()),
+        (b"content-length", str(len(body)).encode()),
+    ]
+    await send({"type": "http.response.start", "status": 503, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+@pytest.fixture(scope="module")
+def recorded() -> Iterator[tuple[EmulatorHandle, Recorder]]:
+    """An emulator behind a :class:`Recorder`, for this module's tests."""
+    app = create_app()
+    recorder = Recorder(app)
+    with EmulatorServer(recorder) as server:
+        recorder.handle = EmulatorHandle(app, server.base_url)
+        yield recorder.handle, recorder
 
 
 def _exported_ids(path: Path) -> list[str]:
@@ -109,68 +147,34 @@ def _exported_ids(path: Path) -> list[str]:
         return [row[column] for row in reader]
 
 
-def test_export_of_50000_sessions_under_faults(tmp_path: Path) -> None:
-    output = tmp_path / "clients.csv"
-    with emulator_process(SESSIONS, SEED) as server:
-        server.put_faults(**STEADY_FAULTS, seed=1)
-        driver = FaultDriver(server)
-        started = time.monotonic()
-        command = [HIVEMQ_REST, "clients", "export", "--format", "csv", "--output", str(output)]
-        command += ["--max-attempts", str(POLICY.max_attempts)]
-        command += ["--url", server.base_url, "--debug"]
-        with (tmp_path / "stderr.txt").open("w+", encoding="utf-8") as stderr_file:
-            export = subprocess.Popen(
-                command,
-                stdout=subprocess.DEVNULL,
-                stderr=stderr_file,
-                stdin=subprocess.DEVNULL,
-                env=cli_environment(),
-            )
-            driver.start()
-            try:
-                returncode = export.wait(timeout=EXPORT_TIMEOUT)
-            finally:
-                driver.stop.set()
-                driver.join(timeout=30)
-                if export.poll() is None:
-                    export.kill()
-                    export.wait(timeout=10)
-            elapsed = time.monotonic() - started
-            stderr_file.seek(0)
-            stderr = stderr_file.read()
-        accesses = server.accesses()
+def _export(url: str, output: Path) -> tuple[int, str]:
+    result = run(
+        "clients", "export", "--format", "csv", "--output", str(output),
+        "--max-attempts", str(POLICY.max_attempts), "--url", url, "--debug",
+    )  # fmt: skip
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.returncode, result.stderr
 
-    assert driver.error is None, repr(driver.error)
-    print(f"export of {SESSIONS:,} sessions under faults: {elapsed:.1f} s")
-    tail = stderr[-3000:]
-    assert returncode == 0, f"exit {returncode} after {elapsed:.1f} s:\n{tail}"
-    assert "Traceback" not in stderr, tail
 
-    # Every session exactly once.
+def _check_every_id_once_and_bounded(
+    handle: EmulatorHandle, recorder: Recorder, output: Path, stderr: str
+) -> list[dict[str, str]]:
+    """Every session exactly once; retries within the policy, as both ends saw them."""
     exported = _exported_ids(output)
-    duplicates = [client_id for client_id, n in Counter(exported).items() if n > 1]
-    assert duplicates == []
-    assert set(exported) == set(_expected_ids())
-    assert len(exported) == SESSIONS
+    assert [i for i, n in Counter(exported).items() if n > 1] == []
+    assert sorted(exported) == sorted(handle.store.ids())
 
-    # The faults did happen: 503s, dropped connections, spikes, Retry-After, one expiry.
-    api = [access for access in accesses if not access.path.startswith("/_emulator")]
-    unavailable = sum(1 for access in api if access.status == 503)
-    assert unavailable > 0.1 * len(api)
-    retries = [match.groupdict() for match in _RETRY.finditer(stderr)]
-    assert any(retry["why"] != "HTTP 503" for retry in retries)  # dropped connections
-    assert driver.spikes >= 2
-    assert driver.retry_after_windows == 1
-    assert any(r["why"] == "HTTP 503" and float(r["wait"]) == 1.0 for r in retries)
-    assert driver.expired_after_pages is not None
-    listing = [access for access in api if access.path == LIST]
+    listing = [a for a in recorder.accesses if a.path == LIST]
     expired = [n for n, access in enumerate(listing) if access.status == 410]
-    assert len(expired) == 1
-    after = listing[expired[0] + 1 :]
-    assert after
-    assert after[0].query == f"limit={PAGE_SIZE}"  # the walk started again from the top
+    pages = max(1, -(-len(exported) // SERVED_PAGE))
+    if recorder.expired_after is not None and recorder.expired_after < pages:
+        assert len(expired) == 1  # then the walk starts again from the top
+        assert listing[expired[0] + 1].query == f"limit={MAX_PAGE_SIZE}"
+    else:  # no expiry, or after the last page: no cursor left to expire
+        assert expired == []
 
-    # Retries within their bounds, as the client saw them ...
+    retries = [match.groupdict() for match in _RETRY.finditer(stderr)]
     assert all(int(retry["of"]) == POLICY.max_attempts for retry in retries)
     assert all(int(retry["attempt"]) <= POLICY.max_attempts for retry in retries)
     assert all(float(retry["wait"]) <= POLICY.retry_after_cap for retry in retries)
@@ -179,8 +183,65 @@ def test_export_of_50000_sessions_under_faults(tmp_path: Path) -> None:
         for retry in retries
         if not retry["path"].startswith(f"{LIST}?")  # a listing's first page comes back on restart
     )
-    assert max(per_request.values()) <= POLICY.max_attempts - 1
-    # ... and as the server saw them (answered requests; drops leave no log line).
-    per_path = Counter(access.path for access in api if access.path != LIST)
-    assert len(per_path) == SESSIONS
-    assert max(per_path.values()) <= POLICY.max_attempts
+    assert max(per_request.values(), default=0) <= POLICY.max_attempts - 1
+    details = Counter(a.path for a in recorder.accesses if a.path != LIST)
+    assert len(details) == len(exported)
+    assert max(details.values(), default=0) <= POLICY.max_attempts
+    return retries
+
+
+def test_export_under_faults_has_every_id_once(
+    recorded: tuple[EmulatorHandle, Recorder], tmp_path: Path
+) -> None:
+    handle, recorder = recorded
+    handle.reset()
+    handle.seed(230, seed=7)  # five pages of 50, the last one short
+    handle.set_faults(**STEADY_FAULTS, seed=1)
+    recorder.reset(expire_after=2, retry_after_once=True)
+    output = tmp_path / "clients.csv"
+
+    _, stderr = _export(handle.base_url, output)
+
+    retries = _check_every_id_once_and_bounded(handle, recorder, output, stderr)
+    # The faults did happen: 503s, dropped connections, a Retry-After, one expiry.
+    assert recorder.expired_after == 2
+    answered = [a for a in recorder.accesses if a.status]
+    assert sum(1 for a in answered if a.status == 503) > 0.1 * len(answered)
+    assert any(a.status == 0 for a in recorder.accesses)  # dropped
+    assert any(retry["why"] != "HTTP 503" for retry in retries)
+    assert any(r["why"] == "HTTP 503" and float(r["wait"]) == 1.0 for r in retries)
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    sessions=st.integers(0, 180),
+    unavailable=st.floats(0, 0.25),
+    dropped=st.floats(0, 0.05),
+    seed=st.integers(0, 2**32),
+    expire_after=st.none() | st.integers(1, 4),
+)
+def test_any_faults_and_any_expiry_keep_every_id_once(
+    recorded: tuple[EmulatorHandle, Recorder],
+    tmp_path_factory: pytest.TempPathFactory,
+    sessions: int,
+    unavailable: float,
+    dropped: float,
+    seed: int,
+    expire_after: int | None,
+) -> None:
+    handle, recorder = recorded
+    handle.reset()
+    handle.seed(sessions, seed=seed)
+    handle.set_faults(
+        unavailable_ratio=unavailable, retry_after=0, drop_connection_ratio=dropped, seed=seed
+    )
+    recorder.reset(expire_after)
+    output = tmp_path_factory.mktemp("export") / "clients.csv"
+
+    _, stderr = _export(handle.base_url, output)
+
+    _check_every_id_once_and_bounded(handle, recorder, output, stderr)
+    pages = max(1, -(-sessions // SERVED_PAGE))
+    assert recorder.expired_after == (
+        expire_after if (expire_after or pages + 1) <= pages else None
+    )

@@ -15,14 +15,14 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 import pytest
-from hivemq_rest import AsyncHiveMQClient, ClientNotFoundError, InvalidClientIdError
+from hivemq_rest import AsyncHiveMQClient, ClientNotFoundError, HiveMQClient, InvalidClientIdError
 from hivemq_rest._constants import MAX_PAGE_SIZE, MIN_PAGE_SIZE
 from hivemq_rest_emulator import EmulatorHandle, validate_client_id
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.faults.calls import KINDS, PER_CLIENT, call, open_client
-from tests.faults.processes import run_cli
+from tests.overlay.cli.cli_run import run as run_cli
 from tests.overlay.local_server import local_server
 from tests.overlay.strategies import valid_ids
 
@@ -233,7 +233,6 @@ INVALID_PAGE_SIZES: list[Any] = [
     False,
     float(MAX_PAGE_SIZE),
     "100",
-    None,
 ]
 
 
@@ -268,19 +267,21 @@ def test_invalid_page_sizes_are_refused_before_sending(kind: str) -> None:
             for operation in ("list_sized", "pages"):
                 with pytest.raises(ValueError, match="page_size"):
                     call(kind, server.base_url, operation, page_size)
-        if kind == "async":
-            for concurrency in (0, -1, True, 1.5):
-                with pytest.raises(ValueError, match="concurrency"):
-                    call_fetch(server.base_url, concurrency)
+        for concurrency in (0, -1, True, 1.5):
+            with pytest.raises(ValueError, match="concurrency"):
+                call_fetch(kind, server.base_url, concurrency)
         assert server.seen == []
 
 
-def call_fetch(base_url: str, concurrency: Any) -> Any:
-    """fetch_clients with a given concurrency (refused before anything is read or sent)."""
+def call_fetch(kind: str, base_url: str, concurrency: Any) -> Any:
+    """clients.fetch with a given concurrency (refused before anything is read or sent)."""
+    if kind == "sync":
+        with HiveMQClient(base_url) as client:
+            return list(client.clients.fetch(["a"], concurrency=concurrency))
 
     async def main() -> Any:
         async with AsyncHiveMQClient(base_url) as hivemq:
-            return [d async for d in hivemq.fetch_clients(["a"], concurrency)]
+            return [d async for d in hivemq.clients.fetch(["a"], concurrency=concurrency)]
 
     return asyncio.run(main())
 

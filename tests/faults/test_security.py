@@ -29,7 +29,7 @@ from hivemq_rest import (
 from hivemq_rest_generated.operations import GET_ALL_MQTT_CLIENTS
 
 from tests.faults.calls import KINDS, call, open_client
-from tests.faults.processes import run_cli
+from tests.overlay.cli.cli_run import run as run_cli
 from tests.overlay.local_server import LocalServer, local_server
 
 TOKEN = "tok-7f3a9c2e-SECRET"

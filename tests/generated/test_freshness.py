@@ -60,8 +60,8 @@ def test_hand_edit_of_the_sync_client_code_is_reported(tmp_path: Path) -> None:
 
     diff = stale_sync_diff(produced)
 
-    assert "-            time.sleep(0)" in diff
-    assert "+            time.sleep(wait)" in diff
+    assert "-                time.sleep(0)" in diff
+    assert "+                time.sleep(wait)" in diff
 
 
 def test_an_edit_of_the_async_source_shows_in_the_sync_code(tmp_path: Path) -> None:

@@ -59,12 +59,12 @@ def test_operations() -> None:
 
     async def steps(hivemq: AsyncHiveMQClient) -> list[object]:
         found: list[object] = [
-            (await hivemq.get_client("a/b")).id,
-            await hivemq.is_connected("a/b"),
-            [s.topic_filter for s in await _collect(hivemq.iter_subscriptions("a/b"))],
+            (await hivemq.clients.get("a/b")).id,
+            await hivemq.clients.is_connected("a/b"),
+            [s.topic_filter for s in await _collect(hivemq.clients.subscriptions("a/b"))],
         ]
-        await hivemq.disconnect("a/b", prevent_will_message=True)
-        await hivemq.invalidate_session("a/b")
+        await hivemq.clients.disconnect("a/b", prevent_will_message=True)
+        await hivemq.clients.invalidate_session("a/b")
         return found
 
     assert run(steps, api) == ["a/b", True, ["t"]]
@@ -84,13 +84,13 @@ def test_listing_with_restart() -> None:
         ids_page(["a", "c"], "c1"),
         ids_page(["d"]),
     )
-    assert run(lambda h: _collect(h.iter_client_ids(page_size=100)), api) == ["a", "b", "c", "d"]
+    assert run(lambda h: _collect(h.clients.list(page_size=100)), api) == ["a", "b", "c", "d"]
 
 
 def test_listing_raise_mode() -> None:
     api = FakeAPI().script(ids_page(["a"], "c1"), problem(410, "Cursor not valid anymore"))
     with pytest.raises(CursorExpiredError):
-        run(lambda h: _collect(h.iter_client_ids(on_cursor_expired="raise")), api)
+        run(lambda h: _collect(h.clients.list(on_cursor_expired="raise")), api)
 
 
 def test_bad_arguments_fail_before_sending() -> None:
@@ -98,13 +98,13 @@ def test_bad_arguments_fail_before_sending() -> None:
 
     async def steps(hivemq: AsyncHiveMQClient) -> None:
         with pytest.raises(ValueError, match="page_size"):
-            hivemq.iter_client_ids(page_size=10)
+            hivemq.clients.list(page_size=10)
         with pytest.raises(InvalidClientIdError):
-            hivemq.iter_subscriptions("")
+            hivemq.clients.subscriptions("")
         with pytest.raises(InvalidClientIdError):
-            await hivemq.get_client("\x00")
+            await hivemq.clients.get("\x00")
         with pytest.raises(ValueError, match="concurrency"):
-            hivemq.fetch_clients(["a"], concurrency=0)
+            hivemq.clients.fetch(["a"], concurrency=0)
 
     run(steps, api)
     assert api.requests == []
@@ -119,11 +119,11 @@ def test_retries() -> None:
     api = FakeAPI().script(
         problem(503, "Endpoint not active yet"), httpx.ConnectError("refused"), details("a")
     )
-    assert run(lambda h: h.get_client("a"), api).id == "a"
+    assert run(lambda h: h.clients.get("a"), api).id == "a"
     assert len(api.requests) == 3
     api = FakeAPI(default=problem(503, "Endpoint not active yet"))
     with pytest.raises(ServiceUnavailableError):
-        run(lambda h: h.get_client("a"), api, retry=RetryPolicy(max_attempts=2, backoff_base=0))
+        run(lambda h: h.clients.get("a"), api, retry=RetryPolicy(max_attempts=2, backoff_base=0))
     assert len(api.requests) == 2
 
 
@@ -157,7 +157,7 @@ class _SlowPeer:
 def _fetch(peer: _SlowPeer, ids: object, concurrency: int) -> tuple[list[str], list[str], int]:
     async def main() -> tuple[list[str], list[str], int]:
         async with AsyncHiveMQClient(transport=httpx.MockTransport(peer), retry=NO_WAIT) as hivemq:
-            stream = hivemq.fetch_clients(ids, concurrency=concurrency)  # type: ignore[arg-type]
+            stream = hivemq.clients.fetch(ids, concurrency=concurrency)  # type: ignore[arg-type]
             got = [str(d.id) async for d in stream]
             return got, stream.vanished, stream.fetched
 
@@ -200,7 +200,9 @@ def test_fetch_clients_can_collect_failures_and_go_on() -> None:
 
     async def main() -> tuple[list[str], list[tuple[str, int]]]:
         async with AsyncHiveMQClient(transport=httpx.MockTransport(peer), retry=NO_WAIT) as hivemq:
-            stream = hivemq.fetch_clients([f"c{i}" for i in range(20)], 4, on_failure="collect")
+            stream = hivemq.clients.fetch(
+                [f"c{i}" for i in range(20)], concurrency=4, on_failure="collect"
+            )
             got = sorted([str(d.id) async for d in stream])
             return got, sorted((i, getattr(e, "status", 0)) for i, e in stream.failed)
 
@@ -214,7 +216,7 @@ def test_fetch_clients_never_collects_a_lost_server() -> None:
         refused = FakeAPI(default=httpx.ConnectError("refused"))
         async with AsyncHiveMQClient(transport=refused.async_transport(), retry=NO_WAIT) as hivemq:
             ids = [f"c{i}" for i in range(100)]
-            stream = hivemq.fetch_clients(ids, 4, on_failure="collect")
+            stream = hivemq.clients.fetch(ids, concurrency=4, on_failure="collect")
             with pytest.raises(APIConnectionError):
                 _ = [d async for d in stream]
 
@@ -229,7 +231,9 @@ def test_fetch_clients_collects_a_lone_connection_failure() -> None:
         async with AsyncHiveMQClient(
             transport=api.async_transport(), retry=RetryPolicy.disabled()
         ) as hivemq:
-            stream = hivemq.fetch_clients([f"c{i}" for i in range(10)], 1, on_failure="collect")
+            stream = hivemq.clients.fetch(
+                [f"c{i}" for i in range(10)], concurrency=1, on_failure="collect"
+            )
             got = [d async for d in stream]
             return len(got), [i for i, _ in stream.failed]
 
@@ -245,7 +249,9 @@ def test_fetch_clients_refuses_a_bad_id_in_the_stream() -> None:
 def test_fetch_clients_collects_an_id_no_request_can_address() -> None:
     async def main() -> tuple[list[str], list[tuple[str, type]]]:
         async with AsyncHiveMQClient(transport=httpx.MockTransport(_SlowPeer())) as hivemq:
-            stream = hivemq.fetch_clients(["a", "", "b\x00", "c"], 2, on_failure="collect")
+            stream = hivemq.clients.fetch(
+                ["a", "", "b\x00", "c"], concurrency=2, on_failure="collect"
+            )
             got = sorted([str(d.id) async for d in stream])
             return got, [(i, type(e)) for i, e in stream.failed]
 
@@ -265,7 +271,10 @@ def test_fetch_clients_reads_every_failure_that_finishes_at_once(
             transport=api.async_transport(), retry=RetryPolicy.disabled()
         ) as hivemq:
             with pytest.raises(InternalServerError, match="boom"):
-                _ = [d async for d in hivemq.fetch_clients([f"c{i}" for i in range(8)], 4)]
+                _ = [
+                    d
+                    async for d in hivemq.clients.fetch([f"c{i}" for i in range(8)], concurrency=4)
+                ]
 
     with caplog.at_level(logging.ERROR, logger="asyncio"):
         asyncio.run(main())
@@ -278,7 +287,7 @@ def test_fetch_clients_left_early_cancels_what_is_in_flight() -> None:
 
     async def main() -> set[asyncio.Task[object]]:
         async with AsyncHiveMQClient(transport=httpx.MockTransport(peer)) as hivemq:
-            async with hivemq.fetch_clients([f"c{i}" for i in range(100)], 8) as stream:
+            async with hivemq.clients.fetch([f"c{i}" for i in range(100)], concurrency=8) as stream:
                 async for _ in stream:
                     break
             return asyncio.all_tasks() - {asyncio.current_task()}
@@ -290,7 +299,7 @@ def test_fetch_clients_left_early_cancels_what_is_in_flight() -> None:
 def test_fetch_clients_can_be_iterated_once() -> None:
     async def main() -> None:
         async with AsyncHiveMQClient(transport=httpx.MockTransport(_SlowPeer())) as hivemq:
-            stream = hivemq.fetch_clients(["a"])
+            stream = hivemq.clients.fetch(["a"])
             assert [d.id async for d in stream] == ["a"]
             with pytest.raises(RuntimeError, match="only once"):
                 stream.__aiter__()
@@ -300,4 +309,4 @@ def test_fetch_clients_can_be_iterated_once() -> None:
 
 def test_not_found_is_typed() -> None:
     with pytest.raises(ClientNotFoundError):
-        run(lambda h: h.get_client("x"), FakeAPI(default=problem(404, "Resource not found")))
+        run(lambda h: h.clients.get("x"), FakeAPI(default=problem(404, "Resource not found")))

@@ -60,11 +60,11 @@ def test_every_operation_addresses_exactly_the_id(client_id: str) -> None:
         200, json={"client": {"id": client_id}, "connection": {"connected": True}, "items": []}
     )
     with _client(api) as hivemq:
-        hivemq.get_client(client_id)
-        hivemq.get_connection_state(client_id)
-        list(hivemq.iter_subscriptions(client_id))
-        hivemq.disconnect(client_id)
-        hivemq.invalidate_session(client_id, prevent_will_message=True)
+        hivemq.clients.get(client_id)
+        hivemq.clients.connection_state(client_id)
+        list(hivemq.clients.subscriptions(client_id))
+        hivemq.clients.disconnect(client_id)
+        hivemq.clients.invalidate_session(client_id, prevent_will_message=True)
     prefix = f"{GET_ALL_MQTT_CLIENTS.path}/"
     for request, suffix in zip(
         api.requests, ["", "/connection", "/subscriptions", "/connection", ""], strict=True
@@ -82,11 +82,11 @@ def test_invalid_id_sends_nothing(bad: str) -> None:
     api = FakeAPI()
     with _client(api) as hivemq:
         for call in (
-            lambda: hivemq.get_client(bad),
-            lambda: hivemq.is_connected(bad),
-            lambda: hivemq.iter_subscriptions(bad),
-            lambda: hivemq.disconnect(bad),
-            lambda: hivemq.invalidate_session(bad),
+            lambda: hivemq.clients.get(bad),
+            lambda: hivemq.clients.is_connected(bad),
+            lambda: hivemq.clients.subscriptions(bad),
+            lambda: hivemq.clients.disconnect(bad),
+            lambda: hivemq.clients.invalidate_session(bad),
         ):
             with pytest.raises(InvalidClientIdError):
                 call()
@@ -97,14 +97,14 @@ def test_invalid_id_sends_nothing(bad: str) -> None:
 def test_bad_page_size_fails_before_sending(size: object) -> None:
     api = FakeAPI()
     with _client(api) as hivemq, pytest.raises(ValueError, match="page_size"):
-        hivemq.iter_client_ids(page_size=size)  # type: ignore[arg-type]
+        hivemq.clients.list(page_size=size)  # type: ignore[arg-type]
     assert api.requests == []
 
 
 def test_prevent_will_message_must_be_a_bool() -> None:
     api = FakeAPI()
     with _client(api) as hivemq, pytest.raises(TypeError, match="bool"):
-        hivemq.disconnect("a", prevent_will_message="yes")  # type: ignore[arg-type]
+        hivemq.clients.disconnect("a", prevent_will_message="yes")  # type: ignore[arg-type]
     assert api.requests == []
 
 
@@ -113,7 +113,7 @@ def test_headers_user_agent_and_prefix() -> None:
     with HiveMQClient(
         "https://proxy.example/hivemq/rest/", transport=api.transport(), headers={"X-Team": "ops"}
     ) as hivemq:
-        hivemq.get_client("a")
+        hivemq.clients.get("a")
     (request,) = api.requests
     assert str(request.url) == "https://proxy.example/hivemq/rest/api/v1/mqtt/clients/a"
     assert request.headers["User-Agent"] == f"hivemq-rest-client/{__version__}"
@@ -124,9 +124,9 @@ def test_headers_user_agent_and_prefix() -> None:
 def test_basic_and_bearer_auth() -> None:
     api = FakeAPI(default=details("a"))
     with _client(api, username="ops", password="s3cret") as hivemq:
-        hivemq.get_client("a")
+        hivemq.clients.get("a")
     with _client(api, token="tok-123") as hivemq:
-        hivemq.get_client("a")
+        hivemq.clients.get("a")
     assert api.requests[0].headers["Authorization"] == "Basic b3BzOnMzY3JldA=="
     assert api.requests[1].headers["Authorization"] == "Bearer tok-123"
 
@@ -169,7 +169,7 @@ def test_secrets_stay_out_of_repr_logs_and_errors(caplog: pytest.LogCaptureFixtu
         api, username="ops", password="pa55-word", retry=RetryPolicy(max_attempts=2, backoff_base=0)
     ) as a:
         with pytest.raises(ClientNotFoundError) as caught:
-            a.get_client("x")
+            a.clients.get("x")
         seen = [repr(a), repr(a._connection), str(caught.value), repr(caught.value), caplog.text]
     with _client(FakeAPI(), token="tok-SECRET") as b:
         seen += [repr(b), repr(b._connection), repr(b._connection.auth)]
@@ -201,12 +201,12 @@ def test_details_state_and_subscriptions_parse() -> None:
         ),
     )
     with _client(api) as hivemq:
-        client = hivemq.get_client("c1")
+        client = hivemq.clients.get("c1")
         assert (client.id, client.connected, client.session_expiry_interval) == ("c1", True, None)
         assert client.additional_properties == {"somethingNew": 1}
-        assert hivemq.get_connection_state("c1").connected is True
-        assert hivemq.is_connected("c1") is False
-        subscriptions = list(hivemq.iter_subscriptions("c1"))
+        assert hivemq.clients.connection_state("c1").connected is True
+        assert hivemq.clients.is_connected("c1") is False
+        subscriptions = list(hivemq.clients.subscriptions("c1"))
     assert [s.qos for s in subscriptions] == [ClientSubscriptionQos.EXACTLY_ONCE, "QOS_9"]
 
 
@@ -222,7 +222,7 @@ def test_subscriptions_follow_a_cursor() -> None:
         httpx.Response(200, json={"items": [{"topicFilter": "b"}]}),
     )
     with _client(api) as hivemq:
-        assert [s.topic_filter for s in hivemq.iter_subscriptions("c")] == ["a", "b"]
+        assert [s.topic_filter for s in hivemq.clients.subscriptions("c")] == ["a", "b"]
     assert api.paths() == [
         "/api/v1/mqtt/clients/c/subscriptions",
         "/api/v1/mqtt/clients/c/subscriptions?cursor=n%3D",
@@ -231,7 +231,7 @@ def test_subscriptions_follow_a_cursor() -> None:
 
 def _listing(api: FakeAPI, **kwargs: object) -> Iterator[str]:
     with _client(api) as hivemq:
-        yield from hivemq.iter_client_ids(**kwargs)  # type: ignore[arg-type]
+        yield from hivemq.clients.list(**kwargs)  # type: ignore[arg-type]
 
 
 def test_listing_walks_every_page() -> None:
@@ -258,7 +258,7 @@ def test_abandoned_listing_lets_go_of_its_record() -> None:
     before = open_temporary_files()
     api = FakeAPI().script(ids_page(["a", "b"], "c1"), ids_page(["c"], "c2"))
     with _client(api) as hivemq:
-        ids = hivemq.iter_client_ids(page_size=50)
+        ids = hivemq.clients.list(page_size=50)
         assert next(ids) == "a"
         assert len(open_temporary_files()) == len(before) + 1
         del ids  # as when a for loop is left early and the iterator dropped
@@ -325,7 +325,7 @@ def test_bad_answers_become_typed_errors(
     answer: httpx.Response, cls: type[HiveMQError], message: str
 ) -> None:
     with _client(FakeAPI(default=answer)) as hivemq, pytest.raises(cls, match=message) as caught:
-        hivemq.get_client("a")
+        hivemq.clients.get("a")
     assert caught.value.status == answer.status_code  # type: ignore[attr-defined]
 
 
@@ -335,21 +335,21 @@ def test_bodies_without_properties_are_valid() -> None:
     api = FakeAPI(default=httpx.Response(200, json={}))
     with _client(api) as hivemq:
         with pytest.raises(UnexpectedResponseError, match="no client"):
-            hivemq.get_client("a")
-        assert hivemq.get_connection_state("a").to_dict() == {}
-        assert list(hivemq.iter_subscriptions("a")) == []
-        assert list(hivemq.iter_client_ids()) == []
+            hivemq.clients.get("a")
+        assert hivemq.clients.connection_state("a").to_dict() == {}
+        assert list(hivemq.clients.subscriptions("a")) == []
+        assert list(hivemq.clients.list()) == []
         with pytest.raises(UnexpectedResponseError, match="does not say"):
-            hivemq.is_connected("a")
+            hivemq.clients.is_connected("a")
 
 
 @pytest.mark.parametrize("body", [{"connection": {"connected": "yes"}}, []])
 def test_connection_state_of_the_wrong_shape(body: object) -> None:
     with _client(FakeAPI(default=httpx.Response(200, json=body))) as hivemq:
         with pytest.raises(UnexpectedResponseError):
-            hivemq.is_connected("a")
+            hivemq.clients.is_connected("a")
         with pytest.raises(UnexpectedResponseError):
-            hivemq.get_connection_state("a")
+            hivemq.clients.connection_state("a")
 
 
 @pytest.mark.parametrize("body", [{"connection": None}, {"connection": {"connected": None}}])
@@ -357,14 +357,14 @@ def test_a_null_connection_state_says_neither(body: object) -> None:
     # Null reads as absent (None): the state parses, but is_connected cannot answer.
     with _client(FakeAPI(default=httpx.Response(200, json=body))) as hivemq:
         with pytest.raises(UnexpectedResponseError, match="does not say"):
-            hivemq.is_connected("a")
-        assert hivemq.get_connection_state("a").connected is None
+            hivemq.clients.is_connected("a")
+        assert hivemq.clients.connection_state("a").connected is None
 
 
 def test_subscriptions_of_the_wrong_shape() -> None:
     api = FakeAPI(default=httpx.Response(200, json={"items": "none"}))
     with _client(api) as hivemq, pytest.raises(UnexpectedResponseError):
-        list(hivemq.iter_subscriptions("a"))
+        list(hivemq.clients.subscriptions("a"))
 
 
 # -- retries ------------------------------------------------------------------
@@ -377,7 +377,7 @@ def test_retries_503_then_succeeds(sleeps: list[float]) -> None:
         details("a"),
     )
     with _client(api, retry=RetryPolicy(backoff_base=0.5, max_attempts=3), seed=1) as hivemq:
-        assert hivemq.get_client("a").id == "a"
+        assert hivemq.clients.get("a").id == "a"
     assert len(api.requests) == 3
     assert sleeps[0] == 2.0
     assert 0 <= sleeps[1] <= 1.0
@@ -390,7 +390,7 @@ def test_retries_run_out(sleeps: list[float]) -> None:
         _client(api, retry=retry) as hivemq,
         pytest.raises(ServiceUnavailableError, match="upgrade running"),
     ):
-        hivemq.get_client("a")
+        hivemq.clients.get("a")
     assert len(api.requests) == 3
     assert len(sleeps) == 2
 
@@ -401,14 +401,14 @@ def test_retries_switched_off() -> None:
         _client(api, retry=RetryPolicy.disabled()) as hivemq,
         pytest.raises(HiveMQError, match="429"),
     ):
-        hivemq.get_client("a")
+        hivemq.clients.get("a")
     assert len(api.requests) == 1
 
 
 def test_connection_errors_are_retried_then_typed(sleeps: list[float]) -> None:
     api = FakeAPI(default=httpx.ConnectError("connection refused"))
     with _client(api) as hivemq, pytest.raises(APIConnectionError, match="connection refused"):
-        hivemq.get_client("a")
+        hivemq.clients.get("a")
     assert len(api.requests) == 4
 
 
@@ -421,7 +421,7 @@ def test_socket_errors_httpx_lets_through_are_typed(sleeps: list[float]) -> None
         _client(api, retry=retry) as hivemq,
         pytest.raises(APIConnectionError, match="certificate required") as caught,
     ):
-        hivemq.get_client("a")
+        hivemq.clients.get("a")
     assert isinstance(caught.value.__cause__, ssl.SSLError)
     assert len(api.requests) == 2
 
@@ -430,28 +430,28 @@ def test_timeouts_are_typed(sleeps: list[float]) -> None:
     api = FakeAPI(default=httpx.ReadTimeout("timed out"))
     retry = RetryPolicy(max_attempts=2, backoff_base=0)
     with _client(api, retry=retry) as hivemq, pytest.raises(APITimeoutError):
-        hivemq.get_client("a")
+        hivemq.clients.get("a")
     assert len(api.requests) == 2
 
 
 def test_delete_that_may_have_happened_is_done(sleeps: list[float]) -> None:
     api = FakeAPI().script(httpx.ReadError("reset by peer"), problem(404, "Resource not found"))
     with _client(api) as hivemq:
-        hivemq.invalidate_session("a")
+        hivemq.clients.invalidate_session("a")
     assert [r.method for r in api.requests] == ["DELETE", "DELETE"]
 
 
 def test_delete_of_an_unknown_client_is_not_found(sleeps: list[float]) -> None:
     api = FakeAPI().script(httpx.ConnectError("refused"), problem(404, "Resource not found"))
     with _client(api) as hivemq, pytest.raises(ClientNotFoundError):
-        hivemq.disconnect("a")
+        hivemq.clients.disconnect("a")
 
 
 def test_rate_limit_spaces_requests(sleeps: list[float]) -> None:
     api = FakeAPI(default=details("a"))
     with _client(api, requests_per_second=10) as hivemq:
         for _ in range(5):
-            hivemq.get_client("a")
+            hivemq.clients.get("a")
     # The sleeps are not taken here, so each booking lands 0.1 s after the last.
     assert sleeps == pytest.approx([0.0, 0.1, 0.2, 0.3, 0.4], abs=0.05)
 
@@ -460,9 +460,9 @@ def test_no_json_error_leaks() -> None:
     api = FakeAPI(default=httpx.Response(200, content=b"\xff\xfe\x00garbage"))
     with _client(api) as hivemq:
         for call in (
-            lambda: hivemq.get_client("a"),
-            lambda: hivemq.is_connected("a"),
-            lambda: list(hivemq.iter_client_ids()),
+            lambda: hivemq.clients.get("a"),
+            lambda: hivemq.clients.is_connected("a"),
+            lambda: list(hivemq.clients.list()),
         ):
             with pytest.raises(UnexpectedResponseError) as caught:
                 call()

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("function", "hidden", "extra"),
     [("hivemq_rest", "click", "cli")],
@@ -30,6 +31,7 @@ def test_missing_extra_is_one_clear_line(function: str, hidden: str, extra: str)
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", ["hivemq-rest"])
 def test_installed_scripts_run(command: str) -> None:
     script = shutil.which(command, path=str(Path(sys.executable).parent))

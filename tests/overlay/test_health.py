@@ -88,7 +88,7 @@ def test_credentials_and_headers_never_go_to_the_health_listener(
     headers = {"X-Api-Key": "k3y"}
     with _client(recorder, headers=headers, **credentials) as hivemq:
         hivemq.health.status()
-        hivemq.backups.list()
+        list(hivemq.backups.list())
     health, rest = recorder.requests
     assert "authorization" not in health.headers
     assert "x-api-key" not in health.headers
@@ -260,20 +260,20 @@ def test_cookies_are_kept_and_sent_for_the_rest_origin_only(kind: str) -> None:
 
     if kind == "sync":
         with _client(peer) as hivemq:
-            hivemq.backups.list()
+            list(hivemq.backups.list())
             hivemq.health.status()
             hivemq.health.status()
-            hivemq.backups.list()
+            list(hivemq.backups.list())
     else:
 
         async def steps() -> None:
             async with AsyncHiveMQClient(
                 "https://broker:8888", transport=httpx.MockTransport(peer)
             ) as hivemq:
-                await hivemq.backups.list()
+                [backup async for backup in hivemq.backups.list()]
                 await hivemq.health.status()
                 await hivemq.health.status()
-                await hivemq.backups.list()
+                [backup async for backup in hivemq.backups.list()]
 
         asyncio.run(steps())
     assert sent == [(8888, None), (8889, None), (8889, None), (8888, "REST=s3cret")]
@@ -306,10 +306,10 @@ def test_no_cookie_crosses_between_the_listeners_over_a_real_transport(
             async with AsyncHiveMQClient(
                 base, health_url=health_url, transport=transport
             ) as hivemq:
-                await hivemq.backups.list()
+                [backup async for backup in hivemq.backups.list()]
                 await hivemq.health.status()
                 await hivemq.health.status()
-                await hivemq.backups.list()
+                [backup async for backup in hivemq.backups.list()]
 
         asyncio.run(steps())
     assert [headers.get("cookie") for _, _, headers in rest.seen] == [None, "REST=s3cret"]

@@ -198,7 +198,7 @@ def test_a_retry_after_date_that_overflows_retries_after_the_backoff() -> None:
     with HiveMQClient(
         transport=api.transport(), retry=RetryPolicy(backoff_base=0.0), seed=1
     ) as hivemq:
-        assert list(hivemq.iter_client_ids()) == ["a"]
+        assert list(hivemq.clients.list()) == ["a"]
 
 
 def test_a_body_holding_nan_or_infinity_is_not_sent() -> None:
@@ -253,7 +253,7 @@ def test_a_page_with_more_ids_than_asked_for_is_unexpected() -> None:
         HiveMQClient(transport=api.transport()) as hivemq,
         pytest.raises(UnexpectedResponseError, match="51 items; at most 50"),
     ):
-        list(hivemq.iter_client_ids(page_size=50))
+        list(hivemq.clients.list(page_size=50))
 
 
 def test_a_page_with_more_items_than_asked_for_is_unexpected() -> None:

@@ -32,14 +32,14 @@ def _walk(kind: str, api: FakeAPI) -> list[str]:
     retry = RetryPolicy.disabled()
     if kind == "sync":
         with HiveMQClient("http://broker:8888", transport=api.transport(), retry=retry) as hivemq:
-            return list(hivemq.iter_client_ids(page_size=50))
+            return list(hivemq.clients.list(page_size=50))
 
     async def main() -> list[str]:
         transport = api.async_transport()
         async with AsyncHiveMQClient(
             "http://broker:8888", transport=transport, retry=retry
         ) as hivemq:
-            return [client_id async for client_id in hivemq.iter_client_ids(page_size=50)]
+            return [client_id async for client_id in hivemq.clients.list(page_size=50)]
 
     return asyncio.run(main())
 
@@ -147,7 +147,7 @@ def _subscriptions(kind: str, api: FakeAPI) -> None:
     retry = RetryPolicy.disabled()
     if kind == "sync":
         with HiveMQClient("http://broker:8888", transport=api.transport(), retry=retry) as hivemq:
-            list(hivemq.iter_subscriptions("a"))
+            list(hivemq.clients.subscriptions("a"))
         return
 
     async def main() -> None:
@@ -155,7 +155,7 @@ def _subscriptions(kind: str, api: FakeAPI) -> None:
         async with AsyncHiveMQClient(
             "http://broker:8888", transport=transport, retry=retry
         ) as hivemq:
-            [s async for s in hivemq.iter_subscriptions("a")]
+            [s async for s in hivemq.clients.subscriptions("a")]
 
     asyncio.run(main())
 

@@ -19,6 +19,7 @@ import hivemq_rest
 import pytest
 from hivemq_rest import AsyncHiveMQClient, HiveMQClient
 from hivemq_rest import _transport as transport
+from hivemq_rest._operation_map import ALSO_SENDS, OPERATIONS
 from hivemq_rest_generated import models
 
 
@@ -29,10 +30,13 @@ def _models_named_in(annotation: str) -> set[str]:
 def _models_a_user_meets() -> set[str]:
     """The models the clients' public methods return, and every model inside them."""
     found: set[str] = set()
-    for client in (HiveMQClient, AsyncHiveMQClient):
-        for name, method in inspect.getmembers(client, inspect.isfunction):
-            if not name.startswith("_"):
-                found |= _models_named_in(str(inspect.signature(method).return_annotation))
+    for client in (HiveMQClient(), AsyncHiveMQClient(transport="httpx")):
+        for dotted in [*(route.method for route in OPERATIONS.values()), *ALSO_SENDS]:
+            method: object = client
+            for part in dotted.split("."):
+                method = getattr(method, part)
+            annotation = inspect.signature(method).return_annotation  # type: ignore[arg-type]
+            found |= _models_named_in(str(annotation))
     todo = list(found)
     while todo:
         model = getattr(models, todo.pop())

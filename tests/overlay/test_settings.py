@@ -107,7 +107,7 @@ def test_a_closed_client_says_so() -> None:
     hivemq = HiveMQClient(transport=api.transport())
     hivemq.close()
     with pytest.raises(ClientClosedError, match="closed"):
-        hivemq.get_client("a")
+        hivemq.clients.get("a")
     assert api.requests == []
 
 
@@ -118,7 +118,7 @@ def test_a_closed_async_client_says_so() -> None:
         hivemq = AsyncHiveMQClient(transport=api.async_transport())
         await hivemq.aclose()
         with pytest.raises(ClientClosedError) as caught:
-            await hivemq.get_client("a")
+            await hivemq.clients.get("a")
         assert isinstance(caught.value, RuntimeError)  # what it was before
 
     asyncio.run(main())
@@ -134,11 +134,11 @@ def test_an_async_client_stays_in_its_event_loop(transport: str) -> None:
 
     async def first() -> None:
         with contextlib.suppress(HiveMQError):
-            await hivemq.get_client("a")
+            await hivemq.clients.get("a")
 
     async def second() -> None:
         with pytest.raises(EventLoopError, match="event loop"):
-            await hivemq.get_client("a")
+            await hivemq.clients.get("a")
         await hivemq.aclose()
 
     asyncio.run(first())

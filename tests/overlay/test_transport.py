@@ -32,13 +32,13 @@ NO_WAIT = RetryPolicy(backoff_base=0.0)
 
 def _sync_get(base_url: str, client_id: str, **settings: Any) -> object:
     with HiveMQClient(base_url, **settings) as hivemq:
-        return hivemq.get_client(client_id).id
+        return hivemq.clients.get(client_id).id
 
 
 def _async_get(base_url: str, client_id: str, transport: str, **settings: Any) -> object:
     async def main() -> object:
         async with AsyncHiveMQClient(base_url, transport=transport, **settings) as hivemq:  # type: ignore[arg-type]
-            return (await hivemq.get_client(client_id)).id
+            return (await hivemq.clients.get(client_id)).id
 
     return asyncio.run(main())
 
@@ -59,7 +59,7 @@ def test_sync_sends_the_path_it_built(server: LocalServer, client_id: str) -> No
 def test_async_sends_the_path_it_built(server: LocalServer, transport: str) -> None:
     async def main() -> list[object]:
         async with AsyncHiveMQClient(server.base_url, transport=transport) as hivemq:  # type: ignore[arg-type]
-            return [(await hivemq.get_client(client_id)).id for client_id in AWKWARD_IDS]
+            return [(await hivemq.clients.get(client_id)).id for client_id in AWKWARD_IDS]
 
     seen = asyncio.run(main())
     assert seen == [f"/api/v1/mqtt/clients/{client_id_segment(c)}" for c in AWKWARD_IDS]

@@ -76,10 +76,12 @@ def mypy_errors(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tupl
     return _mypy(folder, files)
 
 
+@pytest.mark.slow
 def test_user_script_passes_mypy_strict(mypy_errors: dict[str, list[tuple[int, str]]]) -> None:
     assert mypy_errors[USER_SCRIPT.name] == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", MISUSES)
 def test_misuse_is_rejected(mypy_errors: dict[str, list[tuple[int, str]]], name: str) -> None:
     code = MISUSES[name][1]
@@ -87,6 +89,7 @@ def test_misuse_is_rejected(mypy_errors: dict[str, list[tuple[int, str]]], name:
     assert set(mypy_errors[f"{name}.py"]) == {(_PREAMBLE.count("\n") + 1, code)}
 
 
+@pytest.mark.slow
 def test_user_script_runs() -> None:
     assert describe(ClientDetails(id="z")) == "z: state unknown, expiry unknown, user -"
     client = ClientDetails(

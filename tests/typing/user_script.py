@@ -44,8 +44,8 @@ def describe(client: ClientDetails) -> str:
 def describe_first(base_url: str) -> str | None:
     """The line of the first client listed, or None when there is none."""
     with HiveMQClient(base_url) as hivemq:
-        for client_id in hivemq.iter_client_ids():
-            return describe(hivemq.get_client(client_id))
+        for client_id in hivemq.clients.list():
+            return describe(hivemq.clients.get(client_id))
     return None
 
 

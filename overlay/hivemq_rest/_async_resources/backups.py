@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import builtins
+from collections.abc import AsyncIterator, Mapping
 from time import monotonic
 from typing import TYPE_CHECKING, Final
 
@@ -10,6 +12,7 @@ from hivemq_rest_generated import operations as api
 from hivemq_rest_generated.models import Backup
 
 from .. import _management as mg
+from .._call_options import CallOptions, call_options
 from .._deadline import time_bound
 from .._download import Progress, Sink, Target, check_target
 from .._errors import APIConnectionError, WaitTimeoutError
@@ -29,24 +32,74 @@ class AsyncBackups:
     def __init__(self, client: AsyncAPI) -> None:
         self._client = client
 
-    async def list(self) -> list[Backup]:
-        """Every backup the broker knows (failed ones stay listed for an hour)."""
-        return mg.parse_backups(await self._client._send(call_for(api.get_all_backups())))
+    def list(
+        self,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncIterator[Backup]:
+        """Every backup the broker knows (failed ones stay listed for an hour).
 
-    async def create(self) -> Backup:
+        One request (the API does not page backups), made when iteration starts.
+        """
+        return self._list(call_options(timeout, extra_headers))
+
+    async def _list(self, options: CallOptions) -> AsyncIterator[Backup]:
+        for backup in await self._all(options):
+            yield backup
+
+    async def _all(self, options: CallOptions) -> builtins.list[Backup]:
+        response = await self._client._send(call_for(api.get_all_backups()), options)
+        return mg.parse_backups(response)
+
+    async def _listed(
+        self,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> builtins.list[Backup]:
+        """``list()``, as one list (``with_raw_response``'s ``list``)."""
+        return await self._all(call_options(timeout, extra_headers))
+
+    async def create(
+        self,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Backup:
         """Start a backup (IN_PROGRESS); ``wait`` for it. Never sent twice (POST)."""
-        return mg.parse_backup(await self._client._send(call_for(api.create_backup())))
+        call = call_for(api.create_backup())
+        return mg.parse_backup(await self._client._send(call, call_options(timeout, extra_headers)))
 
-    async def get(self, backup_id: str) -> Backup:
+    async def get(
+        self,
+        backup_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Backup:
         """One backup and its state. NotFoundError if unknown."""
-        return mg.parse_backup(await self._client._send(call_for(api.get_backup(backup_id))))
+        call = call_for(api.get_backup(backup_id))
+        return mg.parse_backup(await self._client._send(call, call_options(timeout, extra_headers)))
 
-    async def restore(self, backup_id: str) -> Backup:
+    async def restore(
+        self,
+        backup_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Backup:
         """Start restoring a backup; ``wait`` for it. Never sent twice (POST)."""
-        return mg.parse_backup(await self._client._send(call_for(api.restore_backup(backup_id))))
+        call = call_for(api.restore_backup(backup_id))
+        return mg.parse_backup(await self._client._send(call, call_options(timeout, extra_headers)))
 
     async def wait(
-        self, backup_id: str, timeout: float = 3600.0, poll_interval: float = 1.0
+        self,
+        backup_id: str,
+        *,
+        timeout: float = 3600.0,
+        poll_interval: float = 1.0,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Backup:
         """Poll the backup until it is COMPLETED or RESTORE_COMPLETED, and return it.
 
@@ -65,7 +118,7 @@ class AsyncBackups:
         while True:
             try:
                 with time_bound(deadline - monotonic()):
-                    backup = await self.get(backup_id)
+                    backup = await self.get(backup_id, extra_headers=extra_headers)
             except APIConnectionError as error:
                 if monotonic() < deadline:
                     raise
@@ -80,7 +133,13 @@ class AsyncBackups:
             interval = min(interval * 2, _POLL_CAP)
 
     async def download(
-        self, backup_id: str, target: Target, progress: Progress | None = None
+        self,
+        backup_id: str,
+        target: Target,
+        progress: Progress | None = None,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> int:
         """Stream the backup's file into ``target``; the number of bytes written.
 
@@ -93,13 +152,16 @@ class AsyncBackups:
         whatever the size. The size must match both Content-Length and the
         backup's ``bytes`` (DownloadError otherwise, and nothing left at the
         path). ``progress(bytes_so_far, total)`` is called after each chunk.
-        Timeouts: see the README ("Backups").
+        Timeouts: see the README ("Backups"); ``timeout=`` bounds each whole
+        attempt of the download (none by default).
         """
         request = api.download_backup_file(backup_id)
+        options = call_options(timeout, extra_headers)
         check_target(target)  # before the backup is asked for its size
-        expected = mg.backup_size(await self.get(backup_id))
+        expected = mg.backup_size(await self.get(backup_id, extra_headers=extra_headers))
         sink = Sink(target, expected, progress)
-        await self._client._download(mg.download_call(request, "application/octet-stream"), sink)
+        call = mg.download_call(request, "application/octet-stream")
+        await self._client._download(call, sink, options)
         return sink.received
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from hivemq_rest_generated import operations as api
@@ -10,6 +11,7 @@ from hivemq_rest_generated.models import FsmStateInformationItem, FsmStatesInfor
 
 from .. import _data_hub as dh
 from .. import _operations as op
+from .._call_options import call_options
 from .._ids import validate_client_id
 from .data_hub_policies import AsyncBehaviorPolicies, AsyncDataPolicies
 from .data_hub_schemas import AsyncSchemas, AsyncScripts
@@ -46,17 +48,31 @@ class AsyncDataHub:
         """Scripts."""
         return AsyncScripts(self._client)
 
-    async def client_state(self, client_id: str) -> list[FsmStateInformationItem]:
+    async def client_state(
+        self,
+        client_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[FsmStateInformationItem]:
         """The client's state in each behavior policy that applies to it.
 
         Any valid MQTT client id (InvalidClientIdError otherwise, nothing
         sent); ClientNotFoundError when the client is unknown or not connected.
         """
         request = api.get_client_state(validate_client_id(client_id))
-        response = await self._client._send(op.call_for(request, names_client=True))
+        call = op.call_for(request, names_client=True)
+        response = await self._client._send(call, call_options(timeout, extra_headers))
         states = dh.parse_model(response, FsmStatesInformationListItem, "client state")
         return states.items or []
 
-    async def start_trial(self) -> None:
+    async def start_trial(
+        self,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
         """Start Data Hub's five-hour trial. BadRequestError if running or expired."""
-        await self._client._send(op.call_for(api.start_trial_mode()))
+        await self._client._send(
+            op.call_for(api.start_trial_mode()), call_options(timeout, extra_headers)
+        )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import Mapping, Sequence
 from typing import overload
 
 from hivemq_rest_generated import operations as api
@@ -14,7 +14,9 @@ from hivemq_rest_generated.models import (
 )
 
 from .. import _data_hub as dh
+from .._call_options import call_options
 from ._data_hub_items import AsyncDataHubItems
+from ._pages import AsyncListing
 
 __all__ = ["AsyncBehaviorPolicies", "AsyncDataPolicies"]
 
@@ -36,7 +38,9 @@ class AsyncDataPolicies(AsyncDataHubItems[DataPolicy, PartialDataPolicy]):
         topic: str | None = None,
         fields: None = None,
         page_size: int = dh.MAX_PAGE_SIZE,
-    ) -> AsyncIterator[DataPolicy]: ...
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncListing[DataPolicy]: ...
     @overload
     def list(
         self,
@@ -46,7 +50,9 @@ class AsyncDataPolicies(AsyncDataHubItems[DataPolicy, PartialDataPolicy]):
         topic: str | None = None,
         fields: Sequence[str],
         page_size: int = dh.MAX_PAGE_SIZE,
-    ) -> AsyncIterator[PartialDataPolicy]: ...
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncListing[PartialDataPolicy]: ...
     def list(
         self,
         *,
@@ -55,7 +61,9 @@ class AsyncDataPolicies(AsyncDataHubItems[DataPolicy, PartialDataPolicy]):
         topic: str | None = None,
         fields: Sequence[str] | None = None,
         page_size: int = dh.MAX_PAGE_SIZE,
-    ) -> AsyncIterator[DataPolicy | PartialDataPolicy]:
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncListing[DataPolicy | PartialDataPolicy]:
         """Every data policy (matching the filters), following the pages.
 
         ``policy_ids``, ``schema_ids``: keep policies with one of these ids or
@@ -80,44 +88,97 @@ class AsyncDataPolicies(AsyncDataHubItems[DataPolicy, PartialDataPolicy]):
                 cursor=cursor,
             )
 
-        return self._list(request, wanted, paged=topic is None)
+        return self._list(
+            request, wanted, call_options(timeout, extra_headers), paged=topic is None
+        )
 
     @overload
-    async def get(self, policy_id: str, *, fields: None = None) -> DataPolicy: ...
-    @overload
-    async def get(self, policy_id: str, *, fields: Sequence[str]) -> PartialDataPolicy: ...
     async def get(
-        self, policy_id: str, *, fields: Sequence[str] | None = None
+        self,
+        policy_id: str,
+        *,
+        fields: None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> DataPolicy: ...
+    @overload
+    async def get(
+        self,
+        policy_id: str,
+        *,
+        fields: Sequence[str],
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PartialDataPolicy: ...
+    async def get(
+        self,
+        policy_id: str,
+        *,
+        fields: Sequence[str] | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> DataPolicy | PartialDataPolicy:
         """One data policy; with ``fields``, a PartialDataPolicy of those alone.
 
         NotFoundError if unknown.
         """
         wanted = dh.joined("fields", fields)
-        return await self._get(api.get_data_policy(policy_id, fields=wanted), wanted)
+        request = api.get_data_policy(policy_id, fields=wanted)
+        return await self._get(request, wanted, call_options(timeout, extra_headers))
 
-    async def etag(self, policy_id: str) -> str | None:
+    async def etag(
+        self,
+        policy_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> str | None:
         """The data policy's entity tag, for ``update(..., if_match=...)`` (None: none sent).
 
-        One GET of the policy's id alone. NotFoundError if unknown.
+        One GET of the policy's id alone. NotFoundError if unknown. To read a
+        policy and its tag in one request, use
+        ``with_raw_response.data_hub.data_policies.get(id)`` (``.headers["ETag"]``).
         """
-        return await self._etag(api.get_data_policy(policy_id, fields="id"))
+        return await self._etag(
+            api.get_data_policy(policy_id, fields="id"), call_options(timeout, extra_headers)
+        )
 
-    async def create(self, policy: DataPolicy) -> DataPolicy:
+    async def create(
+        self,
+        policy: DataPolicy,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> DataPolicy:
         """Create a data policy; the stored policy (with ``created_at``) is returned."""
-        return await self._create(api.create_data_policy(body=self._checked(policy)))
+        request = api.create_data_policy(body=self._checked(policy))
+        return await self._create(request, call_options(timeout, extra_headers))
 
-    async def update(self, policy: DataPolicy, *, if_match: str | None = None) -> DataPolicy:
+    async def update(
+        self,
+        policy: DataPolicy,
+        *,
+        if_match: str | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> DataPolicy:
         """Replace the data policy of ``policy.id`` with ``policy``.
 
         ``if_match`` sends an If-Match header: PreconditionFailedError (412) if it does not hold.
         """
         policy = self._checked(policy)
-        return await self._update(api.update_data_policy(policy.id, body=policy, if_match=if_match))
+        request = api.update_data_policy(policy.id, body=policy, if_match=if_match)
+        return await self._update(request, call_options(timeout, extra_headers))
 
-    async def delete(self, policy_id: str) -> None:
+    async def delete(
+        self,
+        policy_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
         """Delete a data policy. NotFoundError if unknown."""
-        await self._delete(api.delete_data_policy(policy_id))
+        await self._delete(api.delete_data_policy(policy_id), call_options(timeout, extra_headers))
 
 
 class AsyncBehaviorPolicies(AsyncDataHubItems[BehaviorPolicy, PartialBehaviorPolicy]):
@@ -136,7 +197,9 @@ class AsyncBehaviorPolicies(AsyncDataHubItems[BehaviorPolicy, PartialBehaviorPol
         client_ids: Sequence[str] | None = None,
         fields: None = None,
         page_size: int = dh.MAX_PAGE_SIZE,
-    ) -> AsyncIterator[BehaviorPolicy]: ...
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncListing[BehaviorPolicy]: ...
     @overload
     def list(
         self,
@@ -145,7 +208,9 @@ class AsyncBehaviorPolicies(AsyncDataHubItems[BehaviorPolicy, PartialBehaviorPol
         client_ids: Sequence[str] | None = None,
         fields: Sequence[str],
         page_size: int = dh.MAX_PAGE_SIZE,
-    ) -> AsyncIterator[PartialBehaviorPolicy]: ...
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncListing[PartialBehaviorPolicy]: ...
     def list(
         self,
         *,
@@ -153,7 +218,9 @@ class AsyncBehaviorPolicies(AsyncDataHubItems[BehaviorPolicy, PartialBehaviorPol
         client_ids: Sequence[str] | None = None,
         fields: Sequence[str] | None = None,
         page_size: int = dh.MAX_PAGE_SIZE,
-    ) -> AsyncIterator[BehaviorPolicy | PartialBehaviorPolicy]:
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncListing[BehaviorPolicy | PartialBehaviorPolicy]:
         """Every behavior policy (matching the filters), following the pages.
 
         ``policy_ids``: keep these policies; ``client_ids``: keep the policies
@@ -171,45 +238,94 @@ class AsyncBehaviorPolicies(AsyncDataHubItems[BehaviorPolicy, PartialBehaviorPol
                 policy_ids=ids, client_ids=clients, fields=wanted, limit=limit, cursor=cursor
             )
 
-        return self._list(request, wanted)
+        return self._list(request, wanted, call_options(timeout, extra_headers))
 
     @overload
-    async def get(self, policy_id: str, *, fields: None = None) -> BehaviorPolicy: ...
-    @overload
-    async def get(self, policy_id: str, *, fields: Sequence[str]) -> PartialBehaviorPolicy: ...
     async def get(
-        self, policy_id: str, *, fields: Sequence[str] | None = None
+        self,
+        policy_id: str,
+        *,
+        fields: None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> BehaviorPolicy: ...
+    @overload
+    async def get(
+        self,
+        policy_id: str,
+        *,
+        fields: Sequence[str],
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PartialBehaviorPolicy: ...
+    async def get(
+        self,
+        policy_id: str,
+        *,
+        fields: Sequence[str] | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> BehaviorPolicy | PartialBehaviorPolicy:
         """One behavior policy; with ``fields``, a PartialBehaviorPolicy of those alone.
 
         NotFoundError if unknown.
         """
         wanted = dh.joined("fields", fields)
-        return await self._get(api.get_behavior_policy(policy_id, fields=wanted), wanted)
+        request = api.get_behavior_policy(policy_id, fields=wanted)
+        return await self._get(request, wanted, call_options(timeout, extra_headers))
 
-    async def etag(self, policy_id: str) -> str | None:
+    async def etag(
+        self,
+        policy_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> str | None:
         """The behavior policy's entity tag, for ``update(..., if_match=...)`` (None: none sent).
 
-        One GET of the policy's id alone. NotFoundError if unknown.
+        One GET of the policy's id alone. NotFoundError if unknown. To read a
+        policy and its tag in one request, use
+        ``with_raw_response.data_hub.behavior_policies.get(id)`` (``.headers["ETag"]``).
         """
-        return await self._etag(api.get_behavior_policy(policy_id, fields="id"))
+        return await self._etag(
+            api.get_behavior_policy(policy_id, fields="id"), call_options(timeout, extra_headers)
+        )
 
-    async def create(self, policy: BehaviorPolicy) -> BehaviorPolicy:
+    async def create(
+        self,
+        policy: BehaviorPolicy,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> BehaviorPolicy:
         """Create a behavior policy; the stored policy (with ``created_at``) is returned."""
-        return await self._create(api.create_behavior_policy(body=self._checked(policy)))
+        request = api.create_behavior_policy(body=self._checked(policy))
+        return await self._create(request, call_options(timeout, extra_headers))
 
     async def update(
-        self, policy: BehaviorPolicy, *, if_match: str | None = None
+        self,
+        policy: BehaviorPolicy,
+        *,
+        if_match: str | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> BehaviorPolicy:
         """Replace the behavior policy of ``policy.id`` with ``policy``.
 
         ``if_match`` sends an If-Match header: PreconditionFailedError (412) if it does not hold.
         """
         policy = self._checked(policy)
-        return await self._update(
-            api.update_behavior_policy(policy.id, body=policy, if_match=if_match)
-        )
+        request = api.update_behavior_policy(policy.id, body=policy, if_match=if_match)
+        return await self._update(request, call_options(timeout, extra_headers))
 
-    async def delete(self, policy_id: str) -> None:
+    async def delete(
+        self,
+        policy_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
         """Delete a behavior policy. NotFoundError if unknown."""
-        await self._delete(api.delete_behavior_policy(policy_id))
+        await self._delete(
+            api.delete_behavior_policy(policy_id), call_options(timeout, extra_headers)
+        )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, overload
 
 from hivemq_rest_generated import operations as api
@@ -15,7 +15,9 @@ from hivemq_rest_generated.models import (
 )
 
 from .. import _data_hub as dh
+from .._call_options import call_options
 from ._data_hub_items import AsyncDataHubItems
+from ._pages import AsyncListing
 
 __all__ = ["AsyncSchemas", "AsyncScripts"]
 
@@ -42,7 +44,9 @@ class AsyncSchemas(AsyncDataHubItems[Schema, PartialSchema]):
         types: Sequence[str] | None = None,
         fields: None = None,
         page_size: int = dh.MAX_PAGE_SIZE,
-    ) -> AsyncIterator[Schema]: ...
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncListing[Schema]: ...
     @overload
     def list(
         self,
@@ -51,7 +55,9 @@ class AsyncSchemas(AsyncDataHubItems[Schema, PartialSchema]):
         types: Sequence[str] | None = None,
         fields: Sequence[str],
         page_size: int = dh.MAX_PAGE_SIZE,
-    ) -> AsyncIterator[PartialSchema]: ...
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncListing[PartialSchema]: ...
     def list(
         self,
         *,
@@ -59,7 +65,9 @@ class AsyncSchemas(AsyncDataHubItems[Schema, PartialSchema]):
         types: Sequence[str] | None = None,
         fields: Sequence[str] | None = None,
         page_size: int = dh.MAX_PAGE_SIZE,
-    ) -> AsyncIterator[Schema | PartialSchema]:
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncListing[Schema | PartialSchema]:
         """Every version of every schema (matching the filters), following the pages.
 
         ``types``: ``"JSON"``, ``"PROTOBUF"``. ``fields``: the properties to
@@ -76,32 +84,67 @@ class AsyncSchemas(AsyncDataHubItems[Schema, PartialSchema]):
                 schema_ids=ids, types=kinds, fields=wanted, limit=limit, cursor=cursor
             )
 
-        return self._list(request, wanted)
+        return self._list(request, wanted, call_options(timeout, extra_headers))
 
     @overload
-    async def get(self, schema_id: str, *, fields: None = None) -> Schema: ...
-    @overload
-    async def get(self, schema_id: str, *, fields: Sequence[str]) -> PartialSchema: ...
     async def get(
-        self, schema_id: str, *, fields: Sequence[str] | None = None
+        self,
+        schema_id: str,
+        *,
+        fields: None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Schema: ...
+    @overload
+    async def get(
+        self,
+        schema_id: str,
+        *,
+        fields: Sequence[str],
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PartialSchema: ...
+    async def get(
+        self,
+        schema_id: str,
+        *,
+        fields: Sequence[str] | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Schema | PartialSchema:
         """The latest version of a schema (with ``fields``: a PartialSchema).
 
         NotFoundError if unknown.
         """
         wanted = dh.joined("fields", fields)
-        return await self._get(api.get_schema(schema_id, fields=wanted), wanted)
+        request = api.get_schema(schema_id, fields=wanted)
+        return await self._get(request, wanted, call_options(timeout, extra_headers))
 
-    async def create(self, schema: Schema) -> Schema:
+    async def create(
+        self,
+        schema: Schema,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Schema:
         """Store a schema (a new version if the id exists): the stored version is returned.
 
         AlreadyPresentError if it is exactly the latest version already.
         """
-        return await self._create(api.create_schema(body=self._checked(schema)))
+        request = api.create_schema(body=self._checked(schema))
+        return await self._create(request, call_options(timeout, extra_headers))
 
-    async def create_json(self, schema_id: str, schema: Mapping[str, Any] | str) -> Schema:
+    async def create_json(
+        self,
+        schema_id: str,
+        schema: Mapping[str, Any] | str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Schema:
         """Store a JSON Schema, given as a dict or as JSON text (sent as written)."""
-        return await self.create(dh.json_schema_body(schema_id, schema))
+        body = dh.json_schema_body(schema_id, schema)
+        return await self.create(body, timeout=timeout, extra_headers=extra_headers)
 
     async def create_protobuf(
         self,
@@ -110,6 +153,8 @@ class AsyncSchemas(AsyncDataHubItems[Schema, PartialSchema]):
         message_type: str,
         *,
         allow_unknown_fields: bool | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Schema:
         """Store a Protobuf schema: a compiled descriptor set (``protoc -o``) and the message type.
 
@@ -119,11 +164,17 @@ class AsyncSchemas(AsyncDataHubItems[Schema, PartialSchema]):
         body = dh.protobuf_schema_body(
             schema_id, descriptor_set, message_type, allow_unknown_fields
         )
-        return await self.create(body)
+        return await self.create(body, timeout=timeout, extra_headers=extra_headers)
 
-    async def delete(self, schema_id: str) -> None:
+    async def delete(
+        self,
+        schema_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
         """Delete every version of a schema. NotFoundError if unknown; BadRequestError if in use."""
-        await self._delete(api.delete_schema(schema_id))
+        await self._delete(api.delete_schema(schema_id), call_options(timeout, extra_headers))
 
 
 class AsyncScripts(AsyncDataHubItems[Script, PartialScript]):
@@ -146,7 +197,9 @@ class AsyncScripts(AsyncDataHubItems[Script, PartialScript]):
         function_types: Sequence[str] | None = None,
         fields: None = None,
         page_size: int = dh.MAX_PAGE_SIZE,
-    ) -> AsyncIterator[Script]: ...
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncListing[Script]: ...
     @overload
     def list(
         self,
@@ -155,7 +208,9 @@ class AsyncScripts(AsyncDataHubItems[Script, PartialScript]):
         function_types: Sequence[str] | None = None,
         fields: Sequence[str],
         page_size: int = dh.MAX_PAGE_SIZE,
-    ) -> AsyncIterator[PartialScript]: ...
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncListing[PartialScript]: ...
     def list(
         self,
         *,
@@ -163,7 +218,9 @@ class AsyncScripts(AsyncDataHubItems[Script, PartialScript]):
         function_types: Sequence[str] | None = None,
         fields: Sequence[str] | None = None,
         page_size: int = dh.MAX_PAGE_SIZE,
-    ) -> AsyncIterator[Script | PartialScript]:
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncListing[Script | PartialScript]:
         """Every version of every script (matching the filters), following the pages.
 
         ``function_types``: ``"TRANSFORMATION"``. ``fields``: the properties to
@@ -180,28 +237,55 @@ class AsyncScripts(AsyncDataHubItems[Script, PartialScript]):
                 script_ids=ids, function_types=kinds, fields=wanted, limit=limit, cursor=cursor
             )
 
-        return self._list(request, wanted)
+        return self._list(request, wanted, call_options(timeout, extra_headers))
 
     @overload
-    async def get(self, script_id: str, *, fields: None = None) -> Script: ...
-    @overload
-    async def get(self, script_id: str, *, fields: Sequence[str]) -> PartialScript: ...
     async def get(
-        self, script_id: str, *, fields: Sequence[str] | None = None
+        self,
+        script_id: str,
+        *,
+        fields: None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Script: ...
+    @overload
+    async def get(
+        self,
+        script_id: str,
+        *,
+        fields: Sequence[str],
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PartialScript: ...
+    async def get(
+        self,
+        script_id: str,
+        *,
+        fields: Sequence[str] | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Script | PartialScript:
         """The latest version of a script (with ``fields``: a PartialScript).
 
         NotFoundError if unknown.
         """
         wanted = dh.joined("fields", fields)
-        return await self._get(api.get_script(script_id, fields=wanted), wanted)
+        request = api.get_script(script_id, fields=wanted)
+        return await self._get(request, wanted, call_options(timeout, extra_headers))
 
-    async def create(self, script: Script) -> Script:
+    async def create(
+        self,
+        script: Script,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Script:
         """Store a script (a new version if the id exists): the stored version is returned.
 
         AlreadyPresentError if it is exactly the latest version already.
         """
-        return await self._create(api.create_script(body=self._checked(script)))
+        request = api.create_script(body=self._checked(script))
+        return await self._create(request, call_options(timeout, extra_headers))
 
     async def create_js(
         self,
@@ -210,10 +294,19 @@ class AsyncScripts(AsyncDataHubItems[Script, PartialScript]):
         *,
         function_type: ScriptFunctionType | str = ScriptFunctionType.TRANSFORMATION,
         description: str | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Script:
         """Store a script from its JavaScript source text."""
-        return await self.create(dh.script_body(script_id, source, function_type, description))
+        body = dh.script_body(script_id, source, function_type, description)
+        return await self.create(body, timeout=timeout, extra_headers=extra_headers)
 
-    async def delete(self, script_id: str) -> None:
+    async def delete(
+        self,
+        script_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
         """Delete every version of a script. NotFoundError if unknown; BadRequestError if in use."""
-        await self._delete(api.delete_script(script_id))
+        await self._delete(api.delete_script(script_id), call_options(timeout, extra_headers))

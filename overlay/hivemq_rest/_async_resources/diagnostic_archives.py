@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from hivemq_rest_generated import operations as api
 from hivemq_rest_generated.models import DiagnosticArchive
 
 from .. import _management as mg
+from .._call_options import call_options
 from .._operations import call_for
 
 if TYPE_CHECKING:
@@ -22,7 +24,14 @@ class AsyncDiagnosticArchives:
     def __init__(self, client: AsyncAPI) -> None:
         self._client = client
 
-    async def create(self) -> DiagnosticArchive:
+    async def create(
+        self,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> DiagnosticArchive:
         """Start collecting a diagnostic archive. Never sent twice (POST)."""
         call = call_for(api.create_diagnostic_archive())
-        return mg.parse_diagnostic_archive(await self._client._send(call))
+        return mg.parse_diagnostic_archive(
+            await self._client._send(call, call_options(timeout, extra_headers))
+        )

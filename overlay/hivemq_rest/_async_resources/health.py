@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from time import monotonic
 from typing import TYPE_CHECKING, Final
 
 from hivemq_rest_generated import operations as api
 
+from .._call_options import NO_OPTIONS, CallOptions, call_options
 from .._errors import APIConnectionError, APIStatusError, WaitTimeoutError
 from .._health import Health, Probe, health_call, parse_health
 
@@ -33,36 +35,80 @@ class AsyncHealthChecks:
     def __init__(self, client: AsyncAPI) -> None:
         self._client = client
 
-    async def _get(self, request: api.Request, poll_seconds: float | None = None) -> Health:
+    async def _get(
+        self,
+        request: api.Request,
+        options: CallOptions = NO_OPTIONS,
+        poll_seconds: float | None = None,
+    ) -> Health:
         call = health_call(self._client.health_url, request, poll_seconds=poll_seconds)
-        return parse_health(await self._client._send(call))
+        return parse_health(await self._client._send(call, options))
 
-    async def status(self) -> Health:
+    async def status(
+        self,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Health:
         """The whole node's health, every component (extensions included) under it."""
-        return await self._get(api.get_health())
+        return await self._get(api.get_health(), call_options(timeout, extra_headers))
 
-    async def component(self, name: str) -> Health:
+    async def component(
+        self,
+        name: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Health:
         """One component's health. NotFoundError if the broker knows no such name."""
-        return await self._get(api.get_component_health(name))
+        return await self._get(api.get_component_health(name), call_options(timeout, extra_headers))
 
-    async def extensions(self) -> Health:
+    async def extensions(
+        self,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Health:
         """The extensions' health, each extension a component of it."""
-        return await self._get(api.get_extensions_health())
+        return await self._get(api.get_extensions_health(), call_options(timeout, extra_headers))
 
-    async def extension(self, extension_id: str) -> Health:
+    async def extension(
+        self,
+        extension_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Health:
         """One extension's health. NotFoundError if no such extension is installed."""
-        return await self._get(api.get_extension_health(extension_id))
+        return await self._get(
+            api.get_extension_health(extension_id), call_options(timeout, extra_headers)
+        )
 
-    async def liveness(self) -> Health:
+    async def liveness(
+        self,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Health:
         """The liveness group: UP whenever the broker's process answers."""
-        return await self._get(api.get_liveness())
+        return await self._get(api.get_liveness(), call_options(timeout, extra_headers))
 
-    async def readiness(self) -> Health:
+    async def readiness(
+        self,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Health:
         """The readiness group: 200 (UP or DEGRADED) once the broker can serve."""
-        return await self._get(api.get_readiness())
+        return await self._get(api.get_readiness(), call_options(timeout, extra_headers))
 
     async def wait_ready(
-        self, timeout: float = 300.0, probe: Probe = "readiness", poll_interval: float = 0.25
+        self,
+        timeout: float = 300.0,
+        probe: Probe = "readiness",
+        poll_interval: float = 0.25,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Health:
         """Poll ``probe`` ("readiness" or "liveness") until it answers 200, and return that Health.
 
@@ -78,12 +124,13 @@ class AsyncHealthChecks:
                 raise ValueError(f"{name} must be a number of seconds above 0, not {value!r}")
         if probe not in _PROBES:
             raise ValueError(f"probe must be 'readiness' or 'liveness', not {probe!r}")
-        request = _PROBES[probe]()
+        request, options = _PROBES[probe](), call_options(None, extra_headers)
         deadline, interval = monotonic() + timeout, min(float(poll_interval), POLL_CAP)
         answered, unanswered = "", "no answer"
         while True:
             try:
-                health = await self._get(request, poll_seconds=max(deadline - monotonic(), 1e-3))
+                left = max(deadline - monotonic(), 1e-3)
+                health = await self._get(request, options, poll_seconds=left)
             except APIConnectionError as error:
                 unanswered = f"no answer ({error})"
             except APIStatusError as error:

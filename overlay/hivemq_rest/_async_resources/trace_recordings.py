@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from hivemq_rest_generated import operations as api
 from hivemq_rest_generated.models import TraceRecording, TraceRecordingEventsItem
 
 from .. import _management as mg
+from .._call_options import CallOptions, call_options
 from .._download import Progress, Sink, Target
 from .._operations import call_for
 
@@ -25,10 +27,34 @@ class AsyncTraceRecordings:
     def __init__(self, client: AsyncAPI) -> None:
         self._client = client
 
-    async def list(self) -> list[TraceRecording]:
-        """Every trace recording (there is no GET of one: find it here by name)."""
-        response = await self._client._send(call_for(api.get_all_trace_recordings()))
+    def list(
+        self,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncIterator[TraceRecording]:
+        """Every trace recording (there is no GET of one: find it here by name).
+
+        One request (the API does not page recordings), made when iteration starts.
+        """
+        return self._list(call_options(timeout, extra_headers))
+
+    async def _list(self, options: CallOptions) -> AsyncIterator[TraceRecording]:
+        for recording in await self._all(options):
+            yield recording
+
+    async def _all(self, options: CallOptions) -> builtins.list[TraceRecording]:
+        response = await self._client._send(call_for(api.get_all_trace_recordings()), options)
         return mg.parse_trace_recordings(response)
+
+    async def _listed(
+        self,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> builtins.list[TraceRecording]:
+        """``list()``, as one list (``with_raw_response``'s ``list``)."""
+        return await self._all(call_options(timeout, extra_headers))
 
     async def create(
         self,
@@ -39,6 +65,8 @@ class AsyncTraceRecordings:
         client_id_filters: Sequence[str] | None = None,
         topic_filters: Sequence[str] | None = None,
         events: Sequence[TraceRecordingEventsItem | str],
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> TraceRecording:
         """Schedule a recording; the created one. Never sent twice (POST).
 
@@ -51,18 +79,43 @@ class AsyncTraceRecordings:
             name, start_at, end_at, client_id_filters, topic_filters, events
         )
         call = call_for(api.create_trace_recording(body=body))
-        return mg.parse_trace_recording(await self._client._send(call))
+        return mg.parse_trace_recording(
+            await self._client._send(call, call_options(timeout, extra_headers))
+        )
 
-    async def stop(self, name: str) -> TraceRecording:
+    async def stop(
+        self,
+        name: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> TraceRecording:
         """Stop a recording now (STOPPED). Never sent twice (PATCH)."""
         call = call_for(api.stop_trace_recording(name, body=mg.stop_body(name)))
-        return mg.parse_trace_recording(await self._client._send(call))
+        return mg.parse_trace_recording(
+            await self._client._send(call, call_options(timeout, extra_headers))
+        )
 
-    async def delete(self, name: str) -> None:
+    async def delete(
+        self,
+        name: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
         """Delete a recording and its file. NotFoundError if unknown."""
-        await self._client._send(call_for(api.delete_trace_recording(name), idempotent_delete=True))
+        call = call_for(api.delete_trace_recording(name), idempotent_delete=True)
+        await self._client._send(call, call_options(timeout, extra_headers))
 
-    async def download(self, name: str, target: Target, progress: Progress | None = None) -> int:
+    async def download(
+        self,
+        name: str,
+        target: Target,
+        progress: Progress | None = None,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> int:
         """Stream the recording's zip file into ``target``; the number of bytes written.
 
         As ``backups.download``: a path is written whole or not at all, and
@@ -72,5 +125,5 @@ class AsyncTraceRecordings:
         """
         call = mg.download_call(api.download_trace_recording_file(name), "application/zip")
         sink = Sink(target, None, progress)
-        await self._client._download(call, sink)
+        await self._client._download(call, sink, call_options(timeout, extra_headers))
         return sink.received

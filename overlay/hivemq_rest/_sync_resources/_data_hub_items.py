@@ -6,15 +6,15 @@ do not edit: change _async_resources/_data_hub_items.py and regenerate.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from hivemq_rest_generated import operations as api
 
 from .. import _data_hub as dh
 from .. import _operations as op
+from .._call_options import CallOptions
 from .._errors import BadRequestError
-from ._pages import PageRequest, iter_items
+from ._pages import Listing, PageRequest
 
 if TYPE_CHECKING:
     from .._sync_api import SyncAPI
@@ -47,30 +47,38 @@ class DataHubItems(Generic[_Full, _Partial]):
         return self._model if fields is None else self._partial
 
     def _list(
-        self, request: PageRequest, fields: str | None, *, paged: bool = True
-    ) -> Iterator[_Full | _Partial]:
+        self,
+        request: PageRequest,
+        fields: str | None,
+        options: CallOptions,
+        *,
+        paged: bool = True,
+    ) -> Listing[_Full | _Partial]:
         """Every item of every page (``paged=False``: of the one answer) of request."""
         request(None)  # checks every argument now, before the first page is asked for
         model, plural, noun = self._answer_model(fields), self._plural, self._noun
-        return iter_items(
+        return Listing(
             self._client,
             request,
             lambda response: dh.parse_page(response, model, plural, noun),
+            options,
             paged=paged,
         )
 
-    def _get(self, request: api.Request, fields: str | None) -> _Full | _Partial:
+    def _get(
+        self, request: api.Request, fields: str | None, options: CallOptions
+    ) -> _Full | _Partial:
         """The answer to request (a get): the whole item, or the partial one with fields."""
-        response = self._client._send(op.call_for(request))
+        response = self._client._send(op.call_for(request), options)
         return dh.parse_model(response, self._answer_model(fields), self._noun)
 
-    def _etag(self, request: api.Request) -> str | None:
+    def _etag(self, request: api.Request, options: CallOptions) -> str | None:
         """The ETag header of the answer to request (a get), None if it has none.
 
         Its bytes as latin-1 text, whatever they are (RFC 9110 allows obs-text,
         0x80-0xFF): ``if_match`` sends exactly those bytes back.
         """
-        response = self._client._send(op.call_for(request))
+        response = self._client._send(op.call_for(request), options)
         for name, value in response.headers.raw:
             if name.lower() == b"etag":
                 return value.decode("latin-1")
@@ -84,10 +92,10 @@ class DataHubItems(Generic[_Full, _Partial]):
             )
         return item
 
-    def _create(self, request: api.Request) -> _Full:
+    def _create(self, request: api.Request, options: CallOptions) -> _Full:
         """The stored item. AlreadyPresentError: a schema or script that is its latest version."""
         try:
-            response = self._client._send(op.call_for(request))
+            response = self._client._send(op.call_for(request), options)
         except BadRequestError as error:
             refined = dh.already_present(error)
             if refined is error:
@@ -95,11 +103,11 @@ class DataHubItems(Generic[_Full, _Partial]):
             raise refined from error
         return dh.parse_model(response, self._model, self._noun)
 
-    def _update(self, request: api.Request) -> _Full:
+    def _update(self, request: api.Request, options: CallOptions) -> _Full:
         """The item as stored by request (an update)."""
-        response = self._client._send(op.call_for(request))
+        response = self._client._send(op.call_for(request), options)
         return dh.parse_model(response, self._model, self._noun)
 
-    def _delete(self, request: api.Request) -> None:
+    def _delete(self, request: api.Request, options: CallOptions) -> None:
         """Send request (a delete); gone after an earlier attempt of it counts as done."""
-        self._client._send(op.call_for(request, idempotent_delete=True))
+        self._client._send(op.call_for(request, idempotent_delete=True), options)

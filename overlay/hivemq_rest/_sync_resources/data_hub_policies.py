@@ -6,7 +6,7 @@ do not edit: change _async_resources/data_hub_policies.py and regenerate.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Mapping, Sequence
 from typing import overload
 
 from hivemq_rest_generated import operations as api
@@ -18,7 +18,9 @@ from hivemq_rest_generated.models import (
 )
 
 from .. import _data_hub as dh
+from .._call_options import call_options
 from ._data_hub_items import DataHubItems
+from ._pages import Listing
 
 __all__ = ["BehaviorPolicies", "DataPolicies"]
 
@@ -40,7 +42,9 @@ class DataPolicies(DataHubItems[DataPolicy, PartialDataPolicy]):
         topic: str | None = None,
         fields: None = None,
         page_size: int = dh.MAX_PAGE_SIZE,
-    ) -> Iterator[DataPolicy]: ...
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Listing[DataPolicy]: ...
     @overload
     def list(
         self,
@@ -50,7 +54,9 @@ class DataPolicies(DataHubItems[DataPolicy, PartialDataPolicy]):
         topic: str | None = None,
         fields: Sequence[str],
         page_size: int = dh.MAX_PAGE_SIZE,
-    ) -> Iterator[PartialDataPolicy]: ...
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Listing[PartialDataPolicy]: ...
     def list(
         self,
         *,
@@ -59,7 +65,9 @@ class DataPolicies(DataHubItems[DataPolicy, PartialDataPolicy]):
         topic: str | None = None,
         fields: Sequence[str] | None = None,
         page_size: int = dh.MAX_PAGE_SIZE,
-    ) -> Iterator[DataPolicy | PartialDataPolicy]:
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Listing[DataPolicy | PartialDataPolicy]:
         """Every data policy (matching the filters), following the pages.
 
         ``policy_ids``, ``schema_ids``: keep policies with one of these ids or
@@ -84,44 +92,97 @@ class DataPolicies(DataHubItems[DataPolicy, PartialDataPolicy]):
                 cursor=cursor,
             )
 
-        return self._list(request, wanted, paged=topic is None)
+        return self._list(
+            request, wanted, call_options(timeout, extra_headers), paged=topic is None
+        )
 
     @overload
-    def get(self, policy_id: str, *, fields: None = None) -> DataPolicy: ...
-    @overload
-    def get(self, policy_id: str, *, fields: Sequence[str]) -> PartialDataPolicy: ...
     def get(
-        self, policy_id: str, *, fields: Sequence[str] | None = None
+        self,
+        policy_id: str,
+        *,
+        fields: None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> DataPolicy: ...
+    @overload
+    def get(
+        self,
+        policy_id: str,
+        *,
+        fields: Sequence[str],
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PartialDataPolicy: ...
+    def get(
+        self,
+        policy_id: str,
+        *,
+        fields: Sequence[str] | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> DataPolicy | PartialDataPolicy:
         """One data policy; with ``fields``, a PartialDataPolicy of those alone.
 
         NotFoundError if unknown.
         """
         wanted = dh.joined("fields", fields)
-        return self._get(api.get_data_policy(policy_id, fields=wanted), wanted)
+        request = api.get_data_policy(policy_id, fields=wanted)
+        return self._get(request, wanted, call_options(timeout, extra_headers))
 
-    def etag(self, policy_id: str) -> str | None:
+    def etag(
+        self,
+        policy_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> str | None:
         """The data policy's entity tag, for ``update(..., if_match=...)`` (None: none sent).
 
-        One GET of the policy's id alone. NotFoundError if unknown.
+        One GET of the policy's id alone. NotFoundError if unknown. To read a
+        policy and its tag in one request, use
+        ``with_raw_response.data_hub.data_policies.get(id)`` (``.headers["ETag"]``).
         """
-        return self._etag(api.get_data_policy(policy_id, fields="id"))
+        return self._etag(
+            api.get_data_policy(policy_id, fields="id"), call_options(timeout, extra_headers)
+        )
 
-    def create(self, policy: DataPolicy) -> DataPolicy:
+    def create(
+        self,
+        policy: DataPolicy,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> DataPolicy:
         """Create a data policy; the stored policy (with ``created_at``) is returned."""
-        return self._create(api.create_data_policy(body=self._checked(policy)))
+        request = api.create_data_policy(body=self._checked(policy))
+        return self._create(request, call_options(timeout, extra_headers))
 
-    def update(self, policy: DataPolicy, *, if_match: str | None = None) -> DataPolicy:
+    def update(
+        self,
+        policy: DataPolicy,
+        *,
+        if_match: str | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> DataPolicy:
         """Replace the data policy of ``policy.id`` with ``policy``.
 
         ``if_match`` sends an If-Match header: PreconditionFailedError (412) if it does not hold.
         """
         policy = self._checked(policy)
-        return self._update(api.update_data_policy(policy.id, body=policy, if_match=if_match))
+        request = api.update_data_policy(policy.id, body=policy, if_match=if_match)
+        return self._update(request, call_options(timeout, extra_headers))
 
-    def delete(self, policy_id: str) -> None:
+    def delete(
+        self,
+        policy_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
         """Delete a data policy. NotFoundError if unknown."""
-        self._delete(api.delete_data_policy(policy_id))
+        self._delete(api.delete_data_policy(policy_id), call_options(timeout, extra_headers))
 
 
 class BehaviorPolicies(DataHubItems[BehaviorPolicy, PartialBehaviorPolicy]):
@@ -140,7 +201,9 @@ class BehaviorPolicies(DataHubItems[BehaviorPolicy, PartialBehaviorPolicy]):
         client_ids: Sequence[str] | None = None,
         fields: None = None,
         page_size: int = dh.MAX_PAGE_SIZE,
-    ) -> Iterator[BehaviorPolicy]: ...
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Listing[BehaviorPolicy]: ...
     @overload
     def list(
         self,
@@ -149,7 +212,9 @@ class BehaviorPolicies(DataHubItems[BehaviorPolicy, PartialBehaviorPolicy]):
         client_ids: Sequence[str] | None = None,
         fields: Sequence[str],
         page_size: int = dh.MAX_PAGE_SIZE,
-    ) -> Iterator[PartialBehaviorPolicy]: ...
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Listing[PartialBehaviorPolicy]: ...
     def list(
         self,
         *,
@@ -157,7 +222,9 @@ class BehaviorPolicies(DataHubItems[BehaviorPolicy, PartialBehaviorPolicy]):
         client_ids: Sequence[str] | None = None,
         fields: Sequence[str] | None = None,
         page_size: int = dh.MAX_PAGE_SIZE,
-    ) -> Iterator[BehaviorPolicy | PartialBehaviorPolicy]:
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Listing[BehaviorPolicy | PartialBehaviorPolicy]:
         """Every behavior policy (matching the filters), following the pages.
 
         ``policy_ids``: keep these policies; ``client_ids``: keep the policies
@@ -175,41 +242,92 @@ class BehaviorPolicies(DataHubItems[BehaviorPolicy, PartialBehaviorPolicy]):
                 policy_ids=ids, client_ids=clients, fields=wanted, limit=limit, cursor=cursor
             )
 
-        return self._list(request, wanted)
+        return self._list(request, wanted, call_options(timeout, extra_headers))
 
     @overload
-    def get(self, policy_id: str, *, fields: None = None) -> BehaviorPolicy: ...
-    @overload
-    def get(self, policy_id: str, *, fields: Sequence[str]) -> PartialBehaviorPolicy: ...
     def get(
-        self, policy_id: str, *, fields: Sequence[str] | None = None
+        self,
+        policy_id: str,
+        *,
+        fields: None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> BehaviorPolicy: ...
+    @overload
+    def get(
+        self,
+        policy_id: str,
+        *,
+        fields: Sequence[str],
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PartialBehaviorPolicy: ...
+    def get(
+        self,
+        policy_id: str,
+        *,
+        fields: Sequence[str] | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> BehaviorPolicy | PartialBehaviorPolicy:
         """One behavior policy; with ``fields``, a PartialBehaviorPolicy of those alone.
 
         NotFoundError if unknown.
         """
         wanted = dh.joined("fields", fields)
-        return self._get(api.get_behavior_policy(policy_id, fields=wanted), wanted)
+        request = api.get_behavior_policy(policy_id, fields=wanted)
+        return self._get(request, wanted, call_options(timeout, extra_headers))
 
-    def etag(self, policy_id: str) -> str | None:
+    def etag(
+        self,
+        policy_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> str | None:
         """The behavior policy's entity tag, for ``update(..., if_match=...)`` (None: none sent).
 
-        One GET of the policy's id alone. NotFoundError if unknown.
+        One GET of the policy's id alone. NotFoundError if unknown. To read a
+        policy and its tag in one request, use
+        ``with_raw_response.data_hub.behavior_policies.get(id)`` (``.headers["ETag"]``).
         """
-        return self._etag(api.get_behavior_policy(policy_id, fields="id"))
+        return self._etag(
+            api.get_behavior_policy(policy_id, fields="id"), call_options(timeout, extra_headers)
+        )
 
-    def create(self, policy: BehaviorPolicy) -> BehaviorPolicy:
+    def create(
+        self,
+        policy: BehaviorPolicy,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> BehaviorPolicy:
         """Create a behavior policy; the stored policy (with ``created_at``) is returned."""
-        return self._create(api.create_behavior_policy(body=self._checked(policy)))
+        request = api.create_behavior_policy(body=self._checked(policy))
+        return self._create(request, call_options(timeout, extra_headers))
 
-    def update(self, policy: BehaviorPolicy, *, if_match: str | None = None) -> BehaviorPolicy:
+    def update(
+        self,
+        policy: BehaviorPolicy,
+        *,
+        if_match: str | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> BehaviorPolicy:
         """Replace the behavior policy of ``policy.id`` with ``policy``.
 
         ``if_match`` sends an If-Match header: PreconditionFailedError (412) if it does not hold.
         """
         policy = self._checked(policy)
-        return self._update(api.update_behavior_policy(policy.id, body=policy, if_match=if_match))
+        request = api.update_behavior_policy(policy.id, body=policy, if_match=if_match)
+        return self._update(request, call_options(timeout, extra_headers))
 
-    def delete(self, policy_id: str) -> None:
+    def delete(
+        self,
+        policy_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
         """Delete a behavior policy. NotFoundError if unknown."""
-        self._delete(api.delete_behavior_policy(policy_id))
+        self._delete(api.delete_behavior_policy(policy_id), call_options(timeout, extra_headers))

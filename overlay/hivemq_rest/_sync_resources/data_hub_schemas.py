@@ -6,7 +6,7 @@ do not edit: change _async_resources/data_hub_schemas.py and regenerate.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, overload
 
 from hivemq_rest_generated import operations as api
@@ -19,7 +19,9 @@ from hivemq_rest_generated.models import (
 )
 
 from .. import _data_hub as dh
+from .._call_options import call_options
 from ._data_hub_items import DataHubItems
+from ._pages import Listing
 
 __all__ = ["Schemas", "Scripts"]
 
@@ -46,7 +48,9 @@ class Schemas(DataHubItems[Schema, PartialSchema]):
         types: Sequence[str] | None = None,
         fields: None = None,
         page_size: int = dh.MAX_PAGE_SIZE,
-    ) -> Iterator[Schema]: ...
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Listing[Schema]: ...
     @overload
     def list(
         self,
@@ -55,7 +59,9 @@ class Schemas(DataHubItems[Schema, PartialSchema]):
         types: Sequence[str] | None = None,
         fields: Sequence[str],
         page_size: int = dh.MAX_PAGE_SIZE,
-    ) -> Iterator[PartialSchema]: ...
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Listing[PartialSchema]: ...
     def list(
         self,
         *,
@@ -63,7 +69,9 @@ class Schemas(DataHubItems[Schema, PartialSchema]):
         types: Sequence[str] | None = None,
         fields: Sequence[str] | None = None,
         page_size: int = dh.MAX_PAGE_SIZE,
-    ) -> Iterator[Schema | PartialSchema]:
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Listing[Schema | PartialSchema]:
         """Every version of every schema (matching the filters), following the pages.
 
         ``types``: ``"JSON"``, ``"PROTOBUF"``. ``fields``: the properties to
@@ -80,30 +88,67 @@ class Schemas(DataHubItems[Schema, PartialSchema]):
                 schema_ids=ids, types=kinds, fields=wanted, limit=limit, cursor=cursor
             )
 
-        return self._list(request, wanted)
+        return self._list(request, wanted, call_options(timeout, extra_headers))
 
     @overload
-    def get(self, schema_id: str, *, fields: None = None) -> Schema: ...
+    def get(
+        self,
+        schema_id: str,
+        *,
+        fields: None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Schema: ...
     @overload
-    def get(self, schema_id: str, *, fields: Sequence[str]) -> PartialSchema: ...
-    def get(self, schema_id: str, *, fields: Sequence[str] | None = None) -> Schema | PartialSchema:
+    def get(
+        self,
+        schema_id: str,
+        *,
+        fields: Sequence[str],
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PartialSchema: ...
+    def get(
+        self,
+        schema_id: str,
+        *,
+        fields: Sequence[str] | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Schema | PartialSchema:
         """The latest version of a schema (with ``fields``: a PartialSchema).
 
         NotFoundError if unknown.
         """
         wanted = dh.joined("fields", fields)
-        return self._get(api.get_schema(schema_id, fields=wanted), wanted)
+        request = api.get_schema(schema_id, fields=wanted)
+        return self._get(request, wanted, call_options(timeout, extra_headers))
 
-    def create(self, schema: Schema) -> Schema:
+    def create(
+        self,
+        schema: Schema,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Schema:
         """Store a schema (a new version if the id exists): the stored version is returned.
 
         AlreadyPresentError if it is exactly the latest version already.
         """
-        return self._create(api.create_schema(body=self._checked(schema)))
+        request = api.create_schema(body=self._checked(schema))
+        return self._create(request, call_options(timeout, extra_headers))
 
-    def create_json(self, schema_id: str, schema: Mapping[str, Any] | str) -> Schema:
+    def create_json(
+        self,
+        schema_id: str,
+        schema: Mapping[str, Any] | str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Schema:
         """Store a JSON Schema, given as a dict or as JSON text (sent as written)."""
-        return self.create(dh.json_schema_body(schema_id, schema))
+        body = dh.json_schema_body(schema_id, schema)
+        return self.create(body, timeout=timeout, extra_headers=extra_headers)
 
     def create_protobuf(
         self,
@@ -112,6 +157,8 @@ class Schemas(DataHubItems[Schema, PartialSchema]):
         message_type: str,
         *,
         allow_unknown_fields: bool | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Schema:
         """Store a Protobuf schema: a compiled descriptor set (``protoc -o``) and the message type.
 
@@ -121,11 +168,17 @@ class Schemas(DataHubItems[Schema, PartialSchema]):
         body = dh.protobuf_schema_body(
             schema_id, descriptor_set, message_type, allow_unknown_fields
         )
-        return self.create(body)
+        return self.create(body, timeout=timeout, extra_headers=extra_headers)
 
-    def delete(self, schema_id: str) -> None:
+    def delete(
+        self,
+        schema_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
         """Delete every version of a schema. NotFoundError if unknown; BadRequestError if in use."""
-        self._delete(api.delete_schema(schema_id))
+        self._delete(api.delete_schema(schema_id), call_options(timeout, extra_headers))
 
 
 class Scripts(DataHubItems[Script, PartialScript]):
@@ -148,7 +201,9 @@ class Scripts(DataHubItems[Script, PartialScript]):
         function_types: Sequence[str] | None = None,
         fields: None = None,
         page_size: int = dh.MAX_PAGE_SIZE,
-    ) -> Iterator[Script]: ...
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Listing[Script]: ...
     @overload
     def list(
         self,
@@ -157,7 +212,9 @@ class Scripts(DataHubItems[Script, PartialScript]):
         function_types: Sequence[str] | None = None,
         fields: Sequence[str],
         page_size: int = dh.MAX_PAGE_SIZE,
-    ) -> Iterator[PartialScript]: ...
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Listing[PartialScript]: ...
     def list(
         self,
         *,
@@ -165,7 +222,9 @@ class Scripts(DataHubItems[Script, PartialScript]):
         function_types: Sequence[str] | None = None,
         fields: Sequence[str] | None = None,
         page_size: int = dh.MAX_PAGE_SIZE,
-    ) -> Iterator[Script | PartialScript]:
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Listing[Script | PartialScript]:
         """Every version of every script (matching the filters), following the pages.
 
         ``function_types``: ``"TRANSFORMATION"``. ``fields``: the properties to
@@ -182,26 +241,55 @@ class Scripts(DataHubItems[Script, PartialScript]):
                 script_ids=ids, function_types=kinds, fields=wanted, limit=limit, cursor=cursor
             )
 
-        return self._list(request, wanted)
+        return self._list(request, wanted, call_options(timeout, extra_headers))
 
     @overload
-    def get(self, script_id: str, *, fields: None = None) -> Script: ...
+    def get(
+        self,
+        script_id: str,
+        *,
+        fields: None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Script: ...
     @overload
-    def get(self, script_id: str, *, fields: Sequence[str]) -> PartialScript: ...
-    def get(self, script_id: str, *, fields: Sequence[str] | None = None) -> Script | PartialScript:
+    def get(
+        self,
+        script_id: str,
+        *,
+        fields: Sequence[str],
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PartialScript: ...
+    def get(
+        self,
+        script_id: str,
+        *,
+        fields: Sequence[str] | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Script | PartialScript:
         """The latest version of a script (with ``fields``: a PartialScript).
 
         NotFoundError if unknown.
         """
         wanted = dh.joined("fields", fields)
-        return self._get(api.get_script(script_id, fields=wanted), wanted)
+        request = api.get_script(script_id, fields=wanted)
+        return self._get(request, wanted, call_options(timeout, extra_headers))
 
-    def create(self, script: Script) -> Script:
+    def create(
+        self,
+        script: Script,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Script:
         """Store a script (a new version if the id exists): the stored version is returned.
 
         AlreadyPresentError if it is exactly the latest version already.
         """
-        return self._create(api.create_script(body=self._checked(script)))
+        request = api.create_script(body=self._checked(script))
+        return self._create(request, call_options(timeout, extra_headers))
 
     def create_js(
         self,
@@ -210,10 +298,19 @@ class Scripts(DataHubItems[Script, PartialScript]):
         *,
         function_type: ScriptFunctionType | str = ScriptFunctionType.TRANSFORMATION,
         description: str | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Script:
         """Store a script from its JavaScript source text."""
-        return self.create(dh.script_body(script_id, source, function_type, description))
+        body = dh.script_body(script_id, source, function_type, description)
+        return self.create(body, timeout=timeout, extra_headers=extra_headers)
 
-    def delete(self, script_id: str) -> None:
+    def delete(
+        self,
+        script_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
         """Delete every version of a script. NotFoundError if unknown; BadRequestError if in use."""
-        self._delete(api.delete_script(script_id))
+        self._delete(api.delete_script(script_id), call_options(timeout, extra_headers))

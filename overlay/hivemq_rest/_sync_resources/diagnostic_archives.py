@@ -6,12 +6,14 @@ do not edit: change _async_resources/diagnostic_archives.py and regenerate.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from hivemq_rest_generated import operations as api
 from hivemq_rest_generated.models import DiagnosticArchive
 
 from .. import _management as mg
+from .._call_options import call_options
 from .._operations import call_for
 
 if TYPE_CHECKING:
@@ -26,7 +28,14 @@ class DiagnosticArchives:
     def __init__(self, client: SyncAPI) -> None:
         self._client = client
 
-    def create(self) -> DiagnosticArchive:
+    def create(
+        self,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> DiagnosticArchive:
         """Start collecting a diagnostic archive. Never sent twice (POST)."""
         call = call_for(api.create_diagnostic_archive())
-        return mg.parse_diagnostic_archive(self._client._send(call))
+        return mg.parse_diagnostic_archive(
+            self._client._send(call, call_options(timeout, extra_headers))
+        )

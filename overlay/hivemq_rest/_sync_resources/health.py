@@ -7,11 +7,13 @@ do not edit: change _async_resources/health.py and regenerate.
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from time import monotonic
 from typing import TYPE_CHECKING, Final
 
 from hivemq_rest_generated import operations as api
 
+from .._call_options import NO_OPTIONS, CallOptions, call_options
 from .._errors import APIConnectionError, APIStatusError, WaitTimeoutError
 from .._health import Health, Probe, health_call, parse_health
 
@@ -37,36 +39,80 @@ class HealthChecks:
     def __init__(self, client: SyncAPI) -> None:
         self._client = client
 
-    def _get(self, request: api.Request, poll_seconds: float | None = None) -> Health:
+    def _get(
+        self,
+        request: api.Request,
+        options: CallOptions = NO_OPTIONS,
+        poll_seconds: float | None = None,
+    ) -> Health:
         call = health_call(self._client.health_url, request, poll_seconds=poll_seconds)
-        return parse_health(self._client._send(call))
+        return parse_health(self._client._send(call, options))
 
-    def status(self) -> Health:
+    def status(
+        self,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Health:
         """The whole node's health, every component (extensions included) under it."""
-        return self._get(api.get_health())
+        return self._get(api.get_health(), call_options(timeout, extra_headers))
 
-    def component(self, name: str) -> Health:
+    def component(
+        self,
+        name: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Health:
         """One component's health. NotFoundError if the broker knows no such name."""
-        return self._get(api.get_component_health(name))
+        return self._get(api.get_component_health(name), call_options(timeout, extra_headers))
 
-    def extensions(self) -> Health:
+    def extensions(
+        self,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Health:
         """The extensions' health, each extension a component of it."""
-        return self._get(api.get_extensions_health())
+        return self._get(api.get_extensions_health(), call_options(timeout, extra_headers))
 
-    def extension(self, extension_id: str) -> Health:
+    def extension(
+        self,
+        extension_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Health:
         """One extension's health. NotFoundError if no such extension is installed."""
-        return self._get(api.get_extension_health(extension_id))
+        return self._get(
+            api.get_extension_health(extension_id), call_options(timeout, extra_headers)
+        )
 
-    def liveness(self) -> Health:
+    def liveness(
+        self,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Health:
         """The liveness group: UP whenever the broker's process answers."""
-        return self._get(api.get_liveness())
+        return self._get(api.get_liveness(), call_options(timeout, extra_headers))
 
-    def readiness(self) -> Health:
+    def readiness(
+        self,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Health:
         """The readiness group: 200 (UP or DEGRADED) once the broker can serve."""
-        return self._get(api.get_readiness())
+        return self._get(api.get_readiness(), call_options(timeout, extra_headers))
 
     def wait_ready(
-        self, timeout: float = 300.0, probe: Probe = "readiness", poll_interval: float = 0.25
+        self,
+        timeout: float = 300.0,
+        probe: Probe = "readiness",
+        poll_interval: float = 0.25,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Health:
         """Poll ``probe`` ("readiness" or "liveness") until it answers 200, and return that Health.
 
@@ -82,12 +128,13 @@ class HealthChecks:
                 raise ValueError(f"{name} must be a number of seconds above 0, not {value!r}")
         if probe not in _PROBES:
             raise ValueError(f"probe must be 'readiness' or 'liveness', not {probe!r}")
-        request = _PROBES[probe]()
+        request, options = _PROBES[probe](), call_options(None, extra_headers)
         deadline, interval = monotonic() + timeout, min(float(poll_interval), POLL_CAP)
         answered, unanswered = "", "no answer"
         while True:
             try:
-                health = self._get(request, poll_seconds=max(deadline - monotonic(), 1e-3))
+                left = max(deadline - monotonic(), 1e-3)
+                health = self._get(request, options, poll_seconds=left)
             except APIConnectionError as error:
                 unanswered = f"no answer ({error})"
             except APIStatusError as error:

@@ -50,7 +50,7 @@ def backups() -> None:
 def list_backups(target: Target, as_json: bool) -> None:
     """Every backup the broker knows, oldest first as the broker lists them."""
     with HiveMQClient(target.url, **target.settings()) as hivemq:
-        items = hivemq.backups.list()
+        items = list(hivemq.backups.list())
     print_records([item.to_dict() for item in items], _COLUMNS, as_json, "no backups")
 
 

@@ -62,7 +62,7 @@ def read_ids(data: bytes, name: str, null: bool) -> list[str]:
 async def _first_page(client: AsyncHiveMQClient) -> None:
     # A wrong URL or credentials fail here, before anything is changed, and
     # not as one "not found" per id.
-    pages = client.iter_client_id_pages(MIN_PAGE_SIZE)
+    pages = client.clients.pages(page_size=MIN_PAGE_SIZE)
     try:
         await anext(pages, None)
     finally:

@@ -79,7 +79,7 @@ def list_clients(target: Target, page_size: int, as_json: bool, null: bool) -> N
     count = escaped = 0
     on_terminal = sys.stdout.isatty()
     with HiveMQClient(target.url, **target.settings()) as hivemq:
-        for page in hivemq.iter_client_id_pages(page_size):
+        for page in hivemq.clients.pages(page_size=page_size):
             if as_json:
                 write_utf8("".join(f'{{"id":{_json_string(i)}}}\n' for i in page))
             elif null:
@@ -122,7 +122,7 @@ def count_clients(target: Target, page_size: int) -> None:
         LiveLine(stderr) as live,
         HiveMQClient(target.url, **target.settings()) as hivemq,
     ):
-        for page in hivemq.iter_client_id_pages(page_size):
+        for page in hivemq.clients.pages(page_size=page_size):
             count += len(page)
             live.show(f"counted {count:,} clients so far")
     sys.stdout.write(f"{count}\n")
@@ -149,7 +149,7 @@ _ID_CODES = (ExitCode.NOT_FOUND, ExitCode.INVALID_ID)
 def show(target: Target, client_id: str, as_json: bool, include_password: bool) -> None:
     """A client's session and connection details."""
     with HiveMQClient(target.url, **target.settings()) as hivemq:
-        details = hivemq.get_client(client_id)
+        details = hivemq.clients.get(client_id)
     if as_json:
         print_json(details_json(details, include_password))
     else:
@@ -166,7 +166,7 @@ def show(target: Target, client_id: str, as_json: bool, include_password: bool) 
 def state(target: Target, client_id: str, as_json: bool) -> None:
     """Whether a client is connected."""
     with HiveMQClient(target.url, **target.settings()) as hivemq:
-        connected = hivemq.is_connected(client_id)
+        connected = hivemq.clients.is_connected(client_id)
     if as_json:
         print_json({"id": client_id, "connected": connected})
     else:
@@ -183,7 +183,7 @@ def state(target: Target, client_id: str, as_json: bool) -> None:
 def subscriptions(target: Target, client_id: str, as_json: bool) -> None:
     """A client's subscriptions."""
     with HiveMQClient(target.url, **target.settings()) as hivemq:
-        items = list(hivemq.iter_subscriptions(client_id))
+        items = list(hivemq.clients.subscriptions(client_id))
     if as_json:
         print_json([item.to_dict() for item in items])
     elif not items:
@@ -271,7 +271,7 @@ def _apply(
         return
     confirm(f"{change.verb.capitalize()} {change.of}client {client_id!r}", yes)
     with HiveMQClient(target.url, **target.settings()) as hivemq:
-        if change.only_connected and not hivemq.is_connected(client_id):
+        if change.only_connected and not hivemq.clients.is_connected(client_id):
             stderr.print(terminal_text(f"{client_id} was not connected; nothing to do"))
             return
         change.single(hivemq, client_id)
@@ -350,8 +350,10 @@ def disconnect(
         "disconnect",
         "disconnected",
         "",
-        each=lambda hivemq, one: hivemq.disconnect(one, prevent_will_message=prevent_will_message),
-        single=lambda hivemq, one: hivemq.disconnect(
+        each=lambda hivemq, one: hivemq.clients.disconnect(
+            one, prevent_will_message=prevent_will_message
+        ),
+        single=lambda hivemq, one: hivemq.clients.disconnect(
             one, prevent_will_message=prevent_will_message
         ),
         only_connected=True,
@@ -385,10 +387,10 @@ def invalidate(
         "invalidate",
         "invalidated",
         "the session of ",
-        each=lambda hivemq, one: hivemq.invalidate_session(
+        each=lambda hivemq, one: hivemq.clients.invalidate_session(
             one, prevent_will_message=prevent_will_message
         ),
-        single=lambda hivemq, one: hivemq.invalidate_session(
+        single=lambda hivemq, one: hivemq.clients.invalidate_session(
             one, prevent_will_message=prevent_will_message
         ),
         only_connected=False,  # an offline client's session is worth removing too

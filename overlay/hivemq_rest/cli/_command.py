@@ -75,7 +75,7 @@ def _diagnosed(error: HiveMQError, target: Target) -> str | None:
     if hint is None and isinstance(error, ClientNotFoundError):
         try:  # a 404 of a client: is there a REST API at all?
             with HiveMQClient(target.url, **target.settings()) as hivemq:
-                next(iter(hivemq.iter_client_id_pages(MIN_PAGE_SIZE)), None)
+                next(iter(hivemq.clients.pages(page_size=MIN_PAGE_SIZE)), None)
         except HiveMQError as probe_error:
             hint = not_the_api(probe_error, target.url)
     return hint

@@ -108,7 +108,7 @@ async def _export(
     async with make_client() as client:
 
         async def listed_ids() -> AsyncIterator[str]:
-            async for page in client.iter_client_id_pages(page_size):
+            async for page in client.clients.pages(page_size=page_size):
                 stats.listed += len(page)
                 for client_id in page:
                     yield client_id
@@ -117,7 +117,9 @@ async def _export(
 
         next_report = 0.0
         # The stream's block cancels what is in flight if writing fails.
-        async with client.fetch_clients(listed_ids(), concurrency, on_failure="collect") as stream:
+        async with client.clients.fetch(
+            listed_ids(), concurrency=concurrency, on_failure="collect"
+        ) as stream:
             # The stream's own lists: the progress line shows them as they grow.
             stats.vanished, stats.failed = stream.vanished, stream.failed
             try:

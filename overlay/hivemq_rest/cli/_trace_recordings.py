@@ -84,7 +84,7 @@ def trace_recordings() -> None:
 def list_recordings(target: Target, as_json: bool) -> None:
     """Every trace recording, with its state and filters."""
     with HiveMQClient(target.url, **target.settings()) as hivemq:
-        items = hivemq.trace_recordings.list()
+        items = list(hivemq.trace_recordings.list())
     records = [item.to_dict() for item in items]
     rows = records if as_json else [_row(record) for record in records]
     print_records(rows, _COLUMNS, as_json, "no trace recordings")

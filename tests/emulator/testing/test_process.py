@@ -11,6 +11,7 @@ import pytest
 from hivemq_rest_emulator.testing import ChildProcess, EmulatorProcess, ProcessError
 
 
+@pytest.mark.slow
 def test_wait_for_line_is_bounded() -> None:
     """A child that never prints the awaited line costs the timeout, then is stopped."""
     child = ChildProcess(
@@ -30,6 +31,7 @@ def test_wait_for_line_is_bounded() -> None:
     assert pid > 0
 
 
+@pytest.mark.slow
 def test_wait_for_line_sees_an_early_exit() -> None:
     """A child that ends before its ready line is reported with its exit status at once."""
     child = ChildProcess(
@@ -39,6 +41,7 @@ def test_wait_for_line_sees_an_early_exit() -> None:
         child.wait_for_line(re.compile("listening"), timeout=30.0)
 
 
+@pytest.mark.slow
 def test_the_emulator_process_serves_and_stops() -> None:
     with EmulatorProcess("--sessions", "3", "--seed", "1") as server:
         assert re.fullmatch(r"http://127\.0\.0\.1:\d+", server.base_url)
@@ -50,6 +53,7 @@ def test_the_emulator_process_serves_and_stops() -> None:
         server.process.check_alive()
 
 
+@pytest.mark.slow
 def test_an_emulator_that_cannot_start_is_reported() -> None:
     with pytest.raises(ProcessError, match="exit status 2"):
         EmulatorProcess("--sessions", "-1").start()

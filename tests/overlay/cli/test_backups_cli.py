@@ -5,10 +5,14 @@ from __future__ import annotations
 import json
 import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from hivemq_rest_emulator import EmulatorHandle
+from hivemq_rest_emulator import EmulatorHandle, EmulatorServer, SessionStore, create_app
+from hivemq_rest_emulator.core import Clock
+from hivemq_rest_emulator.services import DEFAULT_BACKUP_BYTES, default_services
 from hivemq_rest_emulator.testing import EmulatorProcess
 
 from .cli_run import run, run_bytes, run_on_terminal, run_until_the_reader_leaves
@@ -16,6 +20,15 @@ from .frozen_emulator import frozen_emulator
 
 BACKUP_BYTES = 1024 * 1024  # the emulator's default size of a backup's file
 HOSTILE = "x\x1b]0;owned\x07\u202eid"
+
+
+@contextmanager
+def _backups_take(seconds: float, size: int = DEFAULT_BACKUP_BYTES) -> Iterator[str]:
+    """The base URL of an emulator, in this process, whose backups take ``seconds`` (real time)."""
+    clock, store = Clock(), SessionStore()
+    services = default_services(clock, store, backup_seconds=seconds, backup_bytes=size)
+    with EmulatorServer(create_app(store, clock=clock, services=services)) as server:
+        yield server.base_url
 
 
 def _json(*args: str, url: str) -> dict[str, object]:
@@ -51,11 +64,8 @@ def test_create_get_list_and_download(hivemq_emulator: EmulatorHandle, tmp_path:
 
 def test_create_wait_download_end_to_end(tmp_path: Path) -> None:
     file = tmp_path / "hivemq-backup.bin"
-    with EmulatorProcess("--backup-seconds", "0", "--backup-bytes", "54321") as server:
-        result = run(
-            "backups", "create", "--wait", "--download", str(file), "--json",
-            "--url", server.base_url,
-        )  # fmt: skip
+    with _backups_take(0, 54321) as url:
+        result = run("backups", "create", "--wait", "--download", str(file), "--json", "--url", url)
     assert result.returncode == 0, result.stderr
     backup = json.loads(result.stdout)
     assert backup["state"] == "COMPLETED"
@@ -67,6 +77,7 @@ def test_create_wait_download_end_to_end(tmp_path: Path) -> None:
     assert "\x1b" not in result.stderr  # no progress line when not on a terminal
 
 
+@pytest.mark.slow
 def test_progress_shows_on_a_terminal(tmp_path: Path) -> None:
     file = tmp_path / "b.bin"
     with EmulatorProcess("--backup-seconds", "0") as server:
@@ -95,10 +106,8 @@ def test_a_backup_the_broker_answers_failed_exits_10(extra: tuple[str, ...]) -> 
 
 
 def test_a_wait_that_runs_out_exits_10() -> None:
-    with EmulatorProcess("--backup-seconds", "86400") as server:
-        result = run(
-            "backups", "create", "--wait", "--wait-timeout", "0.01", "--url", server.base_url
-        )
+    with _backups_take(86400) as url:
+        result = run("backups", "create", "--wait", "--wait-timeout", "0.01", "--url", url)
     assert result.returncode == 10, result.stderr
     # The wait is an upper bound: within 0.01 s the first poll may not be answered.
     assert "still IN_PROGRESS" in result.stderr or "no poll was answered" in result.stderr
@@ -170,6 +179,7 @@ def test_download_to_standard_output(hivemq_emulator: EmulatorHandle) -> None:
     assert "use backups download ID -" in refused.stderr
 
 
+@pytest.mark.slow
 def test_a_reader_that_goes_away_ends_the_download_quietly(
     hivemq_emulator: EmulatorHandle,
 ) -> None:
@@ -197,6 +207,7 @@ def test_restore_needs_yes_off_a_terminal(hivemq_emulator: EmulatorHandle) -> No
     assert _json("backups", "get", backup_id, url=url)["state"] == "RESTORE_COMPLETED"
 
 
+@pytest.mark.slow
 def test_restore_asks_on_a_terminal(hivemq_emulator: EmulatorHandle) -> None:
     url = hivemq_emulator.base_url
     backup_id = str(_json("backups", "create", url=url)["id"])

@@ -1,13 +1,10 @@
-"""The installed ``hivemq-rest`` entry point, run as a subprocess against the emulator server."""
+"""``hivemq-rest`` against the emulator server, run in this process (a terminal as a process)."""
 
 from __future__ import annotations
 
 import csv
 import json
-import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,28 +12,17 @@ from hivemq_rest_emulator import EmulatorHandle
 
 from tests.overlay.local_server import Behaviour, local_server
 
-HIVEMQ_REST = shutil.which("hivemq-rest", path=str(Path(sys.executable).parent)) or "hivemq-rest"
+from .cli_run import run as run_command
+from .cli_run import run_process
+
 AWKWARD = ["a/b", "50% off", "#hash", "é?x=1", "..", "sp ace"]
 
 
 def run(
     *args: str, url: str | None = None, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """Run hivemq-rest with a bounded wait; no terminal, no stdin."""
-    command = [HIVEMQ_REST, *args]
-    if url is not None:
-        command += ["--url", url]
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("HIVEMQ_REST_")}
-    environment["XDG_CONFIG_HOME"] = "/nonexistent-hivemq-rest-tests"  # no profile of yours
-    environment.update(env or {})
-    return subprocess.run(
-        command,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-        env=environment,
-    )
+    """Run hivemq-rest (no terminal, no stdin), against ``url`` if given."""
+    return run_command(*args, *(() if url is None else ("--url", url)), env=env)
 
 
 def _no_traceback(result: subprocess.CompletedProcess[str]) -> None:
@@ -346,7 +332,9 @@ def test_export_that_stops_before_any_row_leaves_no_file(
     emulator: EmulatorHandle, tmp_path: Path
 ) -> None:
     emulator.set_faults(drop_connection_ratio=1.0)
-    result = run("clients", "export", "-o", str(tmp_path / "out.csv"), url=emulator.base_url)
+    # Two attempts, not ten: the retries' backoff is not what this is about.
+    output = str(tmp_path / "out.csv")
+    result = run("clients", "export", "-o", output, "--max-attempts", "2", url=emulator.base_url)
     assert result.returncode == 3
     assert "nothing was exported" in result.stderr
     assert list(tmp_path.iterdir()) == []
@@ -371,15 +359,18 @@ def test_export_file_that_cannot_be_written(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_export_progress_only_on_a_terminal(emulator: EmulatorHandle, tmp_path: Path) -> None:
     piped = run("clients", "export", "-o", str(tmp_path / "a.csv"), url=emulator.base_url)
-    # FORCE_COLOR makes rich treat stderr as a terminal, as a person's shell would be.
-    on_terminal = run(
+    # FORCE_COLOR makes rich treat stderr as a terminal, as a person's shell
+    # would be; it is read when the process starts.
+    on_terminal = run_process(
         "clients",
         "export",
         "-o",
         str(tmp_path / "b.csv"),
-        url=emulator.base_url,
+        "--url",
+        emulator.base_url,
         env={"FORCE_COLOR": "1"},
     )
     assert piped.returncode == on_terminal.returncode == 0

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import trustme
 
-from tests.overlay.cli.cli_run import run, run_on_terminal
+from tests.overlay.cli.cli_run import run, run_on_terminal, run_process
 from tests.overlay.local_server import Behaviour, LocalServer, local_server, never_answers
 
 
@@ -165,6 +165,7 @@ def test_secrets_from_files(tmp_path: Path) -> None:
     assert "is empty" in empty.stderr
 
 
+@pytest.mark.slow
 def test_password_prompt_on_a_terminal() -> None:
     with local_server() as server:
         code, shown = run_on_terminal(
@@ -250,11 +251,12 @@ def _unavailable_first(times: int) -> Behaviour:
     return api
 
 
+@pytest.mark.slow
 def test_retries_are_visible_on_a_terminal_and_with_debug() -> None:
     with local_server(_unavailable_first(2)) as server:
         url = ["--url", server.base_url]
         piped = run("clients", "state", "a", *url)
-        terminal = run("clients", "state", "b", *url, env={"FORCE_COLOR": "1"})
+        terminal = run_process("clients", "state", "b", *url, env={"FORCE_COLOR": "1"})
         debug = run("clients", "state", "c", *url, "--debug")
         once = run("clients", "state", "d", *url, "--max-attempts", "1")
     assert piped.returncode == terminal.returncode == debug.returncode == 0

@@ -215,6 +215,7 @@ def test_hostile_ids_are_escaped_in_tables(url: str) -> None:
     assert "\x1b" not in shown
 
 
+@pytest.mark.slow
 def test_delete_asks_on_a_terminal(url: str) -> None:
     _ok("scripts", "create", "keep", "-", url=url, stdin=SOURCE)
     code, shown = run_on_terminal(

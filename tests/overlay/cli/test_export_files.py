@@ -34,6 +34,8 @@ from hypothesis import strategies as st
 
 from tests.overlay.local_server import Behaviour, local_server
 
+from .cli_run import run
+
 HIVEMQ_REST = shutil.which("hivemq-rest", path=str(Path(sys.executable).parent)) or "hivemq-rest"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 JSON_TYPE = {"Content-Type": "application/json"}
@@ -67,18 +69,31 @@ def _environment(extra: dict[str, str] | None = None) -> dict[str, str]:
 
 
 def export(
-    *args: str, env: dict[str, str] | None = None, **setup: Any
+    *args: str, env: dict[str, str] | None = None, process: bool = False, **setup: Any
 ) -> subprocess.CompletedProcess[str]:
-    """``hivemq-rest clients export ARGS``, bounded, no terminal, no stdin."""
-    return subprocess.run(
-        _command(("clients", "export", *args), **setup),
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-        env=_environment(env),
-    )
+    """``hivemq-rest clients export ARGS``, no terminal, no stdin, after ``setup``.
+
+    In this process, with the umask and links set here, unless ``process`` or
+    ``fsize`` (a file size limit) asks for a process of its own (the launcher's).
+    """
+    if process or "fsize" in setup:
+        return subprocess.run(
+            _command(("clients", "export", *args), **setup),
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=120,
+            stdin=subprocess.DEVNULL,
+            env=_environment(env),
+        )
+    for name, target in setup.get("links", {}).items():
+        os.symlink(target, name.format(pid=os.getpid()))
+    earlier = None if setup.get("umask") is None else os.umask(setup["umask"])
+    try:
+        return run("clients", "export", *args, env=env)
+    finally:
+        if earlier is not None:
+            os.umask(earlier)
 
 
 def mode(path: Path) -> int:
@@ -309,6 +324,7 @@ def _wait_for_rows(directory: Path) -> Path:
     raise AssertionError("the export wrote no rows within 60 s")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143), (signal.SIGHUP, 129)]
 )
@@ -348,6 +364,7 @@ def test_a_stop_signal_keeps_the_rows_written(
     assert mode(partial) == 0o600
 
 
+@pytest.mark.slow
 def test_a_stop_signal_during_an_export_to_standard_output(
     hivemq_emulator: EmulatorHandle, tmp_path: Path
 ) -> None:
@@ -384,6 +401,7 @@ def test_a_stop_signal_during_an_export_to_standard_output(
 # -- exact counts -----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_rows_kept_are_the_rows_on_disk_when_the_disk_fills(
     hivemq_emulator: EmulatorHandle, tmp_path: Path
 ) -> None:
@@ -508,6 +526,7 @@ def test_export_to_standard_output(emulator: EmulatorHandle) -> None:
     assert sorted(ids) == sorted(emulator.store.ids())
 
 
+@pytest.mark.slow
 def test_export_to_a_terminal_is_refused() -> None:
     # Raw device data would drive the terminal; a file named "-" is still possible.
     controller, terminal = pty.openpty()
@@ -556,13 +575,19 @@ def test_progress_line_while_listing_and_after() -> None:
     assert all(len(text) <= 80 for text in line(stats, now=110.0).plain.splitlines())
 
 
+@pytest.mark.slow
 def test_progress_shows_failed_and_vanished_on_a_terminal(tmp_path: Path) -> None:
     api = _api(
         {"b": (500, b"boom"), "c": (404, b'{"errors": [{"title": "not found"}]}')}, list("abcd")
     )
     with local_server(api) as server:
-        result = export(
-            "-o", str(tmp_path / "out.csv"), "--url", server.base_url, env={"FORCE_COLOR": "1"}
+        result = export(  # FORCE_COLOR is read when the process starts
+            "-o",
+            str(tmp_path / "out.csv"),
+            "--url",
+            server.base_url,
+            env={"FORCE_COLOR": "1"},
+            process=True,
         )
     assert result.returncode == 8
     assert "vanished      1  failed      1" in result.stderr

@@ -10,7 +10,12 @@ import pytest
 from hivemq_rest.cli import main
 from hivemq_rest_emulator import EmulatorHandle
 
-from tests.overlay.cli.cli_run import run, run_on_terminal, run_until_the_reader_leaves
+from tests.overlay.cli.cli_run import (
+    run,
+    run_on_terminal,
+    run_process,
+    run_until_the_reader_leaves,
+)
 
 COMMANDS = ["list", "count", "show", "state", "subscriptions", "disconnect", "invalidate", "export"]
 
@@ -69,14 +74,15 @@ def _rows(text: str) -> dict[str, str]:
     return rows
 
 
-@pytest.mark.parametrize("terminal", [False, True])
+@pytest.mark.parametrize("terminal", [False, pytest.param(True, marks=pytest.mark.slow)])
 def test_tables_have_no_trailing_spaces_and_one_way_of_booleans(
     emulator: EmulatorHandle, terminal: bool
 ) -> None:
-    env = {"FORCE_COLOR": "1"} if terminal else {}
+    # FORCE_COLOR is read when the process starts: a terminal needs a process.
+    env, runner = ({"FORCE_COLOR": "1"}, run_process) if terminal else ({}, run)
     url = ["--url", emulator.base_url]
-    shown = run("clients", "show", "subscriber", *url, env=env)
-    subscriptions = run("clients", "subscriptions", "subscriber", *url, env=env)
+    shown = runner("clients", "show", "subscriber", *url, env=env)
+    subscriptions = runner("clients", "subscriptions", "subscriber", *url, env=env)
     for result in (shown, subscriptions):
         assert result.returncode == 0
         for line in result.stdout.splitlines():
@@ -92,6 +98,7 @@ def test_tables_have_no_trailing_spaces_and_one_way_of_booleans(
         assert "False" not in subscriptions.stdout
 
 
+@pytest.mark.slow
 def test_a_piped_table_folds_no_value_and_a_terminal_one_fits(emulator: EmulatorHandle) -> None:
     url = ["--url", emulator.base_url]
     filters = [f"--client=sensor-{number:02}-[a-z]+" for number in range(6)]
@@ -126,6 +133,7 @@ def test_disconnect_of_a_client_that_is_not_connected(emulator: EmulatorHandle) 
     assert emulator.events() == []
 
 
+@pytest.mark.slow
 def test_a_reader_that_goes_away_ends_the_command_with_0(
     emulator: EmulatorHandle, tmp_path: Path
 ) -> None:

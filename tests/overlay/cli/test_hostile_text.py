@@ -110,6 +110,7 @@ def test_every_command_refuses_an_argument_that_is_not_utf_8_alike(
     assert result.stderr == b"error: " + named + b" is not UTF-8: b'x\\xffy'\n"
 
 
+@pytest.mark.slow
 def test_the_confirmation_shows_the_id_escaped(hivemq_emulator: EmulatorHandle) -> None:
     hivemq_emulator.add_session("abc\u202edef", connected=True)
     code, shown = run_on_terminal(

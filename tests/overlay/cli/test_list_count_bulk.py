@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 from hivemq_rest_emulator import EmulatorHandle
 
-from tests.overlay.cli.cli_run import HIVEMQ_REST, environment, run, run_bytes, run_on_terminal
+from tests.overlay.cli.cli_run import (
+    HIVEMQ_REST,
+    environment,
+    run,
+    run_bytes,
+    run_on_terminal,
+    run_process,
+)
 from tests.overlay.local_server import Behaviour, local_server
 
 HOSTILE = ["two\nlines", "cr\rid", "-dash", "nul\u202eevil", "zero\u200bwidth", "sp ace"]
@@ -43,6 +50,7 @@ def test_piped_ids_with_line_breaks_stay_one_line(emulator: EmulatorHandle) -> N
     assert b"2 ids hold control characters" in result.stderr
 
 
+@pytest.mark.slow
 def test_list_on_a_terminal_escapes_invisible_characters(emulator: EmulatorHandle) -> None:
     code, shown = run_on_terminal("clients", "list", "--url", emulator.base_url)
     assert code == 0, shown
@@ -52,6 +60,7 @@ def test_list_on_a_terminal_escapes_invisible_characters(emulator: EmulatorHandl
     assert "\u200b" not in shown
 
 
+@pytest.mark.slow
 def test_the_getting_started_guide_pipelines(emulator: EmulatorHandle) -> None:
     guide = Path(__file__).parents[3] / "docs" / "guides" / "getting-started.md"
     (block,) = [b for b in guide.read_text(encoding="utf-8").split("```sh\n")[1:] if "xargs" in b]
@@ -75,6 +84,7 @@ def test_the_getting_started_guide_pipelines(emulator: EmulatorHandle) -> None:
             assert "two\\x0alines: connected" in result.stdout
 
 
+@pytest.mark.slow
 def test_count(emulator: EmulatorHandle) -> None:
     emulator.seed(400, seed=5)
     expected = len(emulator.store.ids())
@@ -82,7 +92,7 @@ def test_count(emulator: EmulatorHandle) -> None:
     assert piped.returncode == 0
     assert piped.stdout == f"{expected}\n"
     assert piped.stderr == ""
-    on_terminal = run(
+    on_terminal = run_process(
         "clients",
         "count",
         "--page-size",
@@ -169,6 +179,7 @@ def test_bulk_usage_errors(tmp_path: Path) -> None:
         assert message in result.stderr
 
 
+@pytest.mark.slow
 def test_bulk_asks_on_a_terminal(emulator: EmulatorHandle, tmp_path: Path) -> None:
     ids = _ids_file(tmp_path, ["sp ace", "nul\u202eevil"])
     command = ["clients", "disconnect", "--from-file", str(ids), "--url", emulator.base_url]

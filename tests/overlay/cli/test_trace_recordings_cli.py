@@ -245,6 +245,7 @@ def test_download_to_standard_output(hivemq_emulator: EmulatorHandle, tmp_path: 
     assert file.read_bytes() == result.stdout
 
 
+@pytest.mark.slow
 def test_download_to_standard_output_on_a_terminal_is_refused(
     hivemq_emulator: EmulatorHandle,
 ) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
+from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable, Iterator
 from typing import Any, Literal
 
 from hivemq_rest import AsyncHiveMQClient, HiveMQClient
@@ -28,9 +28,9 @@ async def done(value: Any) -> Any:
     return await value if inspect.isawaitable(value) else value
 
 
-async def every(items: Iterable[Any] | AsyncIterator[Any]) -> list[Any]:
-    """Every item of a listing, sync iterator or async one."""
-    if isinstance(items, AsyncIterator):
+async def every(items: Iterable[Any] | AsyncIterable[Any]) -> list[Any]:
+    """Every item of a listing, sync iterable or async one."""
+    if isinstance(items, AsyncIterable):
         return [item async for item in items]
     return list(items)
 

@@ -129,3 +129,22 @@ def test_wait_ready_liveness(hivemq_emulator: EmulatorHandle, kind: str) -> None
         assert (await done(hivemq.health.readiness())).http_status == 503
 
     _run(hivemq_emulator, kind, scenario)
+
+
+@pytest.mark.parametrize("kind", CLIENTS)
+def test_raw_responses_and_call_options_reach_the_health_listener(
+    hivemq_emulator: EmulatorHandle, kind: str
+) -> None:
+    down = {"status": "DOWN", "details": {"reason": "maintenance"}}
+    hivemq_emulator.set_health({}, {}, readiness=down)
+
+    async def scenario(hivemq: Any) -> None:
+        raw = await done(hivemq.with_raw_response.health.readiness(timeout=5))
+        assert raw.status_code == 503  # DOWN is an answer, not an error, raw too
+        assert raw.headers["content-type"].startswith("application/json")
+        parsed = raw.parse()
+        assert (parsed.status, parsed.http_status) == ("DOWN", 503)
+        node = await done(hivemq.health.status(timeout=5, extra_headers={"X-Trace": "t-1"}))
+        assert node.status == "UP"
+
+    _run(hivemq_emulator, kind, scenario)

@@ -17,7 +17,7 @@ from hivemq_rest_emulator.services import DEFAULT_BACKUP_BYTES, DEFAULT_BACKUP_S
 from hivemq_rest_emulator.services.backups.content import chunks
 from hivemq_rest_emulator.testing import EmulatorHandle
 
-from tests.overlay.e2e._both import CLIENTS, done, run_with
+from tests.overlay.e2e._both import CLIENTS, done, every, run_with
 
 
 def _file_digest(backup_id: str, size: int) -> str:
@@ -55,7 +55,7 @@ def test_backup_download_and_restore(
         hivemq_emulator.advance_clock(DEFAULT_BACKUP_SECONDS)
         restored = await done(backups.wait(backup.id, timeout=5))
         assert restored.state == "RESTORE_COMPLETED"
-        assert [b.id for b in await done(backups.list())] == [backup.id]
+        assert [b.id for b in await every(backups.list())] == [backup.id]
 
     run_with(kind, hivemq_emulator.base_url, scenario)
 
@@ -76,7 +76,7 @@ def test_second_backup_while_one_runs_fails(hivemq_emulator: EmulatorHandle, kin
         hivemq_emulator.advance_clock(DEFAULT_BACKUP_SECONDS)
         assert (await done(backups.wait(running.id, timeout=5))).state == "COMPLETED"
         hivemq_emulator.advance_clock(3600)  # failed backups stay listed for an hour
-        assert [b.id for b in await done(backups.list())] == [running.id]
+        assert [b.id for b in await every(backups.list())] == [running.id]
         with pytest.raises(NotFoundError):
             await done(backups.get(second.id))
 
@@ -106,7 +106,7 @@ def test_trace_recording_lifecycle(
         with pytest.raises(BadRequestError):  # nothing recorded yet
             await done(recordings.download("sensors-1", io.BytesIO()))
         hivemq_emulator.advance_clock(120)
-        (listed,) = await done(recordings.list())
+        (listed,) = await every(recordings.list())
         assert (listed.name, listed.state) == ("sensors-1", "IN_PROGRESS")
         assert (await done(recordings.stop("sensors-1"))).state == "STOPPED"
         size = await done(recordings.download("sensors-1", target))
@@ -115,7 +115,7 @@ def test_trace_recording_lifecycle(
             assert bundle.testzip() is None
             assert bundle.namelist() == ["sensors-1.log"]
         await done(recordings.delete("sensors-1"))
-        assert await done(recordings.list()) == []
+        assert await every(recordings.list()) == []
         with pytest.raises(NotFoundError):
             await done(recordings.stop("sensors-1"))
 

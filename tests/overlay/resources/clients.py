@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
 from hivemq_rest import AsyncHiveMQClient, HiveMQClient, RetryPolicy
@@ -22,14 +22,21 @@ Action = Callable[[Any], Any]
 
 
 async def _resolve(result: Any) -> Any:
+    if isinstance(result, AsyncIterator):  # a listing: read while the client is open
+        return [item async for item in result]
     return await result if inspect.isawaitable(result) else result
+
+
+def _drain(result: Any) -> Any:
+    """A sync listing read whole while the client is open; any other result as it is."""
+    return list(result) if isinstance(result, Iterator) else result
 
 
 def run(kind: str, base_url: str, action: Action, **settings: Any) -> Any:
     """``action(client)`` through a new client of this kind on a real server."""
     if kind == "sync":
         with HiveMQClient(base_url, **settings) as hivemq:
-            return action(hivemq)
+            return _drain(action(hivemq))
 
     async def main() -> Any:
         async with AsyncHiveMQClient(base_url, transport=kind, **settings) as hivemq:  # type: ignore[arg-type]
@@ -42,7 +49,7 @@ def run_fake(kind: str, fake: FakeAPI, action: Action, **settings: Any) -> Any:
     """``action(client)`` through a new client of this kind on a FakeAPI."""
     if kind == "sync":
         with HiveMQClient("http://hivemq.test", transport=fake.transport(), **settings) as hivemq:
-            return action(hivemq)
+            return _drain(action(hivemq))
 
     async def main() -> Any:
         async with AsyncHiveMQClient(
