@@ -57,10 +57,14 @@ class RawPathAiohttpTransport(AiohttpTransport):
         return self._proxy_of[key]
 
     def get_client(self) -> aiohttp.ClientSession:
-        """The aiohttp session, without aiohttp's hidden retry."""
+        """The aiohttp session, without aiohttp's hidden retry and without a cookie jar."""
         session = super().get_client()
         if hasattr(session, "_retry_connection"):
             session._retry_connection = False
+        # httpx keeps the cookies, for the base URL's origin only; aiohttp's own
+        # jar, scoped by host and not port, would send a REST session cookie
+        # to the Health API's listener and back.
+        session._cookie_jar = aiohttp.DummyCookieJar()
         return session
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:

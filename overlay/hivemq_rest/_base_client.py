@@ -47,6 +47,7 @@ from ._settings import (
     check_retry,
     check_secret,
     check_timeout,
+    check_username,
 )
 from ._transport import (
     ClientCert,
@@ -122,7 +123,7 @@ class BaseClient:
         self._connection = TransportOptions(
             base_url=parse_base_url(base_url),
             auth=auth_for(
-                check_secret("username", username),
+                check_username(username),
                 check_secret("password", password),
                 check_secret("token", token, ascii_only=True),
             ),
@@ -168,10 +169,9 @@ class BaseClient:
         # client each its own way; before the first request, so that
         # no connection exists yet.
         bound_by_deadline(http)
-        if self._connection.headers:
-            # A redirect, or a request to the Health API's listener, may
-            # go to another origin: the caller's headers stay behind.
-            self._hook_foreign_headers(http)
+        # A redirect, or a request to the Health API's listener, may go to
+        # another origin: the caller's headers and the cookies stay behind.
+        self._hook_foreign_headers(http)
         self._bound = True
 
     def _check_loop(self) -> None:

@@ -28,6 +28,7 @@ __all__ = [
     "check_secret",
     "check_text",
     "check_timeout",
+    "check_username",
 ]
 
 # RFC 9110 §5.6.2: a header name is a token.
@@ -116,6 +117,18 @@ def check_secret(name: str, value: object, *, ascii_only: bool = False) -> str |
         )
     if ascii_only and not checked.isascii():
         raise ConfigurationError(f"{name} must be ASCII")
+    return checked
+
+
+def check_username(value: object) -> str | None:
+    """A Basic auth user name: a credential (see check_secret) without a colon.
+
+    Basic auth joins user name and password with a colon, and the server
+    splits at the first one: a colon in the name would log in another user.
+    """
+    checked = check_secret("username", value)
+    if checked is not None and ":" in checked:
+        raise ConfigurationError("username cannot hold a colon (Basic auth splits at it)")
     return checked
 
 

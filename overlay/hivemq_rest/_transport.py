@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 import os
 import ssl
+import urllib.request
 from collections.abc import Generator, Mapping
+from http.cookiejar import Cookie, CookieJar, DefaultCookiePolicy
 from typing import Any
 
 import attrs
@@ -130,6 +132,25 @@ def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
     return url.scheme, url.host, url.port
 
 
+class _OriginCookiePolicy(DefaultCookiePolicy):
+    """Cookies are stored from the base URL's origin only.
+
+    A cookie is scoped by host, not port: without this, a cookie that the
+    Health API's plain-HTTP listener on the same host set would be sent to
+    the REST API. (Sending is gated in ``strip_foreign_headers``: httpx
+    copies the jar, without its policy, for each request.)
+    """
+
+    def __init__(self, base_url: httpx.URL) -> None:
+        super().__init__()
+        self._origin = _origin(base_url)
+
+    def set_ok(self, cookie: Cookie, request: urllib.request.Request) -> bool:
+        """Store only what the base URL's origin set."""
+        same = _origin(httpx.URL(request.get_full_url())) == self._origin
+        return same and super().set_ok(cookie, request)
+
+
 def _no_passphrase() -> str:
     raise ConfigurationError("client_cert has an encrypted key: give one without a passphrase")
 
@@ -159,16 +180,19 @@ class TransportOptions:
                 **self.headers,
             },
             "follow_redirects": self.follow_redirects,
+            "cookies": CookieJar(_OriginCookiePolicy(self.base_url)),
         }
 
     def strip_foreign_headers(self, request: httpx.Request) -> None:
-        """Drop the caller's ``headers`` from a request to another origin (a redirect).
+        """Drop the caller's ``headers`` and the cookies from a request to another origin.
 
         httpx drops only Authorization on a redirect to another origin; an
         API key in ``headers`` would follow it to wherever the server points.
+        Cookies are scoped by host, not port: a REST session cookie would go
+        in clear to the Health API's listener on the same host.
         """
         if _origin(request.url) != _origin(self.base_url):
-            for name in self.headers:
+            for name in (*self.headers, "Cookie"):
                 request.headers.pop(name, None)
 
     def __repr__(self) -> str:

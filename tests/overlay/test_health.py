@@ -3,22 +3,28 @@ how an answer parses."""
 
 from __future__ import annotations
 
+import asyncio
 import json
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Literal
 
 import httpx
 import pytest
 from hivemq_rest import (
+    AsyncHiveMQClient,
     ConfigurationError,
     Health,
     HealthStatus,
     HiveMQClient,
     ServiceUnavailableError,
     UnexpectedResponseError,
+    WaitTimeoutError,
 )
 from hivemq_rest._health import parse_health
 from hypothesis import given
 from hypothesis import strategies as st
+
+from tests.overlay.local_server import Behaviour, local_server
 
 
 class _Recorder:
@@ -35,7 +41,9 @@ class _Recorder:
 
 
 def _client(
-    recorder: _Recorder, base: str = "https://broker:8888", **settings: Any
+    recorder: Callable[[httpx.Request], httpx.Response],
+    base: str = "https://broker:8888",
+    **settings: Any,
 ) -> HiveMQClient:
     return HiveMQClient(base, transport=httpx.MockTransport(recorder), **settings)
 
@@ -185,3 +193,124 @@ def test_any_health_tree_parses_and_keeps_every_status(
             same(part, raw["components"][name])
 
     same(health, node)
+
+
+class _Sequence:
+    """A transport that answers with the given responses in turn, the last one from then on."""
+
+    def __init__(self, *answers: tuple[int, bytes]) -> None:
+        self.answers = list(answers)
+        self.requests: list[httpx.Request] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        status, content = self.answers[min(len(self.requests), len(self.answers)) - 1]
+        return httpx.Response(status, content=content)
+
+
+# What a proxy or load balancer in front of a broker that is still starting answers.
+_GATEWAY_ANSWERS = [(502, b"bad gateway"), (503, b""), (504, b"<html>timeout</html>")]
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_wait_ready_waits_through_a_gateways_answers(kind: str) -> None:
+    sequence = _Sequence(*_GATEWAY_ANSWERS, (200, b'{"status": "UP"}'))
+    if kind == "sync":
+        with _client(sequence) as hivemq:
+            health = hivemq.health.wait_ready(timeout=60, poll_interval=1e-3)
+    else:
+
+        async def wait() -> Health:
+            async with AsyncHiveMQClient(
+                "https://broker:8888", transport=httpx.MockTransport(sequence)
+            ) as hivemq:
+                return await hivemq.health.wait_ready(timeout=60, poll_interval=1e-3)
+
+        health = asyncio.run(wait())
+    assert (health.status, health.http_status) == (HealthStatus.UP, 200)
+    assert len(sequence.requests) == 4
+
+
+@pytest.mark.parametrize(("status", "content"), _GATEWAY_ANSWERS)
+def test_a_wait_that_runs_out_on_gateway_answers_names_the_last(
+    status: int, content: bytes
+) -> None:
+    with (
+        _client(_Sequence((status, content))) as hivemq,
+        pytest.raises(WaitTimeoutError, match=f"not ready after 0.01 s: HTTP {status}"),
+    ):
+        hivemq.health.wait_ready(timeout=0.01, poll_interval=1e-3)
+
+
+def _cookie_peer(request: httpx.Request) -> httpx.Response:
+    """Each listener sets a cookie of its own: the REST API one, the health listener another."""
+    name = "HEALTH" if request.url.port == 8889 else "REST"
+    body: dict[str, Any] = {"status": "UP"} if "/health/" in request.url.path else {"items": []}
+    return httpx.Response(200, json=body, headers={"set-cookie": f"{name}=s3cret; Path=/"})
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_cookies_are_kept_and_sent_for_the_rest_origin_only(kind: str) -> None:
+    """A REST session cookie never goes to the plain-HTTP health listener, nor the other way."""
+    sent: list[tuple[int | None, str | None]] = []
+
+    def peer(request: httpx.Request) -> httpx.Response:
+        sent.append((request.url.port, request.headers.get("cookie")))
+        return _cookie_peer(request)
+
+    if kind == "sync":
+        with _client(peer) as hivemq:
+            list(hivemq.backups.list())
+            hivemq.health.status()
+            hivemq.health.status()
+            list(hivemq.backups.list())
+    else:
+
+        async def steps() -> None:
+            async with AsyncHiveMQClient(
+                "https://broker:8888", transport=httpx.MockTransport(peer)
+            ) as hivemq:
+                [backup async for backup in hivemq.backups.list()]
+                await hivemq.health.status()
+                await hivemq.health.status()
+                [backup async for backup in hivemq.backups.list()]
+
+        asyncio.run(steps())
+    assert sent == [(8888, None), (8889, None), (8889, None), (8888, "REST=s3cret")]
+
+
+def _setting_cookie(name: str) -> Behaviour:
+    def behave(
+        method: str, target: str, headers: dict[str, str]
+    ) -> tuple[int, dict[str, str], bytes]:
+        body: dict[str, Any] = {"status": "UP"} if "/health/" in target else {"items": []}
+        extra = {"Content-Type": "application/json", "Set-Cookie": f"{name}=s3cret; Path=/"}
+        return 200, extra, json.dumps(body).encode()
+
+    return behave
+
+
+@pytest.mark.parametrize("transport", ["aiohttp", "httpx"])
+def test_no_cookie_crosses_between_the_listeners_over_a_real_transport(
+    transport: Literal["aiohttp", "httpx"],
+) -> None:
+    # By host name: aiohttp's own cookie jar keeps no cookie of an IP address.
+    with (
+        local_server(_setting_cookie("REST")) as rest,
+        local_server(_setting_cookie("HEALTH")) as health,
+    ):
+        base = rest.base_url.replace("127.0.0.1", "localhost")
+        health_url = health.base_url.replace("127.0.0.1", "localhost")
+
+        async def steps() -> None:
+            async with AsyncHiveMQClient(
+                base, health_url=health_url, transport=transport
+            ) as hivemq:
+                [backup async for backup in hivemq.backups.list()]
+                await hivemq.health.status()
+                await hivemq.health.status()
+                [backup async for backup in hivemq.backups.list()]
+
+        asyncio.run(steps())
+    assert [headers.get("cookie") for _, _, headers in rest.seen] == [None, "REST=s3cret"]
+    assert [headers.get("cookie") for _, _, headers in health.seen] == [None, None]

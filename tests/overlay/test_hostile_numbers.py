@@ -72,6 +72,15 @@ def test_a_secret_with_a_control_character_is_refused_unquoted(
 
 
 @pytest.mark.parametrize("kind", KINDS)
+def test_a_username_with_a_colon_is_refused_unquoted(kind: str) -> None:
+    # Basic auth joins them with a colon; the server would split at this one
+    # and check another user with another password (RFC 7617 section 2).
+    with pytest.raises(ConfigurationError, match="username cannot hold a colon") as raised:
+        _make(kind, username="ops:s3cr3t", password="more")
+    assert "s3cr3t" not in str(raised.value)
+
+
+@pytest.mark.parametrize("kind", KINDS)
 def test_a_token_file_with_two_line_breaks_is_refused_unquoted(kind: str) -> None:
     with pytest.raises(ConfigurationError) as raised:
         _make(kind, token="s3cr3t-token\n")

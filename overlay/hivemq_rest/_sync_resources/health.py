@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Final
 from hivemq_rest_generated import operations as api
 
 from .._call_options import NO_OPTIONS, CallOptions, call_options
-from .._errors import APIConnectionError, WaitTimeoutError
+from .._errors import APIConnectionError, APIStatusError, WaitTimeoutError
 from .._health import Health, Probe, health_call, parse_health
 
 if TYPE_CHECKING:
@@ -24,6 +24,8 @@ __all__ = ["HealthChecks"]
 
 POLL_CAP: Final = 2.0  # seconds: a deploy script wants to go on soon after the broker is ready
 _PROBES: Final = {"readiness": api.get_readiness, "liveness": api.get_liveness}
+# What a proxy or load balancer in front of a broker still starting answers: not ready yet.
+_GATEWAY_STATUSES: Final = frozenset({502, 503, 504})
 
 
 class HealthChecks:
@@ -115,7 +117,8 @@ class HealthChecks:
         """Poll ``probe`` ("readiness" or "liveness") until it answers 200, and return that Health.
 
         Polls start ``poll_interval`` seconds apart, doubling up to 2 s. No
-        answer at all (the broker still starting) counts as not ready yet.
+        answer at all (the broker still starting), or a gateway's 502, 503 or
+        504 without a health body, counts as not ready yet.
         ``timeout`` is an upper bound: each poll gets only the time left, and
         WaitTimeoutError comes once it is spent. Errors that waiting cannot
         mend (a 404, a malformed answer) are raised at once.
@@ -134,6 +137,10 @@ class HealthChecks:
                 health = self._get(request, options, poll_seconds=left)
             except APIConnectionError as error:
                 unanswered = f"no answer ({error})"
+            except APIStatusError as error:
+                if error.status not in _GATEWAY_STATUSES:
+                    raise
+                answered = f"HTTP {error.status} without a health body"
             else:
                 if health.is_ok:
                     return health

@@ -56,18 +56,31 @@ def _show(name: str, health: Health, as_json: bool, strict: bool) -> None:
 def _answer(
     target: Target, name: str, ask: Callable[[HealthChecks], Health], as_json: bool, strict: bool
 ) -> None:
+    # ``health --json readiness`` means what ``health readiness --json`` does.
+    group = click.get_current_context().find_object(_GroupFlags) or _GroupFlags()
     with target.client() as hivemq:
         health = ask(hivemq.health)
-    _show(name, health, as_json, strict)
+    _show(name, health, as_json or group.as_json, strict or group.strict)
+
+
+class _GroupFlags:
+    """``--json`` and ``--strict`` as given to ``health`` itself, before any subcommand."""
+
+    def __init__(self, as_json: bool = False, strict: bool = False) -> None:
+        self.as_json = as_json
+        self.strict = strict
 
 
 @main.group(invoke_without_command=True)
+@JSON_OPTION
+@_STRICT
 @click.pass_context
-def health(ctx: click.Context) -> None:
+def health(ctx: click.Context, as_json: bool, strict: bool) -> None:
     """The broker's Health API: the node, its components and extensions, the probes.
 
     Without a subcommand: ``health status``.
     """
+    ctx.obj = _GroupFlags(as_json, strict)
     if ctx.invoked_subcommand is None:
         ctx.invoke(status)
 
@@ -145,8 +158,9 @@ def extensions(target: Target, extension_id: str | None, as_json: bool, strict: 
         codes=(ExitCode.NOT_READY,),
         note="Polls at most every 2 s, each poll bounded by the time left: it ends within "
         f"--timeout (default {_DEFAULT_WAIT:.0f} s) and one poll. A broker that does not "
-        "answer yet counts as not ready. A line shows the wait on a terminal; otherwise it is "
-        "silent until it ends (exit 0), or says why it gave up (exit 12).",
+        "answer yet (or a proxy's 502, 503 or 504) counts as not ready. A line shows the wait "
+        "on a terminal; otherwise it is silent until it ends (exit 0), or says why it gave up "
+        "(exit 12).",
     )
 )
 @click.option(
@@ -160,7 +174,11 @@ def extensions(target: Target, extension_id: str | None, as_json: bool, strict: 
 @connection_options
 def wait(target: Target, probe: str) -> None:
     """Wait until the readiness (or liveness) probe answers 200: for deploy scripts and CI."""
-    seconds = _wait_seconds(click.get_current_context())
+    ctx = click.get_current_context()
+    group = ctx.find_object(_GroupFlags)
+    if group is not None and (group.as_json or group.strict):
+        raise click.UsageError("health wait takes neither --json nor --strict", ctx)
+    seconds = _wait_seconds(ctx)
     with target.client() as hivemq, LiveLine(stderr) as live:
         live.show(
             terminal_text(f"waiting for {probe} at {hivemq.health_url} (up to {seconds:g} s)")

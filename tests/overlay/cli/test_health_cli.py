@@ -153,3 +153,22 @@ def test_a_health_url_that_is_not_the_health_api_is_said_so() -> None:
     assert "REST API" not in result.stderr  # the REST URL is not in question
     assert "Malformed response body" in result.stderr
     assert result.stderr.endswith(f"is {server.base_url} the Health API's URL?\n")
+
+
+@pytest.mark.parametrize("before", [True, False])
+def test_json_and_strict_on_health_itself(hivemq_emulator: EmulatorHandle, before: bool) -> None:
+    hivemq_emulator.set_health(readiness={"status": "DEGRADED"})
+    code, out, err = _health(hivemq_emulator, "--json")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["components"]["mqtt"] == {"status": "UP"}
+    # Given before the subcommand, they hold for it as if given after it.
+    args = ("--json", "--strict", "readiness") if before else ("readiness", "--json", "--strict")
+    code, out, _ = _health(hivemq_emulator, *args)
+    assert (code, json.loads(out)) == (11, {"status": "DEGRADED"})
+
+
+@pytest.mark.parametrize("flag", ["--json", "--strict"])
+def test_wait_refuses_what_it_cannot_honour(hivemq_emulator: EmulatorHandle, flag: str) -> None:
+    code, _, err = _health(hivemq_emulator, flag, "wait", "--timeout", "5")
+    assert code == 2
+    assert "neither --json nor --strict" in err

@@ -20,6 +20,8 @@ from ...core.reader import InvalidBodyError, Reader
 DEFAULT_COMPONENTS: Final = ("cluster", "mqtt")
 MAX_DELAY_SECONDS: Final = 10 * 366 * 86_400.0
 _CONFIG_KEYS: Final = ("components", "extensions", "liveness", "readiness", "readinessDelaySeconds")
+# Paths of the Health API itself: a component of such a name could not be read back.
+_GROUP_NAMES: Final = frozenset({"extensions", "liveness", "readiness"})
 
 
 @attrs.frozen
@@ -60,8 +62,8 @@ class HealthConfig:
         reader = Reader(value, "body", _CONFIG_KEYS)
         delay = reader.float_("readinessDelaySeconds", 0.0, 0.0, MAX_DELAY_SECONDS)
         return cls(
-            components=_parts(reader, "components"),
-            extensions=_parts(reader, "extensions"),
+            components=_parts(reader, "components", _GROUP_NAMES),
+            extensions=_parts(reader, "extensions", frozenset()),
             liveness=_optional_part(reader, "liveness"),
             readiness=_optional_part(reader, "readiness"),
             readiness_delay_seconds=delay,
@@ -83,7 +85,7 @@ def _part(value: object, where: str) -> Part:
     return Part(status, details)
 
 
-def _parts(reader: Reader, key: str) -> dict[str, Part]:
+def _parts(reader: Reader, key: str, taken: frozenset[str]) -> dict[str, Part]:
     if not reader.has(key):
         return {}
     raw = reader.raw(key)
@@ -93,6 +95,10 @@ def _parts(reader: Reader, key: str) -> dict[str, Part]:
     for name, value in raw.items():
         if not name:
             raise InvalidBodyError(f"{reader.where(key)} has an empty name")
+        if name in taken:
+            raise InvalidBodyError(
+                f"{reader.where(key)} names {name!r}, a path of the Health API of its own"
+            )
         parts[name] = _part(value, f"{reader.where(key)}[{name!r}]")
     return parts
 

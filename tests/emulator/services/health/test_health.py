@@ -87,6 +87,10 @@ def test_readiness_lags_by_emulator_time(
         {"components": {"x": {"status": 1}}},
         {"components": {"x": {"status": "UP", "details": []}}},
         {"components": {"": {"status": "UP"}}},
+        # The Health API's own paths: a component of that name could not be read back.
+        {"components": {"extensions": {"status": "DOWN"}}},
+        {"components": {"liveness": {"status": "UP"}}},
+        {"components": {"readiness": {"status": "UP"}}},
         {"components": []},
         {"extensions": {"x": {"status": "UP", "extra": 1}}},
         {"readinessDelaySeconds": -1},
