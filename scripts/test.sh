@@ -22,7 +22,8 @@ export PATH="$PWD/.venv/bin:$PWD/node_modules/.bin:$PATH"
 echo "== ruff lint";            ruff check .
 echo "== ruff format";          ruff format --check .
 if [ "$fast" = 1 ]; then
-    echo "== pytest (fast tier)"; python -m pytest -m "not slow" -n auto "$@"
+    echo "== pytest (fast tier)"
+    HIVEMQ_TESTS_TIER=fast python -m pytest -m "not slow" -n auto "$@"
     exit
 fi
 echo "== mypy --strict";        mypy

@@ -33,6 +33,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from tests.examples import examples
 from tests.overlay.cli.cli_run import run
 
 LIST = GET_ALL_MQTT_CLIENTS.path
@@ -207,12 +208,14 @@ def test_export_under_faults_has_every_id_once(
     assert recorder.expired_after == 2
     answered = [a for a in recorder.accesses if a.status]
     assert sum(1 for a in answered if a.status == 503) > 0.1 * len(answered)
-    assert any(a.status == 0 for a in recorder.accesses)  # dropped
-    assert any(retry["why"] != "HTTP 503" for retry in retries)
+    # Dropped, yet every id came once. Not every drop reaches our retry log:
+    # aiohttp itself resends a GET once when a reused keep-alive connection
+    # closes unanswered, so which drops we see depends on the pool's timing.
+    assert any(a.status == 0 for a in recorder.accesses)
     assert any(r["why"] == "HTTP 503" and float(r["wait"]) == 1.0 for r in retries)
 
 
-@settings(max_examples=12, deadline=None)
+@settings(max_examples=examples(12), deadline=None)
 @given(
     sessions=st.integers(0, 180),
     unavailable=st.floats(0, 0.25),

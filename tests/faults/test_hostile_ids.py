@@ -21,6 +21,7 @@ from hivemq_rest_emulator import EmulatorHandle, validate_client_id
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.examples import examples
 from tests.faults.calls import KINDS, PER_CLIENT, call, open_client
 from tests.overlay.cli.cli_run import run as run_cli
 from tests.overlay.local_server import local_server
@@ -162,7 +163,7 @@ def _events_only_for(emulator: EmulatorHandle, target: str) -> list[str]:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-@settings(max_examples=100)
+@settings(max_examples=examples(100))
 @given(target=hostile_ids)
 def test_fuzzed_ids_touch_only_their_own_session(
     hivemq_emulator_server: EmulatorHandle, kind: str, target: str
@@ -250,7 +251,7 @@ def test_invalid_ids_are_refused_before_sending(kind: str) -> None:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-@settings(max_examples=30)
+@settings(max_examples=examples(30))
 @given(client_id=invalid_ids)
 def test_fuzzed_invalid_ids_are_refused_before_sending(kind: str, client_id: Any) -> None:
     with local_server() as server, open_client(kind, server.base_url) as do:

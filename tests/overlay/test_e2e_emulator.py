@@ -18,6 +18,7 @@ from hivemq_rest_emulator import EmulatorHandle
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.examples import examples
 from tests.overlay.strategies import AWKWARD_IDS, valid_ids
 
 
@@ -60,7 +61,7 @@ def _check_exactly(emulator: EmulatorHandle, client_ids: list[str]) -> None:
 # further without a server (tests/overlay/test_ids.py, test_client.py), and one
 # id at a time through every operation in tests/faults/test_hostile_ids.py.
 @settings(
-    max_examples=100,
+    max_examples=examples(100),
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(st.lists(valid_ids, min_size=1, max_size=6, unique=True))

@@ -21,6 +21,7 @@ from hivemq_rest._constants import MAX_SECONDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.examples import examples
 from tests.overlay.fake_api import FakeAPI, details
 
 BAD_SETTINGS: list[dict[str, Any]] = [
@@ -65,7 +66,7 @@ def test_bad_settings_are_refused_at_creation(kind: str, bad: dict[str, Any]) ->
     assert isinstance(caught.value, ValueError)  # what these were before
 
 
-@settings(max_examples=200, derandomize=True, deadline=None)
+@settings(max_examples=examples(200), derandomize=True, deadline=None)
 @given(
     st.one_of(
         st.floats(allow_nan=True, allow_infinity=True),

@@ -21,6 +21,7 @@ from hivemq_rest import (
 )
 from hypothesis import given, settings
 
+from tests.examples import examples
 from tests.faults.test_hostile_ids import hostile_ids
 from tests.overlay.fake_api import FakeAPI, problem
 from tests.overlay.local_server import local_server
@@ -224,7 +225,7 @@ def test_fixed_hostile_ids_reach_their_backup(kind: str, tmp_path: Any) -> None:
     assert the_segment_after(seen, f"{BACKUPS}/") == [i for i in FIXED_IDS for _ in (1, 2)]
 
 
-@settings(max_examples=60)
+@settings(max_examples=examples(60))
 @given(backup_id=hostile_ids)
 def test_fuzzed_ids_reach_their_backup_and_its_file(backup_id: str) -> None:
     with local_server(answer_any) as server:

@@ -38,6 +38,7 @@ from hivemq_rest_generated import models
 from hivemq_rest_generated import operations as api
 from hypothesis import given, settings
 
+from tests.examples import examples
 from tests.faults.test_hostile_ids import hostile_ids
 from tests.overlay.fake_api import FakeAPI
 from tests.overlay.local_server import local_server
@@ -170,7 +171,7 @@ def _every_call(base_url: str, kind: str, target_id: str) -> None:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-@settings(max_examples=25)
+@settings(max_examples=examples(25))
 @given(target_id=hostile_ids)
 def test_hostile_ids_reach_exactly_their_resource(kind: str, target_id: str) -> None:
     with local_server(_answer) as server:

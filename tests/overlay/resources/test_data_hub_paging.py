@@ -24,6 +24,7 @@ from hivemq_rest_generated import operations as api
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.examples import examples
 from tests.overlay.fake_api import FakeAPI, problem
 
 from .data_hub_stub import DATA_POLICY, KINDS, ok, page, run
@@ -218,7 +219,7 @@ def test_a_list_item_compares_as_its_model_does() -> None:
     assert item.to_dict() == body
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(50))
 @given(
     values=st.lists(
         st.text(alphabet=st.characters(codec="utf-8", exclude_characters=","), min_size=1),

@@ -20,6 +20,7 @@ from hivemq_rest import (
 )
 from hypothesis import given, settings
 
+from tests.examples import examples
 from tests.faults.test_hostile_ids import hostile_ids
 from tests.overlay.fake_api import FakeAPI, problem
 from tests.overlay.local_server import local_server
@@ -269,7 +270,7 @@ def test_fixed_hostile_names_reach_their_recording(kind: str) -> None:
     assert the_segment_after(files, f"{FILES}/") == FIXED_IDS
 
 
-@settings(max_examples=60)
+@settings(max_examples=examples(60))
 @given(name=hostile_ids)
 def test_fuzzed_names_reach_their_recording(name: str) -> None:
     with local_server(answer_any) as server:

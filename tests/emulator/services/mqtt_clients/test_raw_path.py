@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.emulator.helpers import LIST, asgi_request, assert_error, client_path, walk
+from tests.examples import examples
 
 AWKWARD_IDS = [
     "a/b",
@@ -138,7 +139,7 @@ MQTT_IDS = st.text(
 
 @settings(
     derandomize=True,
-    max_examples=120,
+    max_examples=examples(120),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
