@@ -199,7 +199,7 @@ def test_trace_recordings_through_proxy(driver: Driver) -> None:
     download = send(ops.DOWNLOAD_TRACE_RECORDING_FILE, 200, arguments)
     # The zip is checked straight from the emulator: Prism mangles binary bodies.
     assert download.headers["content-type"].startswith("application/zip")
-    stop = {"traceRecording": {"state": "STOPPED"}}
+    stop = {"traceRecording": {"name": name, "state": "STOPPED"}}  # the spec requires the name
     stopped = send(ops.STOP_TRACE_RECORDING, 200, arguments, body=stop).json()
     assert stopped["traceRecording"]["state"] == "STOPPED"
     send(ops.STOP_TRACE_RECORDING, 404, {"traceRecordingId": "no-such-recording"}, body=stop)

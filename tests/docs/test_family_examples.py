@@ -72,6 +72,7 @@ def test_data_hub_example(emulator: str, tmp_path: Path) -> None:
     assert printed == [
         "Schema already present",
         f"readings {policy['matching']['topicFilter']}",
+        "readings",  # the partial listing: fields=["id"]
         "True",
     ]
     assert (reading["type"], reading["version"]) == ("JSON", 1)  # stored once, not twice
