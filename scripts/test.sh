@@ -5,6 +5,7 @@
 #
 # --fast: the quick tier while working: ruff, then the tests not marked slow
 # (no real processes, Prism, broker or big data) on every core (pytest-xdist),
+# with a fifth of the examples of the costliest property tests (tests/examples.py),
 # without coverage; set-up only when .venv/ is missing. Other arguments go to
 # pytest either way.
 set -euo pipefail
@@ -18,12 +19,14 @@ if [ "$fast" = 0 ] || [ ! -x .venv/bin/python ]; then
     scripts/setup.sh
 fi
 export PATH="$PWD/.venv/bin:$PWD/node_modules/.bin:$PATH"
+# Two pytest workers a core: many tests wait on sockets, servers and child processes.
+workers=$(( $(nproc) * 2 ))
 
 echo "== ruff lint";            ruff check .
 echo "== ruff format";          ruff format --check .
 if [ "$fast" = 1 ]; then
     echo "== pytest (fast tier)"
-    HIVEMQ_TESTS_TIER=fast python -m pytest -m "not slow" -n auto "$@"
+    HIVEMQ_TESTS_TIER=fast python -m pytest -m "not slow" -n "$workers" "$@"
     exit
 fi
 echo "== mypy --strict";        mypy
@@ -35,4 +38,4 @@ echo "== docs";                 NO_MKDOCS_2_WARNING=1 mkdocs build --strict --qu
 export COVERAGE_FILE="$coverage_data/.coverage"
 # Branch coverage of overlay/ and emulator/ ([tool.coverage] in pyproject.toml),
 # printed at the end; pytest fails when it is below fail_under.
-echo "== pytest";               python -m pytest -n auto --cov --cov-report=term "$@"
+echo "== pytest";               python -m pytest -n "$workers" --cov --cov-report=term "$@"
