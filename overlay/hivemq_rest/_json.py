@@ -57,6 +57,21 @@ def unfit(value: object, max_depth: int) -> str | None:
     return None
 
 
+def _shallow(data: str | bytes, max_depth: int, finite: bool) -> bool:
+    """Whether the walk of ``unfit`` can be skipped: it could find nothing.
+
+    With ``finite``, the parse itself refused NaN and infinities; and a text
+    that opens at most ``max_depth`` objects and arrays (brackets in strings
+    counted too) cannot nest deeper. Counting is C-speed; most answers are
+    small, and the walk costs more than their parse.
+    """
+    if not finite:
+        return False
+    if isinstance(data, bytes):
+        return data.count(b"{") + data.count(b"[") <= max_depth
+    return data.count("{") + data.count("[") <= max_depth
+
+
 def loads(data: str | bytes, max_depth: int | None, *, finite: bool = True) -> Any:
     """The JSON document in data; NotJSONError saying why if there is none ("is not JSON").
 
@@ -75,7 +90,11 @@ def loads(data: str | bytes, max_depth: int | None, *, finite: bool = True) -> A
         raise NotJSONError("nests too deep to parse") from None
     except ValueError:
         raise NotJSONError("is not JSON") from None
-    if max_depth is not None and isinstance(document, dict | list):
+    if (
+        max_depth is not None
+        and isinstance(document, dict | list)
+        and not _shallow(data, max_depth, finite)
+    ):
         said = unfit(document, max_depth)
         if said is not None:
             raise NotJSONError(said)
