@@ -133,22 +133,25 @@ def unfit(value: Any, *, any_text: bool = False) -> str | None:
     escape makes a lone surrogate, which no request can carry). ``any_text``
     lets such text pass: a broker's id is shown escaped and may be deleted.
     """
-    stack = [(value, 1)]
-    count = 1
-    while stack:
-        item, depth = stack.pop()
+    level, depth, count = [value], 1, 1
+    while level:  # a level of the tree at a time: no recursion, no pair a value
         if depth > _MAX_DEPTH:
             return "too deeply nested"
-        if isinstance(item, float) and not math.isfinite(item):
-            return f"holds {item!r}, not a finite number (JSON has no NaN or infinity)"
-        if isinstance(item, str) and not any_text and not is_utf8(item):
-            return f"holds text that is not UTF-8 (a lone surrogate): {item[:40]!r}"
-        if isinstance(item, dict | list):
-            children = [*item, *item.values()] if isinstance(item, dict) else item
-            count += len(children)
-            if count > _MAX_VALUES:
-                return f"more than {_MAX_VALUES} values"
-            stack.extend((child, depth + 1) for child in children)
+        below: list[Any] = []
+        for item in level:
+            if isinstance(item, str):
+                if not any_text and not is_utf8(item):
+                    return f"holds text that is not UTF-8 (a lone surrogate): {item[:40]!r}"
+            elif isinstance(item, dict | list):
+                below += item
+                if isinstance(item, dict):
+                    below += item.values()
+                if count + len(below) > _MAX_VALUES:  # before YAML's aliases fill memory
+                    return f"more than {_MAX_VALUES} values"
+            elif isinstance(item, float) and not math.isfinite(item):
+                return f"holds {item!r}, not a finite number (JSON has no NaN or infinity)"
+        count += len(below)
+        level, depth = below, depth + 1
     return None
 
 
