@@ -16,6 +16,12 @@ from pathlib import Path
 from typing import Final
 
 import pytest
+
+# Imported now, at collection, not lazily by a check deep inside a test: pytest
+# rewrites schemathesis's modules as it imports them, and on CPython 3.11 an
+# ast.parse after some deep recursion can fail with "AST constructor recursion
+# depth mismatch" (seen once in CI).
+import schemathesis.specs.openapi.object_authorization  # noqa: F401
 from hivemq_rest_emulator import BrokerEmulatorHandle, EmulatorApp
 from hivemq_rest_emulator.testing import EmulatorProcess
 
