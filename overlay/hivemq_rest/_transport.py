@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import ssl
@@ -105,6 +106,8 @@ def ssl_context(
     A file that is missing or not PEM is a ConfigurationError, as is an encrypted
     key: OpenSSL would otherwise stop to ask for its passphrase on the terminal.
     """
+    if verify and ca_file is None and client_cert is None:
+        return _system_trust()
     try:
         context = ssl.create_default_context(cafile=os.fspath(ca_file) if ca_file else None)
     except OSError as error:  # ssl.SSLError included
@@ -126,6 +129,16 @@ def ssl_context(
                 f"client_cert is no usable certificate and key: {error}"
             ) from None
     return context
+
+
+@functools.cache
+def _system_trust() -> ssl.SSLContext:
+    """The default context, shared by every client that keeps the defaults.
+
+    Reading the system's CA store is most of what building a client costs, so
+    it is read once a process; nothing here changes a context once built.
+    """
+    return ssl.create_default_context()
 
 
 def _origin(url: httpx.URL) -> tuple[str, str, int | None]:

@@ -22,6 +22,7 @@ from hivemq_rest import (
 )
 from hivemq_rest._failures import origin
 from hivemq_rest._ids import client_id_segment
+from hivemq_rest._transport import ssl_context
 
 from tests.overlay.local_server import LocalServer, echo_path, local_server, never_answers
 from tests.overlay.strategies import AWKWARD_IDS
@@ -127,6 +128,23 @@ def test_tls_unverified_on_request(ca: trustme.CA) -> None:
     with local_server(tls=_server_tls(ca)) as tls_server:
         results = _both(tls_server.base_url, verify=False)
     assert results == ["/api/v1/mqtt/clients/a"] * 3
+
+
+def test_the_default_context_is_shared_and_nothing_loosens_it(
+    ca: trustme.CA, ca_file: Path, client_pem: Path
+) -> None:
+    # Read once a process (the system's CA store is most of a client's set-up)...
+    assert ssl_context() is ssl_context()
+    # ...and every other setting gets a context of its own.
+    assert ssl_context(verify=False) is not ssl_context()
+    assert ssl_context(ca_file=ca_file) is not ssl_context()
+    assert ssl_context(ca_file=ca_file, client_cert=client_pem) is not ssl_context()
+    with local_server(tls=_server_tls(ca)) as tls_server:
+        trusting = _both(tls_server.base_url, ca_file=ca_file)
+        unverified = _both(tls_server.base_url, verify=False)
+        default = _both(tls_server.base_url, retry=RetryPolicy.disabled())
+    assert trusting == unverified == ["/api/v1/mqtt/clients/a"] * 3
+    assert default == [APIConnectionError] * 3
 
 
 def test_client_certificate(ca: trustme.CA, ca_file: Path, client_pem: Path) -> None:
