@@ -17,8 +17,19 @@ _SLOW_FOLDERS = (
 )
 
 
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """Leave the slow folders unread when only tests not marked slow are asked for."""
+    if config.option.markexpr == "not slow" and _in_slow_folder(collection_path):
+        return True
+    return None
+
+
+def _in_slow_folder(path: Path) -> bool:
+    return any(path.is_relative_to(folder) for folder in _SLOW_FOLDERS)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark the tests of the slow folders ``slow``."""
     for item in items:
-        if any(item.path.is_relative_to(folder) for folder in _SLOW_FOLDERS):
+        if _in_slow_folder(item.path):
             item.add_marker(pytest.mark.slow)

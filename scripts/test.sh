@@ -19,6 +19,9 @@ if [ "$fast" = 0 ] || [ ! -x .venv/bin/python ]; then
     scripts/setup.sh
 fi
 export PATH="$PWD/.venv/bin:$PWD/node_modules/.bin:$PATH"
+# These machines set PYTHONDONTWRITEBYTECODE: every pytest worker and every
+# child process would then compile (and pytest rewrite) each module again.
+unset PYTHONDONTWRITEBYTECODE
 # Two pytest workers a core: many tests wait on sockets, servers and child processes.
 workers=$(( $(nproc) * 2 ))
 
