@@ -22,19 +22,16 @@ from hivemq_rest_emulator.services.mqtt_clients.store import SessionStore
 from hivemq_rest_emulator.testing import ChildProcess, emulator_command
 
 from tests.spec.test_operation_map import SPEC_OPERATIONS, _template
+from tests.typing.checked import ErrorsByFile
 from tests.typing.every_operation import atour, tour
-from tests.typing.test_user_typing import _mypy
 
-SCRIPT = Path(__file__).with_name("every_operation.py")
 SESSIONS, SEED = 6, 3
 EXTENSION = "tour-extension"
 SERVE_TIMEOUT = 30.0
 
 
-def test_every_operation_script_passes_mypy_strict(tmp_path: Path) -> None:
-    copy = tmp_path / SCRIPT.name
-    copy.write_text(SCRIPT.read_text())
-    assert _mypy(tmp_path, [copy]) == {SCRIPT.name: []}
+def test_every_operation_script_passes_mypy_strict(mypy_errors: ErrorsByFile) -> None:
+    assert mypy_errors["every_operation.py"] == []
 
 
 class Emulator(NamedTuple):
