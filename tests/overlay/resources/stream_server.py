@@ -9,11 +9,10 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
-import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
-# A step: bytes to send, or seconds to pause (the server's pace, not a wait for anything).
+# A step: bytes to send, or seconds to pause (the server's pace; closing ends a pause).
 Step = bytes | float
 # (method, target, lower-cased headers) -> the steps of the answer.
 Script = Callable[[str, str, dict[str, str]], Iterable[Step]]
@@ -67,8 +66,8 @@ def _serve(server: StreamServer, connection: socket.socket) -> None:
                     return
                 if isinstance(step, bytes):
                     connection.sendall(step)
-                else:
-                    time.sleep(step)
+                elif server.stopping.wait(step):
+                    return  # the block ended: a pause does not hold up the close
             connection.shutdown(socket.SHUT_WR)
 
 

@@ -207,10 +207,10 @@ def _paced(parts: int, pause: float) -> list[Step]:
 def test_a_download_longer_than_timeout_that_keeps_moving_completes(
     kind: str, tmp_path: Path
 ) -> None:
-    # Six gaps of 0.25 s: 1.5 s in all, over the 1 s timeout, no gap near it.
-    steps = _paced(6, 0.25)
+    # Six gaps of 0.125 s: 0.75 s in all, over the 0.5 s timeout, no gap near it.
+    steps = _paced(6, 0.125)
     target = tmp_path / "rec.zip"
-    settings: dict[str, Any] = {"timeout": 1.0, "retry": ONCE}
+    settings: dict[str, Any] = {"timeout": 0.5, "retry": ONCE}
     with stream_server(lambda m, t, h: steps) as server:
         run(
             kind,
