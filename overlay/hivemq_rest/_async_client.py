@@ -9,6 +9,7 @@ import httpx
 from ._async_api import AsyncAPI
 from ._base_client import ClientSettings
 from ._constants import DEFAULT_BASE_URL
+from ._transport import AsyncHTTPClient
 
 __all__ = ["AsyncHiveMQClient"]
 
@@ -44,4 +45,4 @@ class AsyncHiveMQClient(AsyncAPI):
             raise ValueError(
                 f"transport must be 'aiohttp', 'httpx' or a transport, not {transport!r}"
             )
-        self._http = httpx.AsyncClient(**self._connection.client_kwargs(), transport=chosen)
+        self._http = AsyncHTTPClient(**self._connection.client_kwargs(), transport=chosen)

@@ -9,6 +9,7 @@ import httpx
 from ._base_client import ClientSettings
 from ._constants import DEFAULT_BASE_URL
 from ._sync_api import SyncAPI
+from ._transport import HTTPClient
 
 __all__ = ["HiveMQClient"]
 
@@ -30,4 +31,4 @@ class HiveMQClient(SyncAPI):
         **settings: Unpack[ClientSettings],
     ) -> None:
         super().__init__(base_url, **settings)
-        self._http = httpx.Client(**self._connection.client_kwargs(), transport=transport)
+        self._http = HTTPClient(**self._connection.client_kwargs(), transport=transport)

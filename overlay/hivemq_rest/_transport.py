@@ -18,7 +18,14 @@ from ._body import ACCEPT_ENCODING
 from ._errors import ConfigurationError
 from ._version import __version__
 
-__all__ = ["BearerAuth", "TransportOptions", "parse_base_url", "ssl_context"]
+__all__ = [
+    "AsyncHTTPClient",
+    "BearerAuth",
+    "HTTPClient",
+    "TransportOptions",
+    "parse_base_url",
+    "ssl_context",
+]
 
 log = logging.getLogger("hivemq_rest")
 
@@ -162,6 +169,45 @@ class _OriginCookiePolicy(DefaultCookiePolicy):
         """Store only what the base URL's origin set."""
         same = _origin(httpx.URL(request.get_full_url())) == self._origin
         return same and super().set_ok(cookie, request)
+
+
+class _SetCookies(httpx.Cookies):
+    """httpx's cookie store, reading only the answers that set a cookie.
+
+    httpx builds urllib's view of every answer before the jar looks for a
+    Set-Cookie header (Set-Cookie2 is off in the policy); for the many
+    answers without one, that was the costliest step of a request.
+    """
+
+    def extract_cookies(self, response: httpx.Response) -> None:
+        if "set-cookie" in response.headers:
+            super().extract_cookies(response)
+
+
+class _CookieStore:
+    """For httpx.Client and AsyncClient: their ``cookies`` are a _SetCookies."""
+
+    _set_cookies: _SetCookies
+
+    def __init__(self, *, cookies: CookieJar, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.cookies = cookies
+
+    @property
+    def cookies(self) -> httpx.Cookies:
+        return self._set_cookies
+
+    @cookies.setter
+    def cookies(self, cookies: CookieJar) -> None:
+        self._set_cookies = _SetCookies(cookies)
+
+
+class HTTPClient(_CookieStore, httpx.Client):
+    """The sync client's httpx client."""
+
+
+class AsyncHTTPClient(_CookieStore, httpx.AsyncClient):
+    """The async client's httpx client."""
 
 
 def _no_passphrase() -> str:
