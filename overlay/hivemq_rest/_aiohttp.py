@@ -72,6 +72,7 @@ class RawPathAiohttpTransport(AiohttpTransport):
         if not isinstance(self.client, aiohttp.ClientSession):
             self.client = self.get_client()
         timeout = request.extensions.get("timeout", {})
+        total = remaining(None)  # the attempt's deadline bounds each part too
         body = await request.aread()
         try:
             response = await self.client.request(
@@ -83,10 +84,10 @@ class RawPathAiohttpTransport(AiohttpTransport):
                 auto_decompress=False,
                 proxy=self._proxy_for(request.url),
                 timeout=aiohttp.ClientTimeout(
-                    total=_left(None),
-                    sock_connect=_left(timeout.get("connect")),
-                    sock_read=_left(timeout.get("read")),
-                    connect=_left(timeout.get("pool")),
+                    total=_left(None, total),
+                    sock_connect=_left(timeout.get("connect"), total),
+                    sock_read=_left(timeout.get("read"), total),
+                    connect=_left(timeout.get("pool"), total),
                 ),
             ).__aenter__()
         except Exception as error:
@@ -100,9 +101,9 @@ class RawPathAiohttpTransport(AiohttpTransport):
         )
 
 
-def _left(timeout: float | None) -> float | None:
-    """The timeout within the attempt's deadline; never 0, which aiohttp takes for no limit."""
-    left = remaining(timeout)
+def _left(timeout: float | None, total: float | None) -> float | None:
+    """``timeout`` within ``total`` (the time the deadline leaves); never 0 (aiohttp: no limit)."""
+    left = total if timeout is None else timeout if total is None else min(timeout, total)
     return None if left is None else max(left, 0.001)
 
 

@@ -27,7 +27,7 @@ from ._async_resources.raw import AsyncRawAPI
 from ._async_resources.trace_recordings import AsyncTraceRecordings
 from ._base_client import BaseClient
 from ._call_options import NO_OPTIONS, CallOptions
-from ._deadline import attempt_deadline
+from ._deadline import AttemptDeadline
 from ._download import Sink
 from ._observe import Span, log, span_for
 from ._retry import RetryState
@@ -125,7 +125,7 @@ class AsyncAPI(BaseClient):
         """One attempt: None once the whole body is in sink, else the wait before the next."""
         started = time.perf_counter()
         try:
-            with attempt_deadline(options.timeout):
+            with AttemptDeadline(options.timeout):
                 async with self._http.stream(
                     call.method,
                     call.path,

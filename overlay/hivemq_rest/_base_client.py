@@ -23,7 +23,7 @@ from ._constants import (
     DEFAULT_TIMEOUT,
     MAX_SECONDS,
 )
-from ._deadline import attempt_deadline, bound_by_deadline, time_left
+from ._deadline import AttemptDeadline, bound_by_deadline, time_left
 from ._errors import (
     ClientClosedError,
     ClientNotFoundError,
@@ -235,7 +235,7 @@ class BaseClient:
         # A bound past MAX_SECONDS is as good as none, and would overflow a timer.
         if left is not None and left <= MAX_SECONDS:
             seconds = left if seconds is None else min(seconds, left)
-        return attempt_deadline(seconds)
+        return AttemptDeadline(seconds)
 
     @staticmethod
     def _within_bound(wait: float | None) -> float | None:

@@ -136,10 +136,20 @@ def bound(response: httpx.Response, limit: int) -> None:
     """Make the response's body readable only within ``limit`` bytes, decompressed here.
 
     A response read already (a test's transport builds them whole) is left
-    as it is: there is nothing left to bound.
+    as it is: there is nothing left to bound. So is a body whose
+    Content-Length is within the limit and that is not compressed.
     """
     if response.is_stream_consumed:
         return
+    headers = response.headers
+    length = headers.get("content-length", "")
+    if (
+        length.isdigit()
+        and int(length) <= limit
+        and "content-encoding" not in headers
+        and "transfer-encoding" not in headers
+    ):
+        return  # the HTTP parser of either transport stops at this length
     response.stream = BoundedBody(response, limit)
     # Decoded by BoundedBody, bounded: httpx is to pass the bytes on as they come.
     response.headers.pop("content-encoding", None)

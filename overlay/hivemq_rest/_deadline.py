@@ -2,7 +2,7 @@
 
 httpx's timeouts bound each socket operation, so a server that trickles a
 byte now and then never trips them. The client sets the attempt's deadline in
-a context variable (``attempt_deadline``); every socket operation of the
+a context variable (``AttemptDeadline``); every socket operation of the
 httpx transports then waits at most until it (their network backend is
 wrapped, ``bound_by_deadline``), and the aiohttp transport reads it for its
 total timeout. A context variable, because a sync client may run in many
@@ -21,7 +21,7 @@ from typing import Any
 import httpcore
 import httpx
 
-__all__ = ["attempt_deadline", "bound_by_deadline", "remaining", "time_bound", "time_left"]
+__all__ = ["AttemptDeadline", "bound_by_deadline", "remaining", "time_bound", "time_left"]
 
 _DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar(
     "hivemq_rest_deadline", default=None
@@ -51,14 +51,24 @@ def time_left() -> float | None:
     return None if end is None else max(0.0, end - time.monotonic())
 
 
-@contextmanager
-def attempt_deadline(seconds: float | None) -> Iterator[None]:
-    """Bound every socket operation in the block to ``seconds`` from now, together."""
-    token = _DEADLINE.set(None if seconds is None else time.monotonic() + seconds)
-    try:
-        yield
-    finally:
-        _DEADLINE.reset(token)
+class AttemptDeadline:
+    """Bound every socket operation in the block to ``seconds`` from now, together.
+
+    A plain class rather than a generator-based one: it is entered on
+    every request.
+    """
+
+    __slots__ = ("_seconds", "_token")
+
+    def __init__(self, seconds: float | None) -> None:
+        self._seconds = seconds
+
+    def __enter__(self) -> None:
+        seconds = self._seconds
+        self._token = _DEADLINE.set(None if seconds is None else time.monotonic() + seconds)
+
+    def __exit__(self, *exc_info: object) -> None:
+        _DEADLINE.reset(self._token)
 
 
 def remaining(timeout: float | None) -> float | None:

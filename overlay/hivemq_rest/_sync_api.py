@@ -17,7 +17,7 @@ import httpx
 from . import _operations as op
 from ._base_client import BaseClient
 from ._call_options import NO_OPTIONS, CallOptions
-from ._deadline import attempt_deadline
+from ._deadline import AttemptDeadline
 from ._download import Sink
 from ._observe import Span, log, span_for
 from ._retry import RetryState
@@ -122,7 +122,7 @@ class SyncAPI(BaseClient):
         """One attempt: None once the whole body is in sink, else the wait before the next."""
         started = time.perf_counter()
         try:
-            with attempt_deadline(options.timeout):
+            with AttemptDeadline(options.timeout):
                 with self._http.stream(
                     call.method,
                     call.path,

@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from hivemq_rest import (
+    APIConnectionError,
     APITimeoutError,
     AsyncHiveMQClient,
     HiveMQClient,
@@ -30,6 +31,7 @@ from hivemq_rest import (
 
 from tests.overlay.fake_api import FakeAPI, details
 from tests.overlay.local_server import local_server
+from tests.overlay.resources.stream_server import head, stream_server
 
 KINDS = ["sync", "aiohttp", "httpx"]
 NO_WAIT = RetryPolicy(backoff_base=0)
@@ -87,6 +89,27 @@ def test_a_body_at_the_limit_is_read(kind: str) -> None:
         found = get_client(kind, server.base_url, max_response_bytes=LIMIT)
     assert found.id == "a"
     with local_server(_answer(500, exact)) as server, pytest.raises(InternalServerError):
+        get_client(kind, server.base_url, max_response_bytes=LIMIT, retry=NO_WAIT)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_length_within_the_limit_never_lets_more_in(kind: str) -> None:
+    # Such a body is not counted byte by byte: the transports stop at the length.
+    document = b'{"client": {"id": "a"}}'
+    more = b"x" * (LIMIT * 2)
+    longer = [head(200, {"Content-Length": str(len(document)), **JSON}) + document + more]
+    with stream_server(lambda m, t, h: longer) as server:
+        if kind == "aiohttp":  # aiohttp takes bytes past the answer for a broken connection
+            with pytest.raises(APIConnectionError):
+                get_client(kind, server.base_url, max_response_bytes=LIMIT, retry=NO_WAIT)
+        else:
+            found = get_client(kind, server.base_url, max_response_bytes=LIMIT, retry=NO_WAIT)
+            assert found.id == "a"
+    # A length and chunked framing together: never read past the limit.
+    chunked = f"{len(more):x}\r\n".encode() + more + b"\r\n0\r\n\r\n"
+    both = [head(200, {"Content-Length": "5", "Transfer-Encoding": "chunked", **JSON}) + chunked]
+    refused = pytest.raises((UnexpectedResponseError, APIConnectionError))
+    with stream_server(lambda m, t, h: both) as server, refused:
         get_client(kind, server.base_url, max_response_bytes=LIMIT, retry=NO_WAIT)
 
 
