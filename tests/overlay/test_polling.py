@@ -7,6 +7,7 @@ adds to it, and nothing really sleeps.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import httpx
@@ -187,3 +188,17 @@ def test_a_backup_poll_unanswered_ends_the_wait_only_past_its_deadline(
     with pytest.raises(WaitTimeoutError) as caught:
         _wait(kind, _Peer(clock, _NO_ANSWER, takes=5.0), timeout=4, poll_interval=1)
     assert str(caught.value) == "backup 'b': no poll was answered within 4 s"
+
+
+@pytest.mark.parametrize("kind", FAKE_KINDS)
+@pytest.mark.parametrize("argument", ["timeout", "poll_interval"])
+@pytest.mark.parametrize("bad", [0, -1.5, float("nan"), "5", True, None])
+def test_both_waits_refuse_a_bad_number_of_seconds_before_sending(
+    kind: str, argument: str, bad: Any
+) -> None:
+    message = f"^{re.escape(f'{argument} must be a number of seconds above 0, not {bad!r}')}$"
+    for wait in (_wait_ready, _wait):
+        peer = _Peer(_Clock(), _UP)
+        with pytest.raises(ValueError, match=message):
+            wait(kind, peer, **{argument: bad})
+        assert peer.bounds == []
