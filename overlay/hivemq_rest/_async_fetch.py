@@ -1,7 +1,8 @@
 """AsyncClientDetailsStream: many clients' details at once, on the asyncio client.
 
 Written by hand, as is its blocking twin in _sync_fetch.py (threads): the
-two run their requests concurrently in ways unasync cannot translate.
+two run their requests concurrently in ways unasync cannot translate. The
+book both keep is _fetch.py.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ async def _each(items: ClientIds) -> AsyncIterator[str]:
             yield item
 
 
-class AsyncClientDetailsStream(FetchBook):
+class AsyncClientDetailsStream(FetchBook[AsyncGenerator[ClientDetails, None]]):
     """The async iterator that ``AsyncHiveMQClient.clients.fetch`` returns.
 
     ``vanished``, ``failed`` and ``fetched``: see FetchBook. Used as an
@@ -60,18 +61,14 @@ class AsyncClientDetailsStream(FetchBook):
         self._get = get
         self._ids = client_ids
         self._options = options
-        self._iterator: AsyncGenerator[ClientDetails, None] | None = None
 
     def __aiter__(self) -> AsyncIterator[ClientDetails]:
-        if self._iterator is not None:
-            raise RuntimeError("a ClientDetailsStream can be iterated only once")
-        self._iterator = iterator = self._run()
-        return iterator
+        return self._begin(self._run)
 
     async def aclose(self) -> None:
         """Stop early: cancel the requests in flight now, not when the stream is collected."""
-        if self._iterator is not None:
-            await self._iterator.aclose()
+        if self._iteration is not None:
+            await self._iteration.aclose()
 
     async def __aenter__(self) -> Self:
         return self
@@ -101,28 +98,14 @@ class AsyncClientDetailsStream(FetchBook):
                     continue
                 if len(pending) >= self._concurrency:
                     done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
-                    for details in _results(done):
-                        self.fetched += 1
+                    for details in self.handed_out(done):
                         yield details
                 pending.add(asyncio.create_task(self._one(client_id)))
             while pending:
                 done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
-                for details in _results(done):
-                    self.fetched += 1
+                for details in self.handed_out(done):
                     yield details
         finally:
             for task in pending:
                 task.cancel()
             await asyncio.gather(*pending, return_exceptions=True)
-
-
-def _results(done: set[asyncio.Task[ClientDetails | None]]) -> list[ClientDetails]:
-    """The details of finished fetches; the first failure is raised.
-
-    Every task's outcome is read first, so that asyncio does not log the
-    other failures as never retrieved.
-    """
-    failures = [error for task in done if (error := task.exception()) is not None]
-    if failures:
-        raise failures[0]
-    return [details for task in done if (details := task.result()) is not None]

@@ -1,8 +1,15 @@
-"""What both clients' ``clients.fetch`` streams share: the book of what became of each id."""
+"""What both clients' ``clients.fetch`` streams share: the book of what became of each id.
+
+The streams themselves (_sync_fetch.py on threads, _async_fetch.py on
+asyncio tasks) keep only how they run requests concurrently and stop them.
+"""
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from collections.abc import Callable, Iterable, Iterator
+from typing import Final, Generic, Literal, Protocol, TypeVar
+
+from hivemq_rest_generated.models import ClientDetails
 
 from ._errors import (
     APIConnectionError,
@@ -23,13 +30,25 @@ DEFAULT_CONCURRENCY: Final = 32
 # Failures that mean every other request will fail too: never collected.
 _FATAL: Final = (AuthenticationError, PermissionDeniedError)
 
+# The one iteration of a stream: a generator, or an async generator.
+_Run = TypeVar("_Run")
 
-class FetchBook:
+
+class _Finished(Protocol):
+    """A request that has finished: a thread pool's future or an asyncio task."""
+
+    def exception(self) -> BaseException | None: ...
+
+    def result(self) -> ClientDetails | None: ...
+
+
+class FetchBook(Generic[_Run]):
     """``vanished``, ``failed`` and ``fetched`` of one fetch, and when a failure stops it.
 
     ``vanished`` lists the ids that were gone (404) when their turn came;
     ``failed`` the (id, error) pairs of requests that failed, when failures
-    are collected; ``fetched`` counts the details handed out.
+    are collected; ``fetched`` counts the details handed out. A stream is
+    iterated once; closing it ends that iteration (nothing, before it began).
     """
 
     def __init__(self, concurrency: int, on_failure: Literal["raise", "collect"]) -> None:
@@ -43,6 +62,14 @@ class FetchBook:
         self.failed: list[tuple[str, HiveMQError]] = []
         self.fetched = 0
         self._connection_failures = 0  # in a row, since the last success
+        self._iteration: _Run | None = None
+
+    def _begin(self, run: Callable[[], _Run]) -> _Run:
+        """Begin the stream's one iteration, ``run()``; a second is a RuntimeError."""
+        if self._iteration is not None:
+            raise RuntimeError("a ClientDetailsStream can be iterated only once")
+        self._iteration = iteration = run()
+        return iteration
 
     def addressable(self, client_id: str) -> bool:
         """Whether a request can name this id; an id no request can address is one failure.
@@ -83,3 +110,17 @@ class FetchBook:
     def succeeded(self) -> None:
         """A request got its details: the run of connection failures ends."""
         self._connection_failures = 0
+
+    def handed_out(self, done: Iterable[_Finished]) -> Iterator[ClientDetails]:
+        """The details of finished requests, each counted in ``fetched`` as it is handed out.
+
+        The first failure among them is raised instead, once every outcome was
+        read (asyncio would log a task's failure nobody read).
+        """
+        failures = [error for finished in done if (error := finished.exception()) is not None]
+        if failures:
+            raise failures[0]
+        answered = [details for finished in done if (details := finished.result()) is not None]
+        for details in answered:
+            self.fetched += 1
+            yield details

@@ -1,9 +1,9 @@
 """ClientDetailsStream: many clients' details at once, on the blocking client.
 
-Written by hand (the asyncio twin is _async_fetch.py): the requests run on
-a pool of ``concurrency`` threads sharing the client's connection pool
-(httpx.Client is thread-safe), and ids are read from the caller's iterable
-only as threads become free.
+Written by hand (the asyncio twin is _async_fetch.py; the book both keep is
+_fetch.py): the requests run on a pool of ``concurrency`` threads sharing
+the client's connection pool (httpx.Client is thread-safe), and ids are read
+from the caller's iterable only as threads become free.
 """
 
 from __future__ import annotations
@@ -24,9 +24,10 @@ __all__ = ["DEFAULT_CONCURRENCY", "ClientDetailsStream", "ClientIds"]
 #: Where the ids of a fetch may come from.
 ClientIds = Iterable[str]
 _Get = Callable[[str, CallOptions], ClientDetails]
+_Request = cf.Future[ClientDetails | None]
 
 
-class ClientDetailsStream(FetchBook):
+class ClientDetailsStream(FetchBook[Generator[ClientDetails, None, None]]):
     """The iterator that ``HiveMQClient.clients.fetch`` returns.
 
     ``vanished``, ``failed`` and ``fetched``: see FetchBook. Used as a
@@ -47,18 +48,14 @@ class ClientDetailsStream(FetchBook):
         self._get = get
         self._ids = client_ids
         self._options = options
-        self._iterator: Generator[ClientDetails, None, None] | None = None
 
     def __iter__(self) -> Iterator[ClientDetails]:
-        if self._iterator is not None:
-            raise RuntimeError("a ClientDetailsStream can be iterated only once")
-        self._iterator = iterator = self._run()
-        return iterator
+        return self._begin(self._run)
 
     def close(self) -> None:
         """Stop early: drop the requests not started, wait for those in flight."""
-        if self._iterator is not None:
-            self._iterator.close()
+        if self._iteration is not None:
+            self._iteration.close()
 
     def __enter__(self) -> Self:
         return self
@@ -81,7 +78,7 @@ class ClientDetailsStream(FetchBook):
         return details
 
     def _run(self) -> Generator[ClientDetails, None, None]:
-        pending: set[cf.Future[ClientDetails | None]] = set()
+        pending: set[_Request] = set()
         pool = cf.ThreadPoolExecutor(self._concurrency, thread_name_prefix="hivemq-fetch")
         try:
             for client_id in self._ids:
@@ -89,29 +86,15 @@ class ClientDetailsStream(FetchBook):
                     continue
                 if len(pending) >= self._concurrency:
                     done, pending = _wait(pending)
-                    for details in _results(done):
-                        self.fetched += 1
-                        yield details
+                    yield from self.handed_out(done)
                 pending.add(pool.submit(self._one, client_id))
             while pending:
                 done, pending = _wait(pending)
-                for details in _results(done):
-                    self.fetched += 1
-                    yield details
+                yield from self.handed_out(done)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _wait(
-    pending: set[cf.Future[ClientDetails | None]],
-) -> tuple[set[cf.Future[ClientDetails | None]], set[cf.Future[ClientDetails | None]]]:
+def _wait(pending: set[_Request]) -> tuple[set[_Request], set[_Request]]:
     done, left = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
     return done, left
-
-
-def _results(done: set[cf.Future[ClientDetails | None]]) -> list[ClientDetails]:
-    """The details of finished fetches; the first failure is raised."""
-    failures = [error for future in done if (error := future.exception()) is not None]
-    if failures:
-        raise failures[0]
-    return [details for future in done if (details := future.result()) is not None]

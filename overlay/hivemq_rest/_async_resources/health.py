@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Mapping
-from time import monotonic
 from typing import TYPE_CHECKING, Final
 
 from hivemq_rest_generated import operations as api
 
 from .._call_options import NO_OPTIONS, CallOptions, call_options
-from .._errors import APIConnectionError, APIStatusError, WaitTimeoutError
+from .._errors import APIConnectionError, APIStatusError
 from .._health import Health, Probe, health_call, parse_health
+from ._polling import AsyncPolling
 
 if TYPE_CHECKING:
     from .._async_api import AsyncAPI
@@ -119,17 +118,14 @@ class AsyncHealthChecks:
         WaitTimeoutError comes once it is spent. Errors that waiting cannot
         mend (a 404, a malformed answer) are raised at once.
         """
-        for name, value in (("timeout", timeout), ("poll_interval", poll_interval)):
-            if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
-                raise ValueError(f"{name} must be a number of seconds above 0, not {value!r}")
+        polling = AsyncPolling(timeout, poll_interval, POLL_CAP)
         if probe not in _PROBES:
             raise ValueError(f"probe must be 'readiness' or 'liveness', not {probe!r}")
         request, options = _PROBES[probe](), call_options(None, extra_headers)
-        deadline, interval = monotonic() + timeout, min(float(poll_interval), POLL_CAP)
         answered, unanswered = "", "no answer"
         while True:
             try:
-                left = max(deadline - monotonic(), 1e-3)
+                left = max(polling.left(), 1e-3)
                 health = await self._get(request, options, poll_seconds=left)
             except APIConnectionError as error:
                 unanswered = f"no answer ({error})"
@@ -141,10 +137,6 @@ class AsyncHealthChecks:
                 if health.is_ok:
                     return health
                 answered = f"{health.status} (HTTP {health.http_status})"
-            left = deadline - monotonic()
-            if left <= 0:
-                # The last answer says more than a last poll cut short by the deadline.
-                last = answered or unanswered
-                raise WaitTimeoutError(f"{probe} is not ready after {timeout} s: {last}")
-            await asyncio.sleep(min(interval, left))
-            interval = min(interval * 2, POLL_CAP)
+            # The last answer says more than a last poll cut short by the deadline.
+            last = answered or unanswered
+            await polling.pause(f"{probe} is not ready after {timeout} s: {last}")

@@ -7,9 +7,7 @@ do not edit: change _async_resources/backups.py and regenerate.
 from __future__ import annotations
 
 import builtins
-import time
 from collections.abc import Iterator, Mapping
-from time import monotonic
 from typing import TYPE_CHECKING, Final
 
 from hivemq_rest_generated import operations as api
@@ -21,6 +19,7 @@ from .._deadline import time_bound
 from .._download import Progress, Sink, Target, check_target
 from .._errors import APIConnectionError, WaitTimeoutError
 from .._operations import call_for
+from ._polling import Polling
 
 if TYPE_CHECKING:
     from .._sync_api import SyncAPI
@@ -113,28 +112,22 @@ class Backups:
         ``timeout`` bounds the whole wait: a poll (its attempts and retries)
         gets only the time that is left.
         """
-        for name, value in (("timeout", timeout), ("poll_interval", poll_interval)):
-            if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
-                raise ValueError(f"{name} must be a number of seconds above 0, not {value!r}")
+        # The first pause is poll_interval as given, even above the cap (wait_ready caps it).
+        polling = Polling(timeout, poll_interval, _POLL_CAP, cap_first=False)
         api.get_backup(backup_id)  # a bad id fails here, before the first poll
-        deadline, interval = monotonic() + timeout, float(poll_interval)
         state: object = None  # the state the last poll answered
         while True:
             try:
-                with time_bound(deadline - monotonic()):
+                with time_bound(polling.left()):
                     backup = self.get(backup_id, extra_headers=extra_headers)
             except APIConnectionError as error:
-                if monotonic() < deadline:
+                if polling.left() > 0:
                     raise
                 raise WaitTimeoutError(_still(backup_id, state, timeout)) from error
             if mg.check_backup_outcome(backup_id, backup):
                 return backup
             state = backup.state
-            left = deadline - monotonic()
-            if left <= 0:
-                raise WaitTimeoutError(_still(backup_id, state, timeout))
-            time.sleep(min(interval, left))
-            interval = min(interval * 2, _POLL_CAP)
+            polling.pause(_still(backup_id, state, timeout))
 
     def download(
         self,
