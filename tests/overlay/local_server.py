@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import socket
 import ssl
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 
 # (method, request target, headers) -> (status, headers, body); None drops the connection.
 Behaviour = Callable[[str, str, dict[str, str]], tuple[int, dict[str, str], bytes] | None]
@@ -62,14 +64,26 @@ def _handler(server: LocalServer) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Say nothing when the client went away (tests stop reading on purpose).
+
+        Anything printed here lands in the stderr of a command line run in
+        this process, which tests read.
+        """
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def local_server(
     behaviour: Behaviour = echo_path, tls: ssl.SSLContext | None = None
 ) -> Iterator[LocalServer]:
     """Serve on 127.0.0.1 (a free port) until the block ends."""
     state = LocalServer(behaviour)
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
-    httpd.daemon_threads = True
+    httpd = _Server(("127.0.0.1", 0), _handler(state))
     if tls is not None:
         httpd.socket = tls.wrap_socket(httpd.socket, server_side=True)
     scheme = "https" if tls is not None else "http"
