@@ -35,6 +35,18 @@ def _finite(text: str) -> float:
     return value
 
 
+# Built once: json.loads with these hooks would build a decoder per call.
+_FINITE = json.JSONDecoder(parse_constant=_no_constant, parse_float=_finite)
+
+
+def _finite_document(data: str | bytes) -> Any:
+    """``json.loads(data)`` refusing NaN, infinities and ``1e999`` (_NotFiniteError)."""
+    if isinstance(data, bytes):
+        # As json.loads: UTF-8, -16 or -32, told apart by the first bytes.
+        data = data.decode(json.detect_encoding(data), "surrogatepass")
+    return _FINITE.decode(data)
+
+
 def _not_finite(number: object) -> str:
     return f"holds {number}, not a finite number (JSON has no NaN or infinity)"
 
@@ -80,10 +92,7 @@ def loads(data: str | bytes, max_depth: int | None, *, finite: bool = True) -> A
     checks the parts it uses with ``unfit`` and names them.
     """
     try:
-        if finite:
-            document = json.loads(data, parse_constant=_no_constant, parse_float=_finite)
-        else:
-            document = json.loads(data)
+        document = _finite_document(data) if finite else json.loads(data)
     except _NotFiniteError as number:
         raise NotJSONError(_not_finite(number)) from None
     except RecursionError:
