@@ -88,21 +88,27 @@ def declared_body(family: str, body: Mapping[str, Any]) -> Document:
 
 def _undeclared(body: Mapping[str, Any], model: Any) -> list[tuple[dict[str, Any], str, str]]:
     """Each undeclared key of ``body``: the object holding it, the key, and where it is."""
-    _drop_undeclared(model)
+    if not _drop_undeclared(model):
+        return []  # most bodies: no model object kept an extra key
     return list(_missing(body, model.to_dict(), ""))
 
 
-def _drop_undeclared(model: Any) -> None:
-    """Empty, in place, what each declared-properties object of ``model`` keeps as extra keys."""
+def _drop_undeclared(model: Any) -> bool:
+    """Empty, in place, what each declared-properties object of ``model`` keeps as extra keys.
+
+    True if any of them kept one.
+    """
     fields = [field for field in attrs.fields(type(model)) if field.name != "additional_properties"]
     if not fields:
-        return  # free-form: its extra keys are all it holds
+        return False  # free-form: its extra keys are all it holds
+    dropped = bool(model.additional_properties)
     model.additional_properties = {}
     for field in fields:
         value = getattr(model, field.name)
         for item in value if isinstance(value, list) else [value]:
             if attrs.has(type(item)):
-                _drop_undeclared(item)
+                dropped = _drop_undeclared(item) or dropped
+    return dropped
 
 
 def _missing(given: Any, kept: Any, where: str) -> Iterator[tuple[dict[str, Any], str, str]]:

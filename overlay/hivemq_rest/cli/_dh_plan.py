@@ -128,6 +128,9 @@ def make_plan(
             if stored is None:
                 writes.append(Action("create", family, resource_id, body))
                 continue
+            if stored == body:  # most of an unchanged tree: no need to weigh the empties
+                writes.append(Action("unchanged", family, resource_id))
+                continue
             old, new = _meaning(stored), _meaning(body)
             if old == new:
                 writes.append(Action("unchanged", family, resource_id))

@@ -56,6 +56,7 @@ _DEVICES: Final = frozenset(
     {"CON", "PRN", "AUX", "NUL"} | {f"{port}{n}" for port in ("COM", "LPT") for n in range(10)}
 )
 LINK: Final = "a symbolic link"
+_LINK_REFUSED: Final = f"{LINK} (apply reads no link)"
 
 
 class TreeError(Exception):
@@ -150,7 +151,7 @@ class _Reader:
     root: Path
     problems: list[str] = attrs.Factory(list)
     resources: Resources = attrs.Factory(lambda: {family: {} for family in FAMILIES})
-    origin: dict[tuple[str, str], str] = attrs.Factory(dict)
+    origin: dict[tuple[str, str], Path] = attrs.Factory(dict)
 
     def where(self, path: Path) -> str:
         return shown(path.relative_to(self.root))
@@ -224,9 +225,10 @@ class _Reader:
             return
         key = (family, resource_id)
         if key in self.origin:
-            self.problem(path, f"duplicate id {resource_id!r} (also in {self.origin[key]})")
+            also = self.where(self.origin[key])
+            self.problem(path, f"duplicate id {resource_id!r} (also in {also})")
             return
-        self.origin[key] = self.where(path)
+        self.origin[key] = path
         self.resources[family][resource_id] = desired
 
     def add_document(self, family: str, path: Path, stem: str) -> None:
@@ -276,27 +278,28 @@ class _Reader:
 
 def _read_regular(path: Path) -> bytes | str:
     """A regular file's bytes (at most the bound), never through a link; or why not."""
+    # Neither a link nor a FIFO is opened: O_NOFOLLOW refuses the one, and
+    # the other is not waited for, then refused by its mode.
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
     try:
-        said = _not_regular(os.lstat(path).st_mode)
-        if said is not None:
-            return said
-        # Neither a link nor a FIFO is opened, even one put in the file's place since.
-        flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
-        with open(os.open(path, flags), "rb") as file:
-            said = _not_regular(os.fstat(file.fileno()).st_mode)
-            data = b"" if said else file.read(_MAX_FILE_BYTES + 1)
+        descriptor = os.open(path, flags)
+        try:
+            status = os.fstat(descriptor)
+            if not stat.S_ISREG(status.st_mode):
+                return "not a regular file"
+            with open(descriptor, "rb", closefd=False) as file:
+                # One read of the size it has (a read of the bound would allocate
+                # it all), then of what it grew by since, up to the bound.
+                data = file.read(min(status.st_size, _MAX_FILE_BYTES) + 1)
+                if status.st_size < len(data) <= _MAX_FILE_BYTES:
+                    data += file.read(_MAX_FILE_BYTES + 1 - len(data))
+        finally:
+            os.close(descriptor)
     except OSError as error:
+        if os.path.islink(path):  # O_NOFOLLOW's error: ELOOP here, EMLINK on BSD
+            return _LINK_REFUSED
         return f"cannot be read ({error.strerror})"
-    if said is not None:
-        return said
     return f"larger than {_MAX_FILE_BYTES} bytes" if len(data) > _MAX_FILE_BYTES else data
-
-
-def _not_regular(mode: int) -> str | None:
-    """Why a file of this mode is not read, or None for a regular file."""
-    if stat.S_ISLNK(mode):
-        return f"{LINK} (apply reads no link)"
-    return None if stat.S_ISREG(mode) else "not a regular file"
 
 
 def _raw_sources(names: set[str]) -> set[str]:
@@ -381,7 +384,7 @@ def _families(reader: _Reader, root: Path) -> list[str]:
             hint = f" ({close[0]}/?)" if close else ""
             reader.problem(path, f"not one of {listed}{hint}")
         elif path.is_symlink():
-            reader.problem(path, f"{LINK} (apply reads no link)")
+            reader.problem(path, _LINK_REFUSED)
         elif not path.is_dir():
             reader.problem(path, "not a directory")
         else:

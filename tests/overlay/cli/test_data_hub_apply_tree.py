@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hivemq_rest.cli import _dh_tree
 from hivemq_rest.cli._dh_bodies import (
     DATA_POLICIES,
     FAMILIES,
@@ -439,3 +440,24 @@ def test_any_repeated_key_is_named_and_unique_keys_read_as_written(keys: list[st
             assert raised.value.problems == [
                 f"data-policies/p.json: not valid JSON: duplicate key {repeated!r}"
             ]
+
+
+@pytest.mark.parametrize("grown_to", ["within", "over"])
+def test_a_file_that_grows_while_read_is_read_whole_within_the_bound(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, grown_to: str
+) -> None:
+    # Read by the size fstat gave, then by what it grew since: seen here as a
+    # file that fstat says is 1 byte long.
+    monkeypatch.setattr(_dh_tree, "_MAX_FILE_BYTES", 4096)
+    real_fstat = os.fstat
+
+    def fstat_before_growth(descriptor: int) -> os.stat_result:
+        found = list(real_fstat(descriptor))
+        found[6] = 1  # st_size
+        return os.stat_result(found)
+
+    monkeypatch.setattr(os, "fstat", fstat_before_growth)
+    path = tmp_path / "grown.json"
+    path.write_bytes(b"x" * (4096 if grown_to == "within" else 4097))
+    read = _dh_tree._read_regular(path)
+    assert read == (b"x" * 4096 if grown_to == "within" else "larger than 4096 bytes")
