@@ -240,7 +240,7 @@ class DetailsResult:
 
 
 DETAIL_VARIANTS = (
-    ("details-client", "AsyncHiveMQClient.fetch_clients (default transport: aiohttp)"),
+    ("details-client", "AsyncHiveMQClient.clients.fetch (default transport: aiohttp)"),
     ("details-httpx-aiohttp", "plain httpx.AsyncClient on httpx_aiohttp.AiohttpTransport"),
     ("details-httpx", "plain httpx.AsyncClient, its own transport (httpcore)"),
     ("details-aiohttp", "plain aiohttp.ClientSession (the ceiling)"),
@@ -265,7 +265,7 @@ def first_ids(base_url: str, count: int, page_size: int) -> list[str]:
 def bench_details(
     server: EmulatorProcess, sizes: Sizes, scratch: Path, profile: bool, log: Log
 ) -> DetailsResult:
-    """Benchmark 2: ``fetch_clients`` against plain aiohttp and plain httpx."""
+    """Benchmark 2: ``clients.fetch`` against plain aiohttp and plain httpx."""
     ids_file = scratch / "ids.json"
     ids_file.write_text(json.dumps(first_ids(server.base_url, sizes.details, sizes.page_size)))
     variants = {name: Variant(name, text) for name, text in DETAIL_VARIANTS}

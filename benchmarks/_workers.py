@@ -137,7 +137,7 @@ def policies_with_httpx(url: str, page_size: int, _: list[str]) -> Counts:
 
 
 def details_with_client(url: str, concurrency: int, ids: list[str], transport: str) -> Counts:
-    """Every id's details through ``AsyncHiveMQClient.fetch_clients``."""
+    """Every id's details through ``AsyncHiveMQClient.clients.fetch``."""
     from hivemq_rest import AsyncHiveMQClient
 
     async def main() -> Counts:
