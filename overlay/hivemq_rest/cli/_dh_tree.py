@@ -296,10 +296,25 @@ def _read_regular(path: Path) -> bytes | str:
         finally:
             os.close(descriptor)
     except OSError as error:
-        if os.path.islink(path):  # O_NOFOLLOW's error: ELOOP here, EMLINK on BSD
-            return _LINK_REFUSED
-        return f"cannot be read ({error.strerror})"
+        return _not_read(path, error)
     return f"larger than {_MAX_FILE_BYTES} bytes" if len(data) > _MAX_FILE_BYTES else data
+
+
+def _not_read(path: Path, error: OSError) -> str:
+    """Why ``path`` was not read: what is there says it better than the open's error.
+
+    O_NOFOLLOW fails on a link (ELOOP here, EMLINK on BSD) and an open of a
+    socket with ENXIO; neither error names the kind of file.
+    """
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return f"cannot be read ({error.strerror})"
+    if stat.S_ISLNK(mode):
+        return _LINK_REFUSED
+    if not stat.S_ISREG(mode):
+        return "not a regular file"
+    return f"cannot be read ({error.strerror})"
 
 
 def _raw_sources(names: set[str]) -> set[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import socket
 import string
 import tempfile
 import urllib.parse
@@ -314,6 +315,19 @@ def test_apply_reads_only_regular_files_inside_the_directory(tmp_path: Path) -> 
         f"scripts/stays.js: {link}",
     ]
     assert "secret" not in str(raised.value)
+
+
+def test_a_socket_in_the_tree_is_named_as_no_regular_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Opening a socket fails (ENXIO); that is no reason to call it unreadable.
+    (tmp_path / SCHEMAS).mkdir()
+    monkeypatch.chdir(tmp_path / SCHEMAS)  # a socket's path is at most ~100 bytes
+    with socket.socket(socket.AF_UNIX) as listening:
+        listening.bind("s.json")
+        with pytest.raises(TreeError) as raised:
+            read_tree(tmp_path)
+    assert raised.value.problems == ["schemas/s.json: not a regular file"]
 
 
 def test_an_entry_beside_the_four_families_is_a_problem(tmp_path: Path) -> None:
