@@ -88,9 +88,20 @@ def declared_body(family: str, body: Mapping[str, Any]) -> Document:
 
 def _undeclared(body: Mapping[str, Any], model: Any) -> list[tuple[dict[str, Any], str, str]]:
     """Each undeclared key of ``body``: the object holding it, the key, and where it is."""
-    if not _drop_undeclared(model):
-        return []  # most bodies: no model object kept an extra key
+    # A key of ``body`` is missing from ``to_dict()`` where a model object kept
+    # it as an extra, or where its value is null (the models read it as absent).
+    if not _drop_undeclared(model) and not _holds_null(body):
+        return []  # most bodies
     return list(_missing(body, model.to_dict(), ""))
+
+
+def _holds_null(value: Any) -> bool:
+    """Whether an object anywhere in ``value`` has a member that is null."""
+    if isinstance(value, dict):
+        return any(item is None or _holds_null(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_holds_null(item) for item in value)
+    return False
 
 
 def _drop_undeclared(model: Any) -> bool:

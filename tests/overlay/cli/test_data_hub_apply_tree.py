@@ -183,6 +183,29 @@ def test_what_a_broker_adds_beyond_the_spec_is_neither_compared_nor_exported() -
     assert declared_body(DATA_POLICIES, {"id": "p"}) == {"id": "p"}  # not the API's shape
 
 
+@pytest.mark.parametrize("null_at", [("onFailure",), ("onSuccess", "pipeline"), ("validation",)])
+def test_a_declared_key_held_null_is_read_as_the_models_read_it(
+    tmp_path: Path, null_at: tuple[str, ...]
+) -> None:
+    # The models read null as absent: a broker's null is not exported, a file's is refused.
+    policy: dict[str, Any] = {"id": "p", "matching": {"topicFilter": "t/#"}, "onSuccess": {}}
+    owner = policy
+    for key in null_at[:-1]:
+        owner = owner[key]
+    owner[null_at[-1]] = None
+    declared = declared_body(DATA_POLICIES, policy)
+    del owner[null_at[-1]]
+    assert declared == policy
+    owner[null_at[-1]] = None
+    (tmp_path / DATA_POLICIES).mkdir()
+    (tmp_path / DATA_POLICIES / "p.json").write_text(json.dumps(policy))
+    with pytest.raises(TreeError) as raised:
+        read_tree(tmp_path)
+    assert raised.value.problems == [
+        f"data-policies/p.json: unknown property {'.'.join(null_at)!r}"
+    ]
+
+
 def test_paths_in_the_way_are_refused_before_any_file_is_written(tmp_path: Path) -> None:
     resources: Resources = {family: {} for family in FAMILIES}
     resources[SCHEMAS] = {"s": {"id": "s", "type": "JSON", "schemaDefinition": "e30="}}
