@@ -9,7 +9,7 @@ import ssl
 import urllib.request
 from collections.abc import Generator, Mapping
 from http.cookiejar import Cookie, CookieJar, DefaultCookiePolicy
-from typing import Any
+from typing import Any, Final
 
 import attrs
 import httpx
@@ -114,7 +114,7 @@ def ssl_context(
     key: OpenSSL would otherwise stop to ask for its passphrase on the terminal.
     """
     if verify and ca_file is None and client_cert is None:
-        return _system_trust()
+        return _system_trust(*(os.environ.get(name) for name in _TRUST_VARIABLES))
     try:
         context = ssl.create_default_context(cafile=os.fspath(ca_file) if ca_file else None)
     except OSError as error:  # ssl.SSLError included
@@ -138,12 +138,18 @@ def ssl_context(
     return context
 
 
+# What ssl.create_default_context reads from the environment (OpenSSL's trust
+# locations, and where to log TLS keys for debugging).
+_TRUST_VARIABLES: Final = ("SSL_CERT_FILE", "SSL_CERT_DIR", "SSLKEYLOGFILE")
+
+
 @functools.cache
-def _system_trust() -> ssl.SSLContext:
+def _system_trust(*environment: str | None) -> ssl.SSLContext:
     """The default context, shared by every client that keeps the defaults.
 
     Reading the system's CA store is most of what building a client costs, so
-    it is read once a process; nothing here changes a context once built.
+    it is read once for each value of ``_TRUST_VARIABLES`` (the cache's key);
+    nothing here changes a context once built.
     """
     return ssl.create_default_context()
 

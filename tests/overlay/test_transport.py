@@ -147,6 +147,20 @@ def test_the_default_context_is_shared_and_nothing_loosens_it(
     assert default == [APIConnectionError] * 3
 
 
+def test_the_default_context_follows_the_trust_the_environment_names(
+    ca: trustme.CA, ca_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # OpenSSL reads SSL_CERT_FILE when a context loads the system's trust: one
+    # named after a client was built is still honoured, as it was per client.
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    ssl_context()  # the first client of the process
+    monkeypatch.setenv("SSL_CERT_FILE", str(ca_file))
+    assert ssl_context() is ssl_context()  # still shared while the variables stay
+    with local_server(tls=_server_tls(ca)) as tls_server:
+        assert _both(tls_server.base_url) == ["/api/v1/mqtt/clients/a"] * 3
+
+
 def test_client_certificate(ca: trustme.CA, ca_file: Path, client_pem: Path) -> None:
     with local_server(tls=_server_tls(ca, require_client_cert=True)) as tls_server:
         without = _both(tls_server.base_url, ca_file=ca_file, retry=RetryPolicy.disabled())
