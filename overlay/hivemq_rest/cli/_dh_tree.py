@@ -278,15 +278,22 @@ class _Reader:
 
 def _read_regular(path: Path) -> bytes | str:
     """A regular file's bytes (at most the bound), never through a link; or why not."""
-    # Neither a link nor a FIFO is opened: O_NOFOLLOW refuses the one, and
-    # the other is not waited for, then refused by its mode.
-    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
     try:
+        # Looked at before it is opened: opening a device may act (a tape
+        # rewinds, a watchdog starts), and an open's error does not say what
+        # a link or a socket is.
+        said = _not_regular(os.lstat(path).st_mode)
+        if said is not None:
+            return said
+        # Neither a link nor a FIFO put in the file's place since is followed
+        # or waited for; its mode, read again once open, refuses it.
+        flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
         descriptor = os.open(path, flags)
         try:
             status = os.fstat(descriptor)
-            if not stat.S_ISREG(status.st_mode):
-                return "not a regular file"
+            said = _not_regular(status.st_mode)
+            if said is not None:
+                return said
             with open(descriptor, "rb", closefd=False) as file:
                 # One read of the size it has (a read of the bound would allocate
                 # it all), then of what it grew by since, up to the bound.
@@ -296,25 +303,15 @@ def _read_regular(path: Path) -> bytes | str:
         finally:
             os.close(descriptor)
     except OSError as error:
-        return _not_read(path, error)
+        return f"cannot be read ({error.strerror})"
     return f"larger than {_MAX_FILE_BYTES} bytes" if len(data) > _MAX_FILE_BYTES else data
 
 
-def _not_read(path: Path, error: OSError) -> str:
-    """Why ``path`` was not read: what is there says it better than the open's error.
-
-    O_NOFOLLOW fails on a link (ELOOP here, EMLINK on BSD) and an open of a
-    socket with ENXIO; neither error names the kind of file.
-    """
-    try:
-        mode = os.lstat(path).st_mode
-    except OSError:
-        return f"cannot be read ({error.strerror})"
+def _not_regular(mode: int) -> str | None:
+    """Why a file of this mode is not read, or None for a regular file."""
     if stat.S_ISLNK(mode):
         return _LINK_REFUSED
-    if not stat.S_ISREG(mode):
-        return "not a regular file"
-    return f"cannot be read ({error.strerror})"
+    return None if stat.S_ISREG(mode) else "not a regular file"
 
 
 def _raw_sources(names: set[str]) -> set[str]:

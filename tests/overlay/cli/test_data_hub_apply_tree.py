@@ -498,3 +498,22 @@ def test_a_file_that_grows_while_read_is_read_whole_within_the_bound(
     path.write_bytes(b"x" * (4096 if grown_to == "within" else 4097))
     read = _dh_tree._read_regular(path)
     assert read == (b"x" * 4096 if grown_to == "within" else "larger than 4096 bytes")
+
+
+def test_what_is_no_regular_file_is_refused_before_it_is_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Opening a device may act (a tape rewinds, a watchdog starts): a FIFO
+    # stands in for one here, as a test may make it.
+    fifo = tmp_path / "p.json"
+    os.mkfifo(fifo)
+    opened: list[str] = []
+    real_open = os.open
+
+    def recording_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        opened.append(os.fspath(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", recording_open)
+    assert _dh_tree._read_regular(fifo) == "not a regular file"
+    assert opened == []
