@@ -72,8 +72,8 @@ class RawPathAiohttpTransport(AiohttpTransport):
         if not isinstance(self.client, aiohttp.ClientSession):
             self.client = self.get_client()
         timeout = request.extensions.get("timeout", {})
-        total = remaining(None)  # the attempt's deadline bounds each part too
         body = await request.aread()
+        total = remaining(None)  # the attempt's deadline bounds each part too
         try:
             response = await self.client.request(
                 request.method,

@@ -46,3 +46,4 @@ class AsyncHiveMQClient(AsyncAPI):
                 f"transport must be 'aiohttp', 'httpx' or a transport, not {transport!r}"
             )
         self._http = AsyncHTTPClient(**self._connection.client_kwargs(), transport=chosen)
+        self._parsed_by_length = isinstance(transport, str)

@@ -139,6 +139,9 @@ class BaseClient:
         self._health_url = check_health_url(health_url, self._connection.base_url)
         self._rng = random.Random(seed)  # noqa: S311 -- backoff jitter, not secrets
         self._bound = False
+        # Set by a constructor that chose the transport: an HTTP parser that
+        # stops at Content-Length (see _body.bound). One a caller passes may not.
+        self._parsed_by_length = False
         # One cell, shared with every with_options copy: they share the connections.
         self._loop: list[weakref.ref[asyncio.AbstractEventLoop]] = []
 
@@ -259,7 +262,7 @@ class BaseClient:
 
     def _limit_body(self, response: httpx.Response) -> None:
         """Let this response's body be read only within ``max_response_bytes``."""
-        bound(response, self.max_response_bytes)
+        bound(response, self.max_response_bytes, parsed_by_length=self._parsed_by_length)
 
     def _finish(
         self, call: Call, response: httpx.Response, state: RetryState, span: Span = NO_SPAN

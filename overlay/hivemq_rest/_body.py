@@ -132,24 +132,27 @@ class BoundedBody(httpx.SyncByteStream, httpx.AsyncByteStream):
         )
 
 
-def bound(response: httpx.Response, limit: int) -> None:
+def bound(response: httpx.Response, limit: int, *, parsed_by_length: bool = False) -> None:
     """Make the response's body readable only within ``limit`` bytes, decompressed here.
 
     A response read already (a test's transport builds them whole) is left
-    as it is: there is nothing left to bound. So is a body whose
-    Content-Length is within the limit and that is not compressed.
+    as it is: there is nothing left to bound. ``parsed_by_length``: the
+    transport is an HTTP parser that stops at Content-Length (httpcore's,
+    aiohttp's), so a body it announces within the limit, not compressed, is
+    not counted again here.
     """
     if response.is_stream_consumed:
         return
     headers = response.headers
     length = headers.get("content-length", "")
     if (
-        length.isdigit()
+        parsed_by_length
+        and length.isdigit()
         and int(length) <= limit
         and "content-encoding" not in headers
         and "transfer-encoding" not in headers
     ):
-        return  # the HTTP parser of either transport stops at this length
+        return
     response.stream = BoundedBody(response, limit)
     # Decoded by BoundedBody, bounded: httpx is to pass the bytes on as they come.
     response.headers.pop("content-encoding", None)

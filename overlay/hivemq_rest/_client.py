@@ -32,3 +32,4 @@ class HiveMQClient(SyncAPI):
     ) -> None:
         super().__init__(base_url, **settings)
         self._http = HTTPClient(**self._connection.client_kwargs(), transport=transport)
+        self._parsed_by_length = transport is None

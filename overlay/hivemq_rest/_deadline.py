@@ -2,7 +2,7 @@
 
 httpx's timeouts bound each socket operation, so a server that trickles a
 byte now and then never trips them. The client sets the attempt's deadline in
-a context variable (``AttemptDeadline``); every socket operation of the
+a context variable (with ``AttemptDeadline``); every socket operation of the
 httpx transports then waits at most until it (their network backend is
 wrapped, ``bound_by_deadline``), and the aiohttp transport reads it for its
 total timeout. A context variable, because a sync client may run in many

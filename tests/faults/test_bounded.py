@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import httpx
 import pytest
 from hivemq_rest import (
     APIConnectionError,
@@ -111,6 +112,31 @@ def test_a_length_within_the_limit_never_lets_more_in(kind: str) -> None:
     refused = pytest.raises((UnexpectedResponseError, APIConnectionError))
     with stream_server(lambda m, t, h: both) as server, refused:
         get_client(kind, server.base_url, max_response_bytes=LIMIT, retry=NO_WAIT)
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_a_transport_the_caller_passes_is_counted_whatever_its_length_says(kind: str) -> None:
+    # A test's or a caller's transport need not stop at Content-Length.
+    long = b'{"client": {"id": "a", "blob": "' + b"x" * LIMIT + b'"}}'
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        headers = {"Content-Length": "23", **JSON}
+        return httpx.Response(200, headers=headers, stream=httpx.ByteStream(long))
+
+    settings: dict[str, Any] = {"max_response_bytes": LIMIT, "retry": NO_WAIT}
+    if kind == "sync":
+        hivemq = HiveMQClient(transport=httpx.MockTransport(answer), **settings)
+        with hivemq, pytest.raises(UnexpectedResponseError, match="max_response_bytes"):
+            hivemq.clients.get("a")
+        return
+
+    async def main() -> None:
+        transport = httpx.MockTransport(answer)
+        async with AsyncHiveMQClient(transport=transport, **settings) as hivemq:
+            await hivemq.clients.get("a")
+
+    with pytest.raises(UnexpectedResponseError, match="max_response_bytes"):
+        asyncio.run(main())
 
 
 @pytest.mark.parametrize("kind", KINDS)

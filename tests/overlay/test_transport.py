@@ -401,3 +401,38 @@ def test_redirect_to_another_origin_drops_the_callers_headers() -> None:
     assert [h.get("x-api-key") for _, _, h in origin_server.seen] == ["k-SECRET"] * 9
     assert [h.get("x-api-key") for _, _, h in target.seen] == [None] * 3
     assert all(h.get("user-agent", "").startswith("hivemq-rest-client/") for _, _, h in target.seen)
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_cookies_are_read_from_the_answers_that_set_one_only(
+    kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read: list[int] = []
+    extract = httpx.Cookies.extract_cookies
+
+    def counted(self: httpx.Cookies, response: httpx.Response) -> None:
+        read.append(response.status_code)
+        extract(self, response)
+
+    monkeypatch.setattr(httpx.Cookies, "extract_cookies", counted)
+    sent: list[str | None] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request.headers.get("cookie"))
+        first = {"Set-Cookie": "session=s1; Path=/"} if len(sent) == 1 else {}
+        return httpx.Response(200, json={"client": {"id": "a"}}, headers=first)
+
+    if kind == "sync":
+        with HiveMQClient(transport=httpx.MockTransport(answer)) as hivemq:
+            for _ in range(3):
+                hivemq.clients.get("a")
+    else:
+
+        async def main() -> None:
+            async with AsyncHiveMQClient(transport=httpx.MockTransport(answer)) as hivemq:
+                for _ in range(3):
+                    await hivemq.clients.get("a")
+
+        asyncio.run(main())
+    assert sent == [None, "session=s1", "session=s1"]
+    assert read == [200]  # httpx's reading of an answer, for the one that set a cookie
