@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import os
 import platform
-import re
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -527,68 +526,3 @@ def kept_notes(path: Path) -> str:
     if start == -1 or end < start:
         return ""
     return text[start + len(NOTES_START) : end]
-
-
-def merged(previous: str, fresh: str) -> str:
-    """``previous`` with what ``fresh`` (a run of some benchmarks) measured put in.
-
-    The fresh run's target rows replace those of the same benchmark number;
-    its ``## N.`` sections and its profiles (``###``) replace those of the
-    same title, or join them; the rest of ``previous`` stays, notes included.
-    """
-    old_lines = previous.splitlines()
-    rows = [i for i, line in enumerate(old_lines) if _ROW.match(line)]
-    if not rows:
-        return fresh  # no report to keep anything of
-    new_rows = [line for line in fresh.splitlines() if _ROW.match(line)]
-    renewed = {_number(line) for line in new_rows}
-    kept = [old_lines[i] for i in rows if _number(old_lines[i]) not in renewed]
-    table = sorted(kept + new_rows, key=_number)  # stable: a benchmark's rows keep their order
-    lines = [line for line in old_lines[: rows[0]] if not _ROW.match(line)]
-    lines += table + [line for line in old_lines[rows[0] :] if not _ROW.match(line)]
-    text = "\n".join(lines) + "\n"
-    for title, (start, end) in _blocks(fresh, "## ").items():
-        if _BENCHMARK.match(title):
-            text = _put(text, "## ", title, fresh[start:end], before=("## Where", "## Notes"))
-    where = _blocks(fresh, "## ").get(_PROFILES)
-    if where is not None:
-        if _PROFILES not in _blocks(text, "## "):
-            text = _put(text, "## ", _PROFILES, fresh[where[0] : where[1]], before=("## Notes",))
-        profiles = fresh[where[0] : where[1]]
-        for title, (start, end) in _blocks(profiles, "### ").items():
-            text = _put(text, "### ", title, profiles[start:end], before=("## Notes",))
-    return text
-
-
-_ROW = re.compile(r"^\| (\d+)[a-z]?\. ")
-_BENCHMARK = re.compile(r"^## \d+\. ")
-_PROFILES = "## Where the client's CPU goes"
-
-
-def _number(row: str) -> int:
-    found = _ROW.match(row)
-    return int(found[1]) if found else 0
-
-
-def _blocks(text: str, level: str) -> dict[str, tuple[int, int]]:
-    """Each heading of ``level`` ("## " or "### "): where its block starts and ends."""
-    depth = len(level) - 1
-    ends = re.compile(rf"^#{{1,{depth}}} ", re.MULTILINE)
-    found = {}
-    for head in re.finditer(rf"^{re.escape(level)}.*$", text, re.MULTILINE):
-        after = ends.search(text, head.end())
-        found[head.group(0)] = (head.start(), after.start() if after else len(text))
-    return found
-
-
-def _put(text: str, level: str, title: str, block: str, before: tuple[str, ...]) -> str:
-    """``text`` with ``block`` in place of the block ``title``, or before one of ``before``."""
-    present = _blocks(text, level)
-    if title in present:
-        start, end = present[title]
-        return text[:start] + block + text[end:]
-    for heading in before:
-        at = text.find(f"\n{heading}")
-        if at != -1:
-            return text[: at + 1] + block + text[at + 1 :]
-    return text + block

@@ -6,8 +6,7 @@
 
 Results go to BENCHMARKS.md at the repository root (``--output`` elsewhere; a
 smoke run writes only where ``--output`` says). Hand-written notes between the
-``notes`` markers of an existing file are kept, and so, with ``--only``, are the
-numbers of the benchmarks not run.
+``notes`` markers of an existing file are kept.
 """
 
 from __future__ import annotations
@@ -36,15 +35,7 @@ from benchmarks._benches import (
 )
 from benchmarks._faults_bench import bench_faults
 from benchmarks._processes import EmulatorProcess
-from benchmarks._report import (
-    Results,
-    kept_notes,
-    load_average,
-    machine,
-    merged,
-    render,
-    targets,
-)
+from benchmarks._report import Results, kept_notes, load_average, machine, render, targets
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCHMARKS = ("listing", "details", "export", "policies", "download", "apply", "faults")
@@ -114,11 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, target, measured, met in targets(results):
         _log(f"{'met   ' if met else 'MISSED'} {name}: {measured} (target {target})")
     if output is not None:
-        report = render(results, kept_notes(output))
-        if chosen != set(BENCHMARKS) and output.is_file():
-            # A run of some benchmarks: the others' numbers in the file stay.
-            report = merged(output.read_text(encoding="utf-8"), report)
-        output.write_text(report, encoding="utf-8")
+        notes = kept_notes(output)
+        output.write_text(render(results, notes), encoding="utf-8")
         _log(f"wrote {output}")
     return 0
 
