@@ -103,22 +103,6 @@ def _classes_named_in(annotation: str, module: str) -> list[type]:
     return found
 
 
-def _type_arguments(cls: type) -> dict[str, str]:
-    """What the type variables of cls's generic bases stand for in it, by name."""
-    found: dict[str, str] = {}
-    for klass in cls.__mro__:
-        for base in getattr(klass, "__orig_bases__", ()):
-            variables = getattr(typing.get_origin(base), "__parameters__", ())
-            for variable, argument in zip(variables, typing.get_args(base), strict=False):
-                if inspect.isclass(argument):
-                    found.setdefault(variable.__name__, argument.__name__)
-    return found
-
-
-def _substituted(annotation: str, arguments: dict[str, str]) -> str:
-    return re.sub(r"\w+", lambda word: arguments.get(word[0], word[0]), annotation)
-
-
 def _what_a_user_reads() -> dict[str, list[str]]:
     """Every type a user reads from the clients, by where it is ("Class.name")."""
     seen: dict[str, list[str]] = {}
@@ -135,10 +119,8 @@ def _what_a_user_reads() -> dict[str, list[str]]:
                     seen[f"{cls.__name__}.{field.name}"] = [str(field.type)]
                     todo += _classes_named_in(str(field.type), cls.__module__)
             continue
-        arguments = _type_arguments(cls)
         for name, accessor in _accessors(cls):
-            written = str(inspect.signature(accessor).return_annotation)
-            returned = _substituted(written, arguments)
+            returned = str(inspect.signature(accessor).return_annotation)
             seen.setdefault(f"{cls.__name__}.{name}", []).append(returned)
             todo += _classes_named_in(returned, accessor.__module__)
     return seen
