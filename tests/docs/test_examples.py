@@ -21,7 +21,7 @@ import pytest
 from hivemq_rest_emulator.testing import ChildProcess, emulator_command
 
 from tests.conftest import ROOT
-from tests.docs.pages import (
+from tests.docs._pages import (
     BASE_URL,
     HEALTH_URL,
     MODES,

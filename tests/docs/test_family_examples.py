@@ -20,7 +20,7 @@ import httpx
 import pytest
 from hivemq_rest_emulator.testing import ChildProcess, emulator_command
 
-from tests.docs.pages import BASE_URL, DOCS, Block, blocks, serve_argv
+from tests.docs._pages import BASE_URL, DOCS, Block, blocks, serve_argv
 
 DATA_HUB = DOCS / "guides" / "data-hub-as-code.md"
 BACKUPS = DOCS / "guides" / "backups-and-trace-recordings.md"

@@ -24,7 +24,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from tests.conftest import ROOT
-from tests.docs.png import decode, distinct_colours
+from tests.docs._png import decode, distinct_colours
 
 PAGES = {
     "guides/getting-started.html": "Getting started",

@@ -13,7 +13,7 @@ from pathlib import Path
 from mypy import api
 
 from tests.conftest import ROOT
-from tests.docs.pages import blocks, pages
+from tests.docs._pages import blocks, pages
 
 HERE = Path(__file__).parent
 SCRIPTS = ("user_script.py", "surface_script.py", "every_operation.py")

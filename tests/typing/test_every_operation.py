@@ -21,7 +21,7 @@ from hivemq_rest_emulator.services.mqtt_clients.seed import seed_sessions
 from hivemq_rest_emulator.services.mqtt_clients.store import SessionStore
 from hivemq_rest_emulator.testing import ChildProcess, emulator_command
 
-from tests.spec.operations import SPEC_OPERATIONS, request_pattern
+from tests.spec.test_operation_map import SPEC_OPERATIONS, _template
 from tests.typing.checked import ErrorsByFile
 from tests.typing.every_operation import atour, tour
 
@@ -162,7 +162,7 @@ def _line(request: httpx.Request) -> str:
 def _operation(line: str) -> str:
     """The operationId a request line is; a literal path segment wins over a parameter."""
     by_parameters = sorted(SPEC_OPERATIONS.values(), key=lambda o: o.path.count("{"))
-    found = [o.operation_id for o in by_parameters if request_pattern(o).fullmatch(line)]
+    found = [o.operation_id for o in by_parameters if _template(o).fullmatch(line)]
     assert found, f"no operation sends {line}"
     return found[0]
 
