@@ -6,8 +6,8 @@ do not edit: change _async_resources/data_hub_policies.py and regenerate.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from typing import NamedTuple, TypeVar, overload
+from collections.abc import Mapping, Sequence
+from typing import overload
 
 from hivemq_rest_generated import operations as api
 from hivemq_rest_generated.models import (
@@ -24,123 +24,14 @@ from ._pages import Listing
 
 __all__ = ["BehaviorPolicies", "DataPolicies"]
 
-_Policy = TypeVar("_Policy", DataPolicy, BehaviorPolicy)
-_PartialPolicy = TypeVar("_PartialPolicy", PartialDataPolicy, PartialBehaviorPolicy)
 
-
-class _Builders(NamedTuple):
-    """The spec's requests on one kind of policy (the generated builders)."""
-
-    get: Callable[..., api.Request]
-    create: Callable[..., api.Request]
-    update: Callable[..., api.Request]
-    delete: Callable[..., api.Request]
-
-
-class Policies(DataHubItems[_Policy, _PartialPolicy]):
-    """What data and behavior policies have alike: get, etag, create, update, delete."""
-
-    _builders: _Builders
-
-    @overload
-    def get(
-        self,
-        policy_id: str,
-        *,
-        fields: None = None,
-        timeout: float | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> _Policy: ...
-    @overload
-    def get(
-        self,
-        policy_id: str,
-        *,
-        fields: Sequence[str],
-        timeout: float | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> _PartialPolicy: ...
-    def get(
-        self,
-        policy_id: str,
-        *,
-        fields: Sequence[str] | None = None,
-        timeout: float | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> _Policy | _PartialPolicy:
-        """One policy; with ``fields``, its partial model of those fields alone.
-
-        NotFoundError if unknown.
-        """
-        wanted = dh.joined("fields", fields)
-        request = self._builders.get(policy_id, fields=wanted)
-        return self._get(request, wanted, call_options(timeout, extra_headers))
-
-    def etag(
-        self,
-        policy_id: str,
-        *,
-        timeout: float | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> str | None:
-        """The policy's entity tag, for ``update(..., if_match=...)`` (None: none sent).
-
-        One GET of the policy's id alone. NotFoundError if unknown. To read a
-        policy and its tag in one request, use ``get`` on ``with_raw_response``
-        (``with_raw_response.data_hub.data_policies.get(id).headers["ETag"]``).
-        """
-        request = self._builders.get(policy_id, fields="id")
-        return self._etag(request, call_options(timeout, extra_headers))
-
-    def create(
-        self,
-        policy: _Policy,
-        *,
-        timeout: float | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> _Policy:
-        """Create a policy; the stored policy (with ``created_at``) is returned."""
-        request = self._builders.create(body=self._checked(policy))
-        return self._create(request, call_options(timeout, extra_headers))
-
-    def update(
-        self,
-        policy: _Policy,
-        *,
-        if_match: str | None = None,
-        timeout: float | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> _Policy:
-        """Replace the policy of ``policy.id`` with ``policy``.
-
-        ``if_match`` sends an If-Match header: PreconditionFailedError (412) if it does not hold.
-        """
-        policy = self._checked(policy)
-        request = self._builders.update(policy.id, body=policy, if_match=if_match)
-        return self._update(request, call_options(timeout, extra_headers))
-
-    def delete(
-        self,
-        policy_id: str,
-        *,
-        timeout: float | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> None:
-        """Delete a policy. NotFoundError if unknown."""
-        request = self._builders.delete(policy_id)
-        self._delete(request, call_options(timeout, extra_headers))
-
-
-class DataPolicies(Policies[DataPolicy, PartialDataPolicy]):
+class DataPolicies(DataHubItems[DataPolicy, PartialDataPolicy]):
     """Data policies: what is checked, and done, for each message on matching topics."""
 
     _model = DataPolicy
     _partial = PartialDataPolicy
     _noun = "data policy"
     _plural = "data policies"
-    _builders = _Builders(
-        api.get_data_policy, api.create_data_policy, api.update_data_policy, api.delete_data_policy
-    )
 
     @overload
     def list(
@@ -205,20 +96,102 @@ class DataPolicies(Policies[DataPolicy, PartialDataPolicy]):
             request, wanted, call_options(timeout, extra_headers), paged=topic is None
         )
 
+    @overload
+    def get(
+        self,
+        policy_id: str,
+        *,
+        fields: None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> DataPolicy: ...
+    @overload
+    def get(
+        self,
+        policy_id: str,
+        *,
+        fields: Sequence[str],
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PartialDataPolicy: ...
+    def get(
+        self,
+        policy_id: str,
+        *,
+        fields: Sequence[str] | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> DataPolicy | PartialDataPolicy:
+        """One data policy; with ``fields``, a PartialDataPolicy of those alone.
 
-class BehaviorPolicies(Policies[BehaviorPolicy, PartialBehaviorPolicy]):
+        NotFoundError if unknown.
+        """
+        wanted = dh.joined("fields", fields)
+        request = api.get_data_policy(policy_id, fields=wanted)
+        return self._get(request, wanted, call_options(timeout, extra_headers))
+
+    def etag(
+        self,
+        policy_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> str | None:
+        """The data policy's entity tag, for ``update(..., if_match=...)`` (None: none sent).
+
+        One GET of the policy's id alone. NotFoundError if unknown. To read a
+        policy and its tag in one request, use
+        ``with_raw_response.data_hub.data_policies.get(id)`` (``.headers["ETag"]``).
+        """
+        return self._etag(
+            api.get_data_policy(policy_id, fields="id"), call_options(timeout, extra_headers)
+        )
+
+    def create(
+        self,
+        policy: DataPolicy,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> DataPolicy:
+        """Create a data policy; the stored policy (with ``created_at``) is returned."""
+        request = api.create_data_policy(body=self._checked(policy))
+        return self._create(request, call_options(timeout, extra_headers))
+
+    def update(
+        self,
+        policy: DataPolicy,
+        *,
+        if_match: str | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> DataPolicy:
+        """Replace the data policy of ``policy.id`` with ``policy``.
+
+        ``if_match`` sends an If-Match header: PreconditionFailedError (412) if it does not hold.
+        """
+        policy = self._checked(policy)
+        request = api.update_data_policy(policy.id, body=policy, if_match=if_match)
+        return self._update(request, call_options(timeout, extra_headers))
+
+    def delete(
+        self,
+        policy_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Delete a data policy. NotFoundError if unknown."""
+        self._delete(api.delete_data_policy(policy_id), call_options(timeout, extra_headers))
+
+
+class BehaviorPolicies(DataHubItems[BehaviorPolicy, PartialBehaviorPolicy]):
     """Behavior policies: the states each matching client goes through, and what they do."""
 
     _model = BehaviorPolicy
     _partial = PartialBehaviorPolicy
     _noun = "behavior policy"
     _plural = "behavior policies"
-    _builders = _Builders(
-        api.get_behavior_policy,
-        api.create_behavior_policy,
-        api.update_behavior_policy,
-        api.delete_behavior_policy,
-    )
 
     @overload
     def list(
@@ -270,3 +243,91 @@ class BehaviorPolicies(Policies[BehaviorPolicy, PartialBehaviorPolicy]):
             )
 
         return self._list(request, wanted, call_options(timeout, extra_headers))
+
+    @overload
+    def get(
+        self,
+        policy_id: str,
+        *,
+        fields: None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> BehaviorPolicy: ...
+    @overload
+    def get(
+        self,
+        policy_id: str,
+        *,
+        fields: Sequence[str],
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PartialBehaviorPolicy: ...
+    def get(
+        self,
+        policy_id: str,
+        *,
+        fields: Sequence[str] | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> BehaviorPolicy | PartialBehaviorPolicy:
+        """One behavior policy; with ``fields``, a PartialBehaviorPolicy of those alone.
+
+        NotFoundError if unknown.
+        """
+        wanted = dh.joined("fields", fields)
+        request = api.get_behavior_policy(policy_id, fields=wanted)
+        return self._get(request, wanted, call_options(timeout, extra_headers))
+
+    def etag(
+        self,
+        policy_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> str | None:
+        """The behavior policy's entity tag, for ``update(..., if_match=...)`` (None: none sent).
+
+        One GET of the policy's id alone. NotFoundError if unknown. To read a
+        policy and its tag in one request, use
+        ``with_raw_response.data_hub.behavior_policies.get(id)`` (``.headers["ETag"]``).
+        """
+        return self._etag(
+            api.get_behavior_policy(policy_id, fields="id"), call_options(timeout, extra_headers)
+        )
+
+    def create(
+        self,
+        policy: BehaviorPolicy,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> BehaviorPolicy:
+        """Create a behavior policy; the stored policy (with ``created_at``) is returned."""
+        request = api.create_behavior_policy(body=self._checked(policy))
+        return self._create(request, call_options(timeout, extra_headers))
+
+    def update(
+        self,
+        policy: BehaviorPolicy,
+        *,
+        if_match: str | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> BehaviorPolicy:
+        """Replace the behavior policy of ``policy.id`` with ``policy``.
+
+        ``if_match`` sends an If-Match header: PreconditionFailedError (412) if it does not hold.
+        """
+        policy = self._checked(policy)
+        request = api.update_behavior_policy(policy.id, body=policy, if_match=if_match)
+        return self._update(request, call_options(timeout, extra_headers))
+
+    def delete(
+        self,
+        policy_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Delete a behavior policy. NotFoundError if unknown."""
+        self._delete(api.delete_behavior_policy(policy_id), call_options(timeout, extra_headers))
